@@ -1,0 +1,335 @@
+//! Command-line arguments and the one library call each command makes.
+//!
+//! Parses arguments, calls the library, prints, and returns the exit code:
+//! 0 clean, 1 problems found (or a bad journal), 2 could not run.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+
+use debrief::diagnostics::{Counts, Severity};
+use debrief::repo::Repository;
+use debrief::scaffold::{self, NewJournal, ScaffoldError};
+use debrief::{output, time};
+
+/// Checks interview journals against follow-up etiquette and tells you what is due.
+#[derive(Parser, Debug)]
+#[command(name = "debrief", version, about, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    global: Global,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Debug)]
+struct Global {
+    /// Run as if started in DIR (the journal repository)
+    #[arg(short = 'C', long = "directory", value_name = "DIR", global = true)]
+    directory: Option<PathBuf>,
+    /// The date to report for, instead of today in the configured timezone
+    #[arg(long, env = "DEBRIEF_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_today, global = true)]
+    today: Option<NaiveDate>,
+    /// The configuration file [default: DIR/debrief.toml]
+    #[arg(long, value_name = "FILE", global = true)]
+    config: Option<PathBuf>,
+    /// When to use colours
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN", global = true)]
+    color: ColorWhen,
+    /// Print nothing; the exit code tells the result
+    #[arg(short, long, global = true)]
+    quiet: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_today(s: &str) -> Result<NaiveDate, String> {
+    time::parse_date(s).ok_or_else(|| format!("\"{s}\" is not a date: write YYYY-MM-DD"))
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Create a journal repository: debrief.toml, an example journal, .gitignore
+    Init {
+        /// Where to create it [default: the current folder]
+        dir: Option<PathBuf>,
+    },
+    /// Start a new journal from the theme's journal template (never overwrites)
+    New {
+        /// The employer
+        #[arg(long)]
+        company: String,
+        /// The position
+        #[arg(long)]
+        role: String,
+        /// When the interview is or was: YYYY-MM-DD or YYYY-MM-DDTHH:MM [default: today]
+        #[arg(long)]
+        date: Option<String>,
+        /// The stage: screen, technical, onsite, final, …
+        #[arg(long)]
+        stage: Option<String>,
+        /// An interviewer's name (repeat for several)
+        #[arg(long = "interviewer", value_name = "NAME")]
+        interviewers: Vec<String>,
+    },
+    /// Report problems in the journals: errors, etiquette warnings, notes
+    Check {
+        /// The journal repository [default: the current folder]
+        root: Option<PathBuf>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        /// Exit with 1 on warnings too
+        #[arg(long, value_enum, value_name = "LEVEL")]
+        deny: Option<Deny>,
+    },
+    /// List the follow-ups to do, by due date
+    Due {
+        /// The journal repository [default: the current folder]
+        root: Option<PathBuf>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = DueFormat::Human)]
+        format: DueFormat,
+        /// Only actions due within DAYS from today (overdue ones included)
+        #[arg(long, value_name = "DAYS")]
+        within: Option<u32>,
+    },
+    /// Print shell completions
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum CheckFormat {
+    Human,
+    Json,
+    Github,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum DueFormat {
+    Human,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum Deny {
+    Warnings,
+}
+
+/// Exit code: nothing wrong.
+const OK: i32 = 0;
+/// Exit code: problems found.
+const FOUND: i32 = 1;
+/// Exit code: could not run.
+const FAILED: i32 = 2;
+
+impl Cli {
+    /// Runs the command and returns the exit code.
+    pub fn run(self) -> i32 {
+        let g = &self.global;
+        match g.color {
+            ColorWhen::Auto => {}
+            ColorWhen::Always => anstream::ColorChoice::Always.write_global(),
+            ColorWhen::Never => anstream::ColorChoice::Never.write_global(),
+        }
+        let dir = g.directory.clone().unwrap_or_else(|| PathBuf::from("."));
+        match &self.command {
+            Command::Init { dir: target } => {
+                init(&dir.join(target.as_deref().unwrap_or(Path::new("."))), g)
+            }
+            Command::New {
+                company,
+                role,
+                date,
+                stage,
+                interviewers,
+            } => new(
+                &dir,
+                g,
+                company,
+                role,
+                date.as_deref(),
+                stage.as_deref(),
+                interviewers,
+            ),
+            Command::Check { root, format, deny } => check(
+                &dir.join(root.as_deref().unwrap_or(Path::new("."))),
+                g,
+                *format,
+                *deny,
+            ),
+            Command::Due {
+                root,
+                format,
+                within,
+            } => due(
+                &dir.join(root.as_deref().unwrap_or(Path::new("."))),
+                g,
+                *format,
+                *within,
+            ),
+            Command::Completions { shell } => {
+                clap_complete::generate(
+                    *shell,
+                    &mut Cli::command(),
+                    "debrief",
+                    &mut std::io::stdout(),
+                );
+                OK
+            }
+        }
+    }
+}
+
+fn fail(message: impl std::fmt::Display) -> i32 {
+    let style = anstyle::Style::new()
+        .fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Red)))
+        .bold();
+    let _ = writeln!(anstream::stderr(), "{style}error{style:#}: {message}");
+    FAILED
+}
+
+fn print(g: &Global, text: &str) {
+    if !g.quiet {
+        let _ = anstream::stdout().write_all(text.as_bytes());
+    }
+}
+
+fn load(root: &Path, g: &Global) -> Result<(Repository, NaiveDate), i32> {
+    let repo = Repository::load(root, g.config.as_deref()).map_err(fail)?;
+    let today = g.today.unwrap_or_else(|| repo.today());
+    Ok((repo, today))
+}
+
+fn check(root: &Path, g: &Global, format: CheckFormat, deny: Option<Deny>) -> i32 {
+    let (repo, today) = match load(root, g) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let problems = repo.evaluate(today).problems;
+    let text = match format {
+        CheckFormat::Human => output::check_human(&problems, &repo.root, repo.files),
+        CheckFormat::Json => output::check_json(&problems),
+        CheckFormat::Github => output::check_github(&problems),
+    };
+    print(g, &text);
+    let c = Counts::of(&problems);
+    let denied = c.errors > 0 || (deny == Some(Deny::Warnings) && c.warnings > 0);
+    debug_assert!(problems.iter().all(|p| p.severity <= Severity::Error));
+    if denied { FOUND } else { OK }
+}
+
+fn due(root: &Path, g: &Global, format: DueFormat, within: Option<u32>) -> i32 {
+    let (repo, today) = match load(root, g) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let mut actions = repo.evaluate(today).actions;
+    if let Some(days) = within {
+        let until = time::add_days(today, days as i64);
+        actions.retain(|a| a.due <= until);
+    }
+    let text = match format {
+        DueFormat::Human => output::due_human(today, &actions),
+        DueFormat::Json => output::due_json(today, &actions),
+    };
+    print(g, &text);
+    if repo.bad_files.is_empty() {
+        return OK;
+    }
+    if !g.quiet {
+        let n = repo.bad_files.len();
+        let _ = writeln!(
+            anstream::stderr(),
+            "error: {n} journal{} could not be read, so {} actions are missing (run `debrief check`):",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "its" } else { "their" }
+        );
+        for f in &repo.bad_files {
+            let _ = writeln!(anstream::stderr(), "  {f}");
+        }
+    }
+    FOUND
+}
+
+fn init(target: &Path, g: &Global) -> i32 {
+    if target.join("debrief.toml").exists() {
+        return fail(format!(
+            "{} is already a debrief repository (it has debrief.toml)",
+            target.display()
+        ));
+    }
+    let today = g.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let mut created = Vec::new();
+    for (rel, text) in scaffold::init_files(today) {
+        match scaffold::write_new(&target.join(&rel), &text) {
+            Ok(()) => created.push(rel),
+            Err(ScaffoldError::Exists(_)) => {
+                let _ = writeln!(anstream::stderr(), "kept the existing {rel}");
+            }
+            Err(e) => return fail(e),
+        }
+    }
+    let mut text = format!("Created a journal repository in {}:\n", target.display());
+    for rel in created {
+        text += &format!("  {rel}\n");
+    }
+    text += "Next: `debrief due` lists what to do; `debrief new --company C --role R` starts a journal.\n";
+    print(g, &text);
+    OK
+}
+
+fn new(
+    root: &Path,
+    g: &Global,
+    company: &str,
+    role: &str,
+    date: Option<&str>,
+    stage: Option<&str>,
+    interviewers: &[String],
+) -> i32 {
+    let (repo, today) = match load(root, g) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let today = today.to_string();
+    let template_path = root
+        .join("themes")
+        .join(&repo.config.theme)
+        .join("archetypes/journal.md");
+    let body = match std::fs::read_to_string(&template_path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            scaffold::DEFAULT_JOURNAL_TEMPLATE.to_string()
+        }
+        Err(e) => return fail(format!("cannot read {}: {e}", template_path.display())),
+    };
+    let request = NewJournal {
+        company,
+        role,
+        date: date.unwrap_or(&today),
+        stage,
+        interviewers,
+    };
+    let (rel, text) = match scaffold::new_journal(&request, &body) {
+        Ok(x) => x,
+        Err(e) => return fail(e),
+    };
+    match scaffold::write_new(&root.join(&rel), &text) {
+        Ok(()) => {
+            print(g, &format!("{rel}\n"));
+            OK
+        }
+        Err(e) => fail(e),
+    }
+}

@@ -1,0 +1,361 @@
+//! What a journal says, as typed values: the `Journal` and its parts.
+//!
+//! Built by `schema.rs` from front-matter and by `markdown.rs` from the body;
+//! read by the rules. Holds no parsing or rule logic.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::diagnostics::Loc;
+use crate::time::When;
+
+/// How to follow up with someone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Channel {
+    /// An email.
+    Email,
+    /// A phone call.
+    Phone,
+    /// A handwritten card by post.
+    Mail,
+    /// A LinkedIn message.
+    Linkedin,
+}
+
+impl Channel {
+    /// Every channel, in the order the docs list them.
+    pub const ALL: [Channel; 4] = [
+        Channel::Email,
+        Channel::Phone,
+        Channel::Mail,
+        Channel::Linkedin,
+    ];
+
+    /// The name as written in journals.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::Phone => "phone",
+            Channel::Mail => "mail",
+            Channel::Linkedin => "linkedin",
+        }
+    }
+}
+
+/// Where an application stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// Still waiting.
+    Pending,
+    /// They made an offer.
+    Offer,
+    /// They said no.
+    Rejected,
+    /// You stepped back.
+    Withdrawn,
+}
+
+impl Outcome {
+    /// Every outcome.
+    pub const ALL: [Outcome; 4] = [
+        Outcome::Pending,
+        Outcome::Offer,
+        Outcome::Rejected,
+        Outcome::Withdrawn,
+    ];
+
+    /// The name as written in journals.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Pending => "pending",
+            Outcome::Offer => "offer",
+            Outcome::Rejected => "rejected",
+            Outcome::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+/// What kind of follow-up a `sent` entry records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A thank-you note.
+    ThankYou,
+    /// Asking where things stand.
+    CheckIn,
+    /// Something useful, sent about monthly after the check-ins ran out.
+    KeepWarm,
+    /// Asking for feedback after a rejection.
+    Feedback,
+    /// Answering an offer.
+    OfferReply,
+    /// A LinkedIn connection request.
+    Linkedin,
+    /// Briefing references.
+    References,
+    /// Anything else.
+    Other,
+}
+
+impl Kind {
+    /// Every kind.
+    pub const ALL: [Kind; 8] = [
+        Kind::ThankYou,
+        Kind::CheckIn,
+        Kind::KeepWarm,
+        Kind::Feedback,
+        Kind::OfferReply,
+        Kind::Linkedin,
+        Kind::References,
+        Kind::Other,
+    ];
+
+    /// The name as written in journals.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::ThankYou => "thank-you",
+            Kind::CheckIn => "check-in",
+            Kind::KeepWarm => "keep-warm",
+            Kind::Feedback => "feedback",
+            Kind::OfferReply => "offer-reply",
+            Kind::Linkedin => "linkedin",
+            Kind::References => "references",
+            Kind::Other => "other",
+        }
+    }
+}
+
+/// `true` or the date something was done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Done {
+    /// Done, date not noted.
+    Yes,
+    /// Done on that date.
+    On(NaiveDate),
+}
+
+/// Someone who interviewed you.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Interviewer {
+    /// Their name.
+    pub name: String,
+    /// Their job title.
+    pub title: Option<String>,
+    /// Their email address.
+    pub email: Option<String>,
+    /// Their phone number.
+    pub phone: Option<String>,
+    /// The channel they asked for, overriding the journal's.
+    pub prefers: Option<Channel>,
+    /// They agreed to connect on LinkedIn.
+    pub linkedin: bool,
+    /// Where the entry is written.
+    pub loc: Loc,
+}
+
+/// Something you promised to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Promise {
+    /// What it is.
+    pub item: String,
+    /// To whom.
+    pub to: Option<String>,
+    /// When it is due (default: the day after the interview).
+    pub due: Option<NaiveDate>,
+    /// Whether it was sent.
+    pub done: Option<Done>,
+    /// Where the entry is written.
+    pub loc: Loc,
+}
+
+/// A follow-up you sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sent {
+    /// What kind of follow-up.
+    pub kind: Kind,
+    /// To whom; empty means every interviewer of the journal.
+    pub to: Vec<String>,
+    /// When.
+    pub on: When,
+    /// How, if noted.
+    pub channel: Option<Channel>,
+    /// A free note.
+    pub note: Option<String>,
+    /// Where the entry is written.
+    pub loc: Loc,
+    /// Where its `channel` is written.
+    pub channel_loc: Option<Loc>,
+}
+
+/// The employer getting back to you.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    /// When.
+    pub on: NaiveDate,
+    /// Who.
+    pub from: Option<String>,
+    /// What they said.
+    pub note: Option<String>,
+    /// Where the entry is written.
+    pub loc: Loc,
+}
+
+/// A reference you listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    /// Their name.
+    pub name: String,
+    /// Whether (and when) you told them they may be called.
+    pub briefed: Option<Done>,
+    /// Where the entry is written.
+    pub loc: Loc,
+}
+
+/// Hide an open action until a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snooze {
+    /// The rule id of the action.
+    pub rule: String,
+    /// Hidden before this date.
+    pub until: NaiveDate,
+    /// Only the action for this person.
+    pub to: Option<String>,
+    /// Where the entry is written.
+    pub loc: Loc,
+}
+
+/// What the body's reflection sections say.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reflection {
+    /// The headings of reflection sections, as written.
+    pub sections: Vec<String>,
+    /// List items under a "went well" heading.
+    pub went_well: Vec<String>,
+    /// List items under a "struggled" heading.
+    pub struggled: Vec<String>,
+    /// List items under a "takeaway" or "lesson" heading.
+    pub takeaways: Vec<String>,
+}
+
+/// One interview, as its journal file describes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Journal {
+    /// Path relative to the repository root, with `/` separators.
+    pub path: String,
+    /// The employer.
+    pub company: String,
+    /// The position.
+    pub role: String,
+    /// When the interview happened.
+    pub date: When,
+    /// Where `date` is written.
+    pub date_loc: Loc,
+    /// The title as written, if any.
+    pub title: Option<String>,
+    /// `screen`, `technical`, `onsite`, …
+    pub stage: Option<String>,
+    /// `in-person`, `video`, `phone`.
+    pub format: Option<String>,
+    /// How to follow up with this journal's interviewers.
+    pub channel: Channel,
+    /// Who interviewed you.
+    pub interviewers: Vec<Interviewer>,
+    /// The person to check in with.
+    pub contact: Option<String>,
+    /// What they said happens next.
+    pub next_steps: Option<String>,
+    /// When they said they would decide.
+    pub decision_by: Option<NaiveDate>,
+    /// They asked not to be contacted before this date.
+    pub no_contact_before: Option<NaiveDate>,
+    /// What you promised to send.
+    pub promised: Vec<Promise>,
+    /// The follow-ups you sent.
+    pub sent: Vec<Sent>,
+    /// When the employer got back to you.
+    pub replies: Vec<Reply>,
+    /// The outcome, if this journal sets one.
+    pub outcome: Option<Outcome>,
+    /// When the outcome came.
+    pub outcome_on: Option<NaiveDate>,
+    /// Specific things discussed or learned.
+    pub learned: Vec<String>,
+    /// Your strengths to reinforce.
+    pub highlights: Vec<String>,
+    /// References you listed.
+    pub references: Vec<Reference>,
+    /// Free tags.
+    pub tags: Vec<String>,
+    /// Hidden actions.
+    pub snooze: Vec<Snooze>,
+    /// Fields the schema does not know, kept to be shown.
+    pub extra: Vec<(String, serde_json::Value)>,
+    /// The Markdown body.
+    pub body: String,
+    /// The line of the file on which the body starts.
+    pub body_line: u32,
+    /// What the reflection sections say.
+    pub reflection: Reflection,
+}
+
+impl Journal {
+    /// The title as written, or one made from the stage and company.
+    pub fn display_title(&self) -> String {
+        if let Some(t) = &self.title {
+            return t.clone();
+        }
+        match &self.stage {
+            Some(stage) => {
+                let mut chars = stage.chars();
+                let first = chars
+                    .next()
+                    .map(|c| c.to_uppercase().collect::<String>())
+                    .unwrap_or_default();
+                format!("{first}{} interview at {}", chars.as_str(), self.company)
+            }
+            None => format!("Interview at {}", self.company),
+        }
+    }
+
+    /// The interviewer with this name, if any (see [`same_person`]).
+    pub fn interviewer(&self, name: &str) -> Option<&Interviewer> {
+        self.interviewers
+            .iter()
+            .find(|i| same_person(&i.name, name))
+    }
+}
+
+/// Whether a name written in `to` or `contact` means this person: the same
+/// name ignoring case and spacing, or just their first name.
+pub fn same_person(full: &str, written: &str) -> bool {
+    let a = normalise(full);
+    let b = normalise(written);
+    if a == b {
+        return true;
+    }
+    !b.is_empty() && !b.contains(' ') && a.split(' ').next() == Some(b.as_str())
+}
+
+/// Lower case, trimmed, inner white space collapsed.
+pub fn normalise(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_loosely_but_not_wrongly() {
+        assert!(same_person("Tony Stark", "tony  stark"));
+        assert!(same_person("Tony Stark", "Tony"));
+        assert!(!same_person("Tony Stark", "Pepper"));
+        assert!(!same_person("Tony Stark", "Tony Banks"));
+        assert!(!same_person("Tony Stark", ""));
+    }
+}

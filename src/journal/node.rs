@@ -1,0 +1,418 @@
+//! A front-matter value tree in which every key and value knows its line and
+//! column in the file.
+//!
+//! YAML (through `saphyr-parser` events) and TOML (through `toml`'s spanned
+//! tables) both land here, so the schema in `schema.rs` is written once and
+//! every error it finds can point at the exact spot. No schema knowledge here.
+
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Parser, ScalarStyle, Span};
+
+use crate::diagnostics::Loc;
+
+/// A value with its location.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// The value.
+    pub value: Value,
+    /// Where the value starts in the file.
+    pub loc: Loc,
+}
+
+/// A mapping key with its location.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Key {
+    /// The key as written.
+    pub name: String,
+    /// Where the key starts in the file.
+    pub loc: Loc,
+}
+
+/// The shapes a front-matter value can take.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `null`, `~` or nothing.
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// An integer.
+    Int(i64),
+    /// A floating point number.
+    Float(f64),
+    /// Text.
+    Str(String),
+    /// A TOML date or date-time, as its RFC 3339 text.
+    Datetime(String),
+    /// A list.
+    Seq(Vec<Node>),
+    /// A mapping, in file order.
+    Map(Vec<(Key, Node)>),
+}
+
+impl Value {
+    /// The name of the shape, for "expected …, found …" messages.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "nothing",
+            Value::Bool(_) => "a boolean",
+            Value::Int(_) => "a number",
+            Value::Float(_) => "a number",
+            Value::Str(_) => "text",
+            Value::Datetime(_) => "a date",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+        }
+    }
+}
+
+/// A front-matter that is not valid YAML or TOML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// Where the parser stopped.
+    pub loc: Loc,
+    /// The parser's explanation.
+    pub message: String,
+}
+
+/// Parses YAML front-matter that starts on line `first_line` of the file.
+pub fn from_yaml(src: &str, first_line: u32) -> Result<Node, SyntaxError> {
+    let mut builder = YamlBuilder {
+        parser: Parser::new_from_str(src),
+        anchors: HashMap::new(),
+        first_line,
+    };
+    let doc_loc = Loc::new(first_line, 1);
+    loop {
+        let (event, span) = builder.next()?;
+        match event {
+            Event::StreamStart | Event::DocumentStart(_) | Event::Nothing => continue,
+            Event::StreamEnd | Event::DocumentEnd => {
+                return Ok(Node {
+                    value: Value::Null,
+                    loc: doc_loc,
+                });
+            }
+            other => return builder.node(other, span),
+        }
+    }
+}
+
+struct YamlBuilder<'a> {
+    parser: Parser<'a, saphyr_parser::StrInput<'a>>,
+    anchors: HashMap<usize, Node>,
+    first_line: u32,
+}
+
+impl<'a> YamlBuilder<'a> {
+    fn loc(&self, span: &Span) -> Loc {
+        Loc::new(
+            self.first_line + span.start.line() as u32 - 1,
+            span.start.col() as u32 + 1,
+        )
+    }
+
+    fn next(&mut self) -> Result<(Event<'a>, Span), SyntaxError> {
+        match self.parser.next_event() {
+            Some(Ok(pair)) => Ok(pair),
+            Some(Err(e)) => Err(SyntaxError {
+                loc: Loc::new(
+                    self.first_line + e.marker().line() as u32 - 1,
+                    e.marker().col() as u32 + 1,
+                ),
+                message: e.info().to_string(),
+            }),
+            None => Err(SyntaxError {
+                loc: Loc::new(self.first_line, 1),
+                message: "unexpected end of the front-matter".into(),
+            }),
+        }
+    }
+
+    fn node(&mut self, event: Event<'a>, span: Span) -> Result<Node, SyntaxError> {
+        let loc = self.loc(&span);
+        let (node, anchor) = match event {
+            Event::Scalar(text, style, anchor, tag) => {
+                let tagged_str = tag.as_ref().is_some_and(|t| t.suffix == "str");
+                let value = if style == ScalarStyle::Plain && !tagged_str {
+                    plain_scalar(&text)
+                } else {
+                    Value::Str(text.into_owned())
+                };
+                (Node { value, loc }, anchor)
+            }
+            Event::SequenceStart(anchor, _) => {
+                let mut items = Vec::new();
+                loop {
+                    let (event, span) = self.next()?;
+                    if matches!(event, Event::SequenceEnd) {
+                        break;
+                    }
+                    items.push(self.node(event, span)?);
+                }
+                (
+                    Node {
+                        value: Value::Seq(items),
+                        loc,
+                    },
+                    anchor,
+                )
+            }
+            Event::MappingStart(anchor, _) => {
+                let mut entries: Vec<(Key, Node)> = Vec::new();
+                loop {
+                    let (event, span) = self.next()?;
+                    if matches!(event, Event::MappingEnd) {
+                        break;
+                    }
+                    let key_node = self.node(event, span)?;
+                    let name = match key_node.value {
+                        Value::Str(s) => s,
+                        Value::Int(i) => i.to_string(),
+                        Value::Bool(b) => b.to_string(),
+                        Value::Float(f) => f.to_string(),
+                        Value::Null => String::new(),
+                        other => {
+                            return Err(SyntaxError {
+                                loc: key_node.loc,
+                                message: format!("a key must be text, not {}", other.kind()),
+                            });
+                        }
+                    };
+                    if entries.iter().any(|(k, _)| k.name == name) {
+                        return Err(SyntaxError {
+                            loc: key_node.loc,
+                            message: format!("duplicate key `{name}`"),
+                        });
+                    }
+                    let (event, span) = self.next()?;
+                    let value = self.node(event, span)?;
+                    entries.push((
+                        Key {
+                            name,
+                            loc: key_node.loc,
+                        },
+                        value,
+                    ));
+                }
+                (
+                    Node {
+                        value: Value::Map(entries),
+                        loc,
+                    },
+                    anchor,
+                )
+            }
+            Event::Alias(id) => {
+                return match self.anchors.get(&id) {
+                    Some(node) => Ok(Node {
+                        value: node.value.clone(),
+                        loc,
+                    }),
+                    None => Err(SyntaxError {
+                        loc,
+                        message: "an alias to an unknown anchor".into(),
+                    }),
+                };
+            }
+            other => {
+                return Err(SyntaxError {
+                    loc,
+                    message: format!("unexpected YAML event {other:?}"),
+                });
+            }
+        };
+        if anchor > 0 {
+            self.anchors.insert(anchor, node.clone());
+        }
+        Ok(node)
+    }
+}
+
+/// Resolves an unquoted YAML scalar with the YAML 1.2 core schema.
+fn plain_scalar(text: &str) -> Value {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "true" | "True" | "TRUE" => return Value::Bool(true),
+        "false" | "False" | "FALSE" => return Value::Bool(false),
+        _ => {}
+    }
+    let first = text.as_bytes()[0];
+    if first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.') {
+        if let Ok(i) = text.parse::<i64>() {
+            return Value::Int(i);
+        }
+        if text.bytes().any(|b| b.is_ascii_digit())
+            && let Ok(f) = text.parse::<f64>()
+            && f.is_finite()
+        {
+            return Value::Float(f);
+        }
+    }
+    Value::Str(text.to_string())
+}
+
+/// Parses TOML front-matter that starts on line `first_line` of the file.
+pub fn from_toml(src: &str, first_line: u32) -> Result<Node, SyntaxError> {
+    let lines = LineIndex::new(src, first_line);
+    match toml::de::DeTable::parse(src) {
+        Ok(table) => {
+            let loc = lines.loc(table.span().start);
+            Ok(Node {
+                value: toml_table(table.into_inner(), &lines),
+                loc,
+            })
+        }
+        Err(e) => Err(SyntaxError {
+            loc: lines.loc(e.span().map_or(0, |s| s.start)),
+            message: e.message().trim().to_string(),
+        }),
+    }
+}
+
+fn toml_table(table: toml::de::DeTable<'_>, lines: &LineIndex<'_>) -> Value {
+    let mut entries: Vec<(Key, Node)> = table
+        .into_iter()
+        .map(|(k, v)| {
+            let key = Key {
+                loc: lines.loc(k.span().start),
+                name: k.into_inner().into_owned(),
+            };
+            (key, toml_node(v, lines))
+        })
+        .collect();
+    // TOML tables come back sorted by key; file order reads better.
+    entries.sort_by_key(|(k, _)| k.loc);
+    Value::Map(entries)
+}
+
+fn toml_node(v: toml::Spanned<toml::de::DeValue<'_>>, lines: &LineIndex<'_>) -> Node {
+    use toml::de::DeValue;
+    let loc = lines.loc(v.span().start);
+    let value = match v.into_inner() {
+        DeValue::String(s) => Value::Str(s.into_owned()),
+        DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+            Ok(n) => Value::Int(n),
+            Err(_) => Value::Str(i.to_string()),
+        },
+        DeValue::Float(f) => match f.as_str().parse::<f64>() {
+            Ok(x) => Value::Float(x),
+            Err(_) => Value::Str(f.to_string()),
+        },
+        DeValue::Boolean(b) => Value::Bool(b),
+        DeValue::Datetime(d) => Value::Datetime(d.to_string()),
+        DeValue::Array(items) => {
+            Value::Seq(items.into_iter().map(|i| toml_node(i, lines)).collect())
+        }
+        DeValue::Table(t) => toml_table(t, lines),
+    };
+    Node { value, loc }
+}
+
+/// Turns byte offsets into file lines and character columns.
+struct LineIndex<'a> {
+    src: &'a str,
+    starts: Vec<usize>,
+    first_line: u32,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(src: &'a str, first_line: u32) -> Self {
+        let mut starts = vec![0];
+        starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex {
+            src,
+            starts,
+            first_line,
+        }
+    }
+
+    fn loc(&self, offset: usize) -> Loc {
+        let offset = offset.min(self.src.len());
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let column = self.src.get(start..offset).map_or(0, |s| s.chars().count());
+        Loc::new(self.first_line + line as u32, column as u32 + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(node: &Node) -> &[(Key, Node)] {
+        match &node.value {
+            Value::Map(m) => m,
+            other => panic!("expected a map, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn yaml_keys_and_values_know_their_place() {
+        let node = from_yaml(
+            "company: Stark\nrole: ML\ninterviewers:\n  - name: Tony\n",
+            2,
+        )
+        .unwrap();
+        let m = map(&node);
+        assert_eq!(m[1].0.name, "role");
+        assert_eq!(m[1].0.loc, Loc::new(3, 1));
+        assert_eq!(m[1].1.loc, Loc::new(3, 7));
+        let Value::Seq(items) = &m[2].1.value else {
+            panic!()
+        };
+        let inner = map(&items[0]);
+        assert_eq!(inner[0].1.value, Value::Str("Tony".into()));
+        assert_eq!(inner[0].1.loc, Loc::new(5, 11));
+    }
+
+    #[test]
+    fn yaml_scalars_follow_the_core_schema() {
+        let node = from_yaml(
+            "a: true\nb: 'true'\nc: 12\nd: 2026-11-17\ne: ~\nf: 1.5\n",
+            1,
+        )
+        .unwrap();
+        let values: Vec<_> = map(&node).iter().map(|(_, v)| v.value.clone()).collect();
+        assert_eq!(
+            values,
+            vec![
+                Value::Bool(true),
+                Value::Str("true".into()),
+                Value::Int(12),
+                Value::Str("2026-11-17".into()),
+                Value::Null,
+                Value::Float(1.5),
+            ]
+        );
+    }
+
+    #[test]
+    fn yaml_syntax_error_has_a_location() {
+        let err = from_yaml("company: Stark\nrole: [unclosed\n", 2).unwrap_err();
+        assert!(err.loc.line >= 3, "{err:?}");
+    }
+
+    #[test]
+    fn yaml_duplicate_key_is_an_error() {
+        let err = from_yaml("company: A\ncompany: B\n", 2).unwrap_err();
+        assert_eq!(err.loc, Loc::new(3, 1));
+        assert!(err.message.contains("duplicate"));
+    }
+
+    #[test]
+    fn toml_keys_and_values_know_their_place() {
+        let node = from_toml("role = \"ML\"\ncompany = \"Stark\"\ndate = 2026-11-17\n", 2).unwrap();
+        let m = map(&node);
+        assert_eq!(m[0].0.name, "role");
+        assert_eq!(m[1].0.loc, Loc::new(3, 1));
+        assert_eq!(m[1].1.loc, Loc::new(3, 11));
+        assert_eq!(m[2].1.value, Value::Datetime("2026-11-17".into()));
+    }
+
+    #[test]
+    fn toml_syntax_error_has_a_location() {
+        let err = from_toml("company = \"Stark\"\nrole = \n", 2).unwrap_err();
+        assert_eq!(err.loc.line, 3);
+    }
+}

@@ -1,0 +1,16 @@
+//! debrief checks interview journals against follow-up etiquette.
+//!
+//! The library is a pure core behind a thin CLI: [`repo`] reads a journal
+//! repository from disk, [`rules`] turns journals, configuration and a date
+//! into actions and problems, and [`output`] renders them for people and
+//! machines. `main.rs` only parses arguments and maps results to exit codes.
+#![warn(missing_docs)]
+
+pub mod config;
+pub mod diagnostics;
+pub mod journal;
+pub mod output;
+pub mod repo;
+pub mod rules;
+pub mod scaffold;
+pub mod time;

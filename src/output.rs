@@ -1,0 +1,260 @@
+//! Rendering actions and problems for people (terminal text) and machines
+//! (JSON, GitHub annotations).
+//!
+//! Functions here return strings; printing, colour detection and exit codes
+//! belong to the CLI. Colour is written as ANSI styles and stripped by the
+//! caller's stream when the terminal (or `NO_COLOR`) says so.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::path::Path;
+
+use anstyle::{AnsiColor, Style};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::diagnostics::{Counts, Problem, Severity};
+use crate::rules::{self, Action, Status};
+
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+const BLUE: Style = Style::new()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Blue)))
+    .bold();
+
+fn severity_style(s: Severity) -> Style {
+    let color = match s {
+        Severity::Error => AnsiColor::Red,
+        Severity::Warning => AnsiColor::Yellow,
+        Severity::Note => AnsiColor::Cyan,
+    };
+    Style::new()
+        .fg_color(Some(anstyle::Color::Ansi(color)))
+        .bold()
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// The closing line of `check`: `2 errors, 3 warnings, 1 note`.
+pub fn count_line(c: Counts) -> String {
+    let mut s = format!(
+        "{}, {}",
+        plural(c.errors, "error"),
+        plural(c.warnings, "warning")
+    );
+    if c.notes > 0 {
+        write!(s, ", {}", plural(c.notes, "note")).unwrap();
+    }
+    s
+}
+
+/// `check` for people, like a compiler: each problem with its location, the
+/// offending line with a caret, the rule's reason, then the counts. Source
+/// lines are read from the files under `root`.
+pub fn check_human(problems: &[Problem], root: &Path, journals: usize) -> String {
+    let mut out = String::new();
+    let mut sources: HashMap<&str, Option<Vec<String>>> = HashMap::new();
+    for p in problems {
+        let style = severity_style(p.severity);
+        writeln!(
+            out,
+            "{style}{}[{}]{style:#}{BOLD}: {}{BOLD:#}",
+            p.severity.as_str(),
+            p.rule,
+            p.message
+        )
+        .unwrap();
+        if let Some(file) = &p.file {
+            let location = match (p.line, p.column) {
+                (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+                (Some(l), None) => format!("{file}:{l}"),
+                _ => file.clone(),
+            };
+            let line_text = p.line.and_then(|l| {
+                let lines = sources.entry(file.as_str()).or_insert_with(|| {
+                    std::fs::read(root.join(file)).ok().map(|b| {
+                        String::from_utf8_lossy(&b)
+                            .lines()
+                            .map(str::to_string)
+                            .collect()
+                    })
+                });
+                lines.as_ref()?.get(l as usize - 1).cloned()
+            });
+            let gutter = p.line.map_or(1, |l| l.to_string().len());
+            let pad = " ".repeat(gutter);
+            writeln!(out, "{pad}{BLUE}-->{BLUE:#} {location}").unwrap();
+            if let (Some(l), Some(text)) = (p.line, line_text) {
+                let text = text.trim_start_matches('\u{feff}').replace('\t', " ");
+                writeln!(out, "{pad} {BLUE}|{BLUE:#}").unwrap();
+                writeln!(out, "{BLUE}{l} |{BLUE:#} {text}").unwrap();
+                let col = p.column.unwrap_or(1).max(1) as usize;
+                writeln!(
+                    out,
+                    "{pad} {BLUE}|{BLUE:#} {}{style}^{style:#}",
+                    " ".repeat(col - 1)
+                )
+                .unwrap();
+            }
+            if let Some(rule) = rules::rule(p.rule) {
+                writeln!(
+                    out,
+                    "{pad} {BLUE}={BLUE:#} {BOLD}help{BOLD:#}: {}",
+                    rule.reason
+                )
+                .unwrap();
+            }
+        } else if let Some(rule) = rules::rule(p.rule) {
+            writeln!(out, "  {BLUE}={BLUE:#} {BOLD}help{BOLD:#}: {}", rule.reason).unwrap();
+        }
+        out.push('\n');
+    }
+    let counts = Counts::of(problems);
+    writeln!(
+        out,
+        "{BOLD}{}{BOLD:#} in {}",
+        count_line(counts),
+        plural(journals, "journal")
+    )
+    .unwrap();
+    out
+}
+
+#[derive(Serialize)]
+struct CheckJson<'a> {
+    problems: &'a [Problem],
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+}
+
+/// `check --format json`: `{"problems": [...], "errors", "warnings", "notes"}`.
+pub fn check_json(problems: &[Problem]) -> String {
+    let c = Counts::of(problems);
+    let doc = CheckJson {
+        problems,
+        errors: c.errors,
+        warnings: c.warnings,
+        notes: c.notes,
+    };
+    serde_json::to_string_pretty(&doc).expect("problems serialize") + "\n"
+}
+
+/// `check --format github`: workflow commands that annotate pull requests.
+pub fn check_github(problems: &[Problem]) -> String {
+    fn data(s: &str) -> String {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    }
+    fn property(s: &str) -> String {
+        data(s).replace(':', "%3A").replace(',', "%2C")
+    }
+    let mut out = String::new();
+    for p in problems {
+        let level = match p.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "notice",
+        };
+        let mut props = Vec::new();
+        if let Some(f) = &p.file {
+            props.push(format!("file={}", property(f)));
+        }
+        if let Some(l) = p.line {
+            props.push(format!("line={l}"));
+        }
+        if let Some(c) = p.column {
+            props.push(format!("col={c}"));
+        }
+        props.push(format!("title={}", property(p.rule)));
+        writeln!(out, "::{level} {}::{}", props.join(","), data(&p.message)).unwrap();
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct DueJson<'a> {
+    today: NaiveDate,
+    actions: &'a [Action],
+}
+
+/// `due --format json`: `{"today": "YYYY-MM-DD", "actions": [...]}`.
+pub fn due_json(today: NaiveDate, actions: &[Action]) -> String {
+    serde_json::to_string_pretty(&DueJson { today, actions }).expect("actions serialize") + "\n"
+}
+
+/// `due` for people: grouped into overdue, due today and upcoming, one line
+/// per action with the date, company, person and what to do.
+pub fn due_human(today: NaiveDate, actions: &[Action]) -> String {
+    let mut out = String::new();
+    if actions.is_empty() {
+        writeln!(out, "Nothing due. Every follow-up is done for now.").unwrap();
+        return out;
+    }
+    let width = |f: fn(&Action) -> usize| actions.iter().map(f).max().unwrap_or(0).min(28);
+    let company_w = width(|a| a.company.chars().count());
+    let person_w = width(|a| a.person.as_deref().map_or(1, |p| p.chars().count()));
+    let groups = [
+        (Status::Overdue, "Overdue", severity_style(Severity::Error)),
+        (Status::Due, "Due today", severity_style(Severity::Warning)),
+        (Status::Upcoming, "Upcoming", severity_style(Severity::Note)),
+    ];
+    for (status, heading, style) in groups {
+        let group: Vec<&Action> = actions.iter().filter(|a| a.status == status).collect();
+        if group.is_empty() {
+            continue;
+        }
+        writeln!(out, "{style}{heading}{style:#} ({})", group.len()).unwrap();
+        for a in group {
+            let when = match (a.due - today).num_days() {
+                0 => "today".to_string(),
+                1 => "tomorrow".to_string(),
+                -1 => "yesterday".to_string(),
+                d if d < 0 => format!("{} days ago", -d),
+                d => format!("in {d} days"),
+            };
+            let channel = a
+                .channel
+                .map_or(String::new(), |c| format!(" by {}", c.as_str()));
+            writeln!(
+                out,
+                "  {} {}  {:<company_w$}  {:<person_w$}  {}{DIM}{channel} [{}] · {when}{DIM:#}",
+                a.due,
+                a.due.format("%a"),
+                truncate(&a.company, company_w),
+                truncate(a.person.as_deref().unwrap_or("-"), person_w),
+                a.title,
+                a.rule,
+            )
+            .unwrap();
+        }
+        out.push('\n');
+    }
+    let n = |s| actions.iter().filter(|a| a.status == s).count();
+    writeln!(
+        out,
+        "{BOLD}{} overdue, {} due today, {} upcoming{BOLD:#}",
+        n(Status::Overdue),
+        n(Status::Due),
+        n(Status::Upcoming)
+    )
+    .unwrap();
+    out
+}
+
+fn truncate(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}

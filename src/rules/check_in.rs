@@ -1,0 +1,157 @@
+//! `check-in` and `keep-warm`: the follow-up cadence of a pending application.
+//!
+//! One function decides which of the two applies, so they can never both be
+//! open for one application.
+
+use chrono::NaiveDate;
+
+use super::{Action, Check, Ctx, Rule};
+use crate::diagnostics::Severity;
+use crate::journal::Application;
+use crate::journal::model::{Kind, Outcome};
+use crate::time::add_days;
+
+/// Checking in while there is still a reason to ask.
+pub const CHECK_IN: Rule = Rule {
+    id: "check-in",
+    reason: "ask for the timeline and respect it; with no news after about a week, a short polite check-in is welcome, then weekly",
+    severity: Severity::Note,
+    draft: true,
+    check: Check::Actions(actions),
+};
+
+/// Staying in touch once the check-ins are used up.
+pub const KEEP_WARM: Rule = Rule {
+    id: "keep-warm",
+    reason: "after three check-ins, stop asking; about once a month, send something useful to stay on their mind",
+    severity: Severity::Note,
+    draft: true,
+    check: Check::Companion("check-in"),
+};
+
+fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
+    if app.outcome != Outcome::Pending {
+        return;
+    }
+    let Some(latest) = app.latest() else { return };
+    let r = &ctx.config.rules;
+    let interview = latest.date.date(ctx.tz);
+    let base = app.replies().map(|r| r.on).fold(interview, NaiveDate::max);
+    let follow_ups: Vec<NaiveDate> = app
+        .sent()
+        .filter(|(_, s)| matches!(s.kind, Kind::CheckIn | Kind::KeepWarm))
+        .map(|(_, s)| s.on.date(ctx.tz))
+        .filter(|d| *d >= base)
+        .collect();
+    let k = follow_ups.len() as i64;
+    let last = follow_ups.iter().copied().max().unwrap_or(base);
+    let (rule, due) = if k >= r.max_check_ins {
+        (&KEEP_WARM, add_days(last, r.keep_warm_every_days))
+    } else if k == 0 {
+        let due = [
+            Some(add_days(base, r.first_check_in_days)),
+            app.no_contact_before,
+            app.decision_by.map(|d| add_days(d, 1)),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .expect("the first entry is always there");
+        (&CHECK_IN, due)
+    } else {
+        (
+            &CHECK_IN,
+            add_days(last, r.check_in_every_days)
+                .max(app.no_contact_before.unwrap_or(NaiveDate::MIN)),
+        )
+    };
+    let person = app.contact.clone();
+    let who = person.as_deref().unwrap_or("the hiring team");
+    let title = if rule.id == KEEP_WARM.id {
+        format!("Send {who} something useful to stay in touch")
+    } else if k == 0 {
+        format!("Check in with {who} about the {} role", app.role)
+    } else {
+        format!("Check in again with {who} about the {} role", app.role)
+    };
+    let mut a = Action::new(rule.id, app, latest, due, title);
+    a.channel = Some(app.channel_for(person.as_deref()));
+    a.person = person;
+    out.push(a);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testkit::*;
+
+    const BASE: &str = "company: A\nrole: R\ndate: 2026-11-02\ninterviewers: [Ann]";
+
+    fn cadence(extra: &str, today: &str) -> Vec<(String, String)> {
+        let doc = format!("{BASE}\n{extra}");
+        run(&[&doc], today)
+            .actions
+            .iter()
+            .filter(|a| a.rule == "check-in" || a.rule == "keep-warm")
+            .map(|a| (a.rule.to_string(), a.due.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn first_check_in_a_week_after_the_interview() {
+        assert_eq!(
+            cadence("", "2026-11-03"),
+            vec![("check-in".into(), "2026-11-09".into())]
+        );
+    }
+
+    #[test]
+    fn the_timeline_they_gave_pushes_it_back() {
+        assert_eq!(
+            cadence("no_contact_before: 2026-11-20", "2026-11-03"),
+            vec![("check-in".into(), "2026-11-20".into())]
+        );
+        assert_eq!(
+            cadence("decision_by: 2026-11-20", "2026-11-03"),
+            vec![("check-in".into(), "2026-11-21".into())]
+        );
+    }
+
+    #[test]
+    fn a_reply_resets_the_cadence() {
+        let sent = "sent:\n  - {kind: check-in, on: 2026-11-09}\nreplies:\n  - {on: 2026-11-12}";
+        assert_eq!(
+            cadence(sent, "2026-11-13"),
+            vec![("check-in".into(), "2026-11-19".into())]
+        );
+    }
+
+    #[test]
+    fn weekly_then_keep_warm_after_the_third() {
+        let two =
+            "sent:\n  - {kind: check-in, on: 2026-11-09}\n  - {kind: check-in, on: 2026-11-16}";
+        assert_eq!(
+            cadence(two, "2026-11-17"),
+            vec![("check-in".into(), "2026-11-23".into())]
+        );
+        let three = "sent:\n  - {kind: check-in, on: 2026-11-09}\n  - {kind: check-in, on: 2026-11-16}\n  - {kind: check-in, on: 2026-11-23}";
+        assert_eq!(
+            cadence(three, "2026-11-24"),
+            vec![("keep-warm".into(), "2026-12-23".into())]
+        );
+    }
+
+    #[test]
+    fn later_check_ins_still_respect_no_contact_before() {
+        let s = "no_contact_before: 2026-11-30\nsent:\n  - {kind: check-in, on: 2026-11-09}";
+        assert_eq!(
+            cadence(s, "2026-11-10"),
+            vec![("check-in".into(), "2026-11-30".into())]
+        );
+    }
+
+    #[test]
+    fn only_pending_applications() {
+        assert!(cadence("outcome: offer", "2026-11-03").is_empty());
+        assert!(cadence("outcome: rejected", "2026-11-03").is_empty());
+    }
+}

@@ -1,0 +1,58 @@
+//! `few-active`: too few applications in play at once.
+
+use super::{Check, Ctx, Rule};
+use crate::diagnostics::{Problem, Severity};
+use crate::journal::Application;
+use crate::journal::model::Outcome;
+
+/// The rule.
+pub const RULE: Rule = Rule {
+    id: "few-active",
+    reason: "keep several applications going in parallel; waiting on a single answer is a slow way to find a job",
+    severity: Severity::Note,
+    draft: false,
+    check: Check::Pipeline(problems),
+};
+
+fn problems(apps: &[Application<'_>], ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
+    let pending = apps
+        .iter()
+        .filter(|a| a.outcome == Outcome::Pending)
+        .count();
+    let min = ctx.config.rules.min_active_applications;
+    if (pending as i64) < min {
+        let msg = format!(
+            "{pending} pending application{}; keep at least {min} going in parallel",
+            if pending == 1 { "" } else { "s" }
+        );
+        out.push(Problem::global(RULE.id, RULE.severity, msg));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testkit::*;
+
+    #[test]
+    fn counts_pending_applications() {
+        let docs = [
+            "company: A\nrole: R\ndate: 2026-11-01",
+            "company: B\nrole: R\ndate: 2026-11-01",
+            "company: C\nrole: R\ndate: 2026-11-01\noutcome: rejected",
+        ];
+        assert_eq!(
+            problems_of(&run(&docs, "2026-11-20"), "few-active"),
+            vec![(
+                None,
+                None,
+                "2 pending applications; keep at least 3 going in parallel".into()
+            )]
+        );
+        let more = [
+            "company: A\nrole: R\ndate: 2026-11-01",
+            "company: B\nrole: R\ndate: 2026-11-01",
+            "company: D\nrole: R\ndate: 2026-11-30",
+        ];
+        assert!(problems_of(&run(&more, "2026-11-20"), "few-active").is_empty());
+    }
+}

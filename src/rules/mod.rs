@@ -1,0 +1,371 @@
+//! The follow-up rules of SPEC §3: one table, one file per rule.
+//!
+//! Everything here is pure: journals, the configuration and `today` come in
+//! as values; actions and problems go out. Adding a rule means adding one file
+//! and one line to [`RULES`]. A rule's `reason` is the same sentence that
+//! `check`, `due` and the site show.
+
+mod check_in;
+mod feedback;
+mod few_active;
+mod generic_draft;
+mod late_thank_you;
+mod linkedin;
+mod no_timeline;
+mod offer_reply;
+mod promised_item;
+mod reading;
+mod references;
+mod reflection;
+mod thank_you;
+mod too_frequent;
+mod too_soon;
+mod wrong_channel;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono_tz::Tz;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::diagnostics::{Problem, Severity};
+use crate::journal::application::{self, Application};
+use crate::journal::model::{Channel, Journal, same_person};
+
+/// What a rule is evaluated with.
+pub struct Ctx<'a> {
+    /// The local date reports are made for.
+    pub today: NaiveDate,
+    /// The configured timezone.
+    pub tz: Tz,
+    /// The configuration.
+    pub config: &'a Config,
+}
+
+/// How a rule finds what it reports.
+pub enum Check {
+    /// Open actions of one application.
+    Actions(fn(&Application<'_>, &Ctx<'_>, &mut Vec<Action>)),
+    /// Problems in one application's journals.
+    Problems(fn(&Application<'_>, &Ctx<'_>, &mut Vec<Problem>)),
+    /// Problems of the pipeline as a whole.
+    Pipeline(fn(&[Application<'_>], &Ctx<'_>, &mut Vec<Problem>)),
+    /// Actions emitted by the check of the named rule (check-in and
+    /// keep-warm share one cadence).
+    Companion(&'static str),
+    /// Found while reading files, not by evaluating journals.
+    Reading,
+}
+
+/// One rule: its id, why it exists, and how it is checked.
+pub struct Rule {
+    /// Stable kebab-case id.
+    pub id: &'static str,
+    /// One line on why, shown to the user.
+    pub reason: &'static str,
+    /// Default severity of its problems (actions have none).
+    pub severity: Severity,
+    /// Whether its actions come with a ready-to-send draft.
+    pub draft: bool,
+    /// How it is checked.
+    pub check: Check,
+}
+
+/// Every rule, actions first, in the order of SPEC §3.
+pub const RULES: &[Rule] = &[
+    thank_you::RULE,
+    promised_item::RULE,
+    check_in::CHECK_IN,
+    check_in::KEEP_WARM,
+    linkedin::RULE,
+    references::RULE,
+    reflection::RULE,
+    feedback::RULE,
+    offer_reply::RULE,
+    reading::FRONT_MATTER,
+    reading::UNKNOWN_FIELD,
+    reading::UNREADABLE,
+    reading::SYMLINK_LOOP,
+    too_soon::RULE,
+    too_frequent::RULE,
+    wrong_channel::RULE,
+    late_thank_you::RULE,
+    no_timeline::RULE,
+    generic_draft::RULE,
+    few_active::RULE,
+];
+
+/// The rule with this id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+/// Every rule id.
+pub fn ids() -> Vec<&'static str> {
+    RULES.iter().map(|r| r.id).collect()
+}
+
+/// The ids of rules that produce actions (what a snooze may name).
+pub fn action_ids() -> Vec<&'static str> {
+    RULES
+        .iter()
+        .filter(|r| matches!(r.check, Check::Actions(_) | Check::Companion(_)))
+        .map(|r| r.id)
+        .collect()
+}
+
+/// Where an action stands relative to today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Its due date is before today.
+    Overdue,
+    /// It is due today.
+    Due,
+    /// It is due later.
+    Upcoming,
+}
+
+impl Status {
+    /// The status of something due on `due`.
+    pub fn of(due: NaiveDate, today: NaiveDate) -> Status {
+        match due.cmp(&today) {
+            std::cmp::Ordering::Less => Status::Overdue,
+            std::cmp::Ordering::Equal => Status::Due,
+            std::cmp::Ordering::Greater => Status::Upcoming,
+        }
+    }
+
+    /// The lower-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Overdue => "overdue",
+            Status::Due => "due",
+            Status::Upcoming => "upcoming",
+        }
+    }
+}
+
+/// Something to do, with its due date. Serializes to the JSON of `due`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Action {
+    /// The rule id.
+    pub rule: &'static str,
+    /// Overdue, due or upcoming.
+    pub status: Status,
+    /// The due date.
+    pub due: NaiveDate,
+    /// The due instant, for hour-based rules.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_at: Option<DateTime<FixedOffset>>,
+    /// Who it concerns.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
+    /// The company, as in the application's latest journal.
+    pub company: String,
+    /// The role, as in the application's latest journal.
+    pub role: String,
+    /// The journal it comes from, relative to the repository root.
+    pub journal: String,
+    /// How to reach the person.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
+    /// What to do, in a few words.
+    pub title: String,
+    /// Whether a ready-to-send draft exists.
+    pub draft: bool,
+}
+
+impl Action {
+    /// An action of `rule` for `app`, from journal `j`, due on `due`. The
+    /// status and draft flag are filled in by [`evaluate`].
+    pub fn new(
+        rule: &'static str,
+        app: &Application<'_>,
+        j: &Journal,
+        due: NaiveDate,
+        title: String,
+    ) -> Action {
+        Action {
+            rule,
+            status: Status::Upcoming,
+            due,
+            due_at: None,
+            person: None,
+            company: app.company.clone(),
+            role: app.role.clone(),
+            journal: j.path.clone(),
+            channel: None,
+            title,
+            draft: false,
+        }
+    }
+
+    /// Sort key of `due`: due date, company, person, then the rest for stability.
+    fn sort_key(&self) -> impl Ord + '_ {
+        (
+            self.due,
+            self.company.to_lowercase(),
+            self.person.as_deref().map(str::to_lowercase),
+            self.rule,
+            &self.journal,
+            &self.title,
+        )
+    }
+}
+
+/// What the rules found.
+#[derive(Debug, Default)]
+pub struct Evaluation {
+    /// Open actions, sorted by due date, company and person (snoozed ones left out).
+    pub actions: Vec<Action>,
+    /// Problems, with configured severities applied, sorted by file and position.
+    pub problems: Vec<Problem>,
+}
+
+/// Runs every rule over the journals; `reading` are the problems found while
+/// reading files, which get the configured severities like the rest.
+pub fn evaluate(journals: &[Journal], reading: Vec<Problem>, ctx: &Ctx<'_>) -> Evaluation {
+    let apps = application::group(journals, ctx.today, ctx.tz);
+    let per_app: Vec<(Vec<Action>, Vec<Problem>)> = apps
+        .par_iter()
+        .filter(|app| !app.journals.is_empty())
+        .map(|app| {
+            let mut actions = Vec::new();
+            let mut problems = Vec::new();
+            for rule in RULES {
+                match rule.check {
+                    Check::Actions(f) => f(app, ctx, &mut actions),
+                    Check::Problems(f) => f(app, ctx, &mut problems),
+                    _ => {}
+                }
+            }
+            actions.retain(|a| !snoozed(app, a, ctx.today));
+            (actions, problems)
+        })
+        .collect();
+
+    let mut actions = Vec::new();
+    let mut problems = reading;
+    for (a, p) in per_app {
+        actions.extend(a);
+        problems.extend(p);
+    }
+    for rule in RULES {
+        if let Check::Pipeline(f) = rule.check {
+            f(&apps, ctx, &mut problems);
+        }
+    }
+    for a in &mut actions {
+        a.status = Status::of(a.due, ctx.today);
+        a.draft = rule(a.rule).is_some_and(|r| r.draft);
+    }
+    actions.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Evaluation {
+        actions,
+        problems: with_severities(problems, ctx.config),
+    }
+}
+
+/// Applies `[rules.severity]`: changes severities, drops what is switched off,
+/// and sorts by file and position.
+pub fn with_severities(problems: Vec<Problem>, config: &Config) -> Vec<Problem> {
+    let mut out: Vec<Problem> = problems
+        .into_iter()
+        .filter_map(|mut p| {
+            let default = rule(p.rule).map_or(p.severity, |r| r.severity);
+            p.severity = config.severity(p.rule, default)?;
+            Some(p)
+        })
+        .collect();
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out
+}
+
+/// Whether a snooze in the application hides this action today.
+fn snoozed(app: &Application<'_>, action: &Action, today: NaiveDate) -> bool {
+    app.journals.iter().flat_map(|j| &j.snooze).any(|s| {
+        s.rule == action.rule
+            && today < s.until
+            && match (&s.to, &action.person) {
+                (None, _) => true,
+                (Some(to), Some(person)) => same_person(person, to) || same_person(to, person),
+                (Some(_), None) => false,
+            }
+    })
+}
+
+/// The due instant and date of an hour-based rule: `hours` after the interview.
+pub fn hours_after(j: &Journal, hours: i64, tz: Tz) -> (NaiveDate, DateTime<FixedOffset>) {
+    let at = crate::time::add_hours(j.date.instant(tz), hours);
+    (at.date_naive(), at.fixed_offset())
+}
+
+/// A stage name for titles: "the onsite interview" or "the interview".
+pub fn the_interview(j: &Journal) -> String {
+    match &j.stage {
+        Some(s) => format!("the {s} interview"),
+        None => "the interview".into(),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testkit {
+    //! Builds journals from YAML snippets through the real parser.
+    use super::*;
+    use crate::journal::{markdown::DEFAULT_REFLECTION_HEADINGS, parse};
+
+    /// Parses `docs` (front-matter without delimiters, then optional body
+    /// after a `---` line) as journals `content/0.md`, `content/1.md`, …
+    pub fn journals(docs: &[&str]) -> Vec<Journal> {
+        docs.iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let (fm, body) = d.split_once("\n---\n").unwrap_or((d, ""));
+                let text = format!("---\n{fm}\n---\n{body}");
+                let read = parse(
+                    &format!("content/{i}.md"),
+                    text.as_bytes(),
+                    DEFAULT_REFLECTION_HEADINGS,
+                    &action_ids(),
+                );
+                assert!(read.is_good(), "{:?}", read.problems);
+                read.journal.unwrap()
+            })
+            .collect()
+    }
+
+    /// Evaluates `docs` on `today` (UTC, default config).
+    pub fn run(docs: &[&str], today: &str) -> Evaluation {
+        run_with(docs, today, &Config::default())
+    }
+
+    /// Evaluates `docs` on `today` with `config`.
+    pub fn run_with(docs: &[&str], today: &str, config: &Config) -> Evaluation {
+        let js = journals(docs);
+        let ctx = Ctx {
+            today: crate::time::parse_date(today).unwrap(),
+            tz: chrono_tz::UTC,
+            config,
+        };
+        evaluate(&js, Vec::new(), &ctx)
+    }
+
+    /// The actions of one rule as (due, person) pairs.
+    pub fn due_of(e: &Evaluation, rule: &str) -> Vec<(String, Option<String>)> {
+        e.actions
+            .iter()
+            .filter(|a| a.rule == rule)
+            .map(|a| (a.due.to_string(), a.person.clone()))
+            .collect()
+    }
+
+    /// The problems of one rule as (file, line, message).
+    pub fn problems_of(e: &Evaluation, rule: &str) -> Vec<(Option<String>, Option<u32>, String)> {
+        e.problems
+            .iter()
+            .filter(|p| p.rule == rule)
+            .map(|p| (p.file.clone(), p.line, p.message.clone()))
+            .collect()
+    }
+}

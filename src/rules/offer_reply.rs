@@ -1,0 +1,45 @@
+//! `offer-reply`: answer an offer promptly, with thanks.
+
+use super::feedback::outcome_action;
+use super::{Action, Check, Ctx, Rule};
+use crate::diagnostics::Severity;
+use crate::journal::Application;
+use crate::journal::model::{Kind, Outcome};
+
+/// The rule.
+pub const RULE: Rule = Rule {
+    id: "offer-reply",
+    reason: "answer an offer within a couple of days: thank them, and accept, decline or say when you will decide",
+    severity: Severity::Note,
+    draft: true,
+    check: Check::Actions(actions),
+};
+
+fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
+    outcome_action(
+        app,
+        ctx,
+        out,
+        Outcome::Offer,
+        Kind::OfferReply,
+        &RULE,
+        ctx.config.rules.offer_reply_days,
+        |_, app| format!("Answer the offer from {}", app.company),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testkit::*;
+
+    #[test]
+    fn two_days_after_the_offer_until_answered() {
+        let doc = "company: A\nrole: R\ndate: 2026-11-10\ncontact: Ann\noutcome: offer\noutcome_on: 2026-11-17";
+        assert_eq!(
+            due_of(&run(&[doc], "2026-11-18"), "offer-reply"),
+            vec![("2026-11-19".into(), Some("Ann".into()))]
+        );
+        let answered = format!("{doc}\nsent:\n  - {{kind: offer-reply, on: 2026-11-18}}");
+        assert!(due_of(&run(&[&answered], "2026-11-18"), "offer-reply").is_empty());
+    }
+}

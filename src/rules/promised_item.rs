@@ -1,0 +1,79 @@
+//! `promised-item`: send what you promised, when you promised it.
+
+use super::{Action, Check, Ctx, Rule};
+use crate::diagnostics::Severity;
+use crate::journal::Application;
+use crate::journal::model::Outcome;
+use crate::time::add_days;
+
+/// The rule.
+pub const RULE: Rule = Rule {
+    id: "promised-item",
+    reason: "send what you said you would, when you said you would; following through is the proof of what you claimed",
+    severity: Severity::Note,
+    draft: false,
+    check: Check::Actions(actions),
+};
+
+fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
+    if !matches!(app.outcome, Outcome::Pending | Outcome::Offer) {
+        return;
+    }
+    for j in &app.journals {
+        for p in j.promised.iter().filter(|p| p.done.is_none()) {
+            let due = p.due.unwrap_or_else(|| add_days(j.date.date(ctx.tz), 1));
+            let title = match &p.to {
+                Some(to) => format!("Send {} to {to}", p.item),
+                None => format!("Send {}", p.item),
+            };
+            let mut a = Action::new(RULE.id, app, j, due, title);
+            a.person = p.to.clone();
+            a.channel = Some(app.channel_for(p.to.as_deref()));
+            out.push(a);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testkit::*;
+
+    #[test]
+    fn defaults_to_the_day_after_and_stops_when_done() {
+        let doc = "company: A\nrole: R\ndate: 2026-11-17T18:00\npromised:\n  - item: code sample\n    to: Ann\n  - item: deck\n    due: 2026-11-20\n  - item: refs\n    done: 2026-11-18\n  - item: more\n    done: true";
+        let e = run(&[doc], "2026-11-18");
+        assert_eq!(
+            due_of(&e, "promised-item"),
+            vec![
+                ("2026-11-18".into(), Some("Ann".into())),
+                ("2026-11-20".into(), None)
+            ]
+        );
+        assert_eq!(
+            e.actions
+                .iter()
+                .find(|a| a.rule == "promised-item")
+                .unwrap()
+                .title,
+            "Send code sample to Ann"
+        );
+    }
+
+    #[test]
+    fn applies_to_pending_and_offer_only() {
+        let base = "company: A\nrole: R\ndate: 2026-11-17\npromised: [deck]";
+        for (outcome, n) in [
+            ("pending", 1),
+            ("offer", 1),
+            ("rejected", 0),
+            ("withdrawn", 0),
+        ] {
+            let doc = format!("{base}\noutcome: {outcome}");
+            assert_eq!(
+                due_of(&run(&[&doc], "2026-11-18"), "promised-item").len(),
+                n,
+                "{outcome}"
+            );
+        }
+    }
+}

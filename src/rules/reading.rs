@@ -1,0 +1,41 @@
+//! Rules whose problems are found while reading files (see `journal/`).
+
+use super::{Check, Rule};
+use crate::diagnostics::Severity;
+use crate::journal::{discover, schema};
+
+/// Unreadable front-matter, missing or malformed fields.
+pub const FRONT_MATTER: Rule = Rule {
+    id: schema::FRONT_MATTER,
+    reason: "every journal needs readable front-matter with at least company, role and date, or it cannot be checked",
+    severity: Severity::Error,
+    draft: false,
+    check: Check::Reading,
+};
+
+/// Keys the schema does not know.
+pub const UNKNOWN_FIELD: Rule = Rule {
+    id: schema::UNKNOWN_FIELD,
+    reason: "a misspelt field is invisible to the rules; rename it or remove it",
+    severity: Severity::Warning,
+    draft: false,
+    check: Check::Reading,
+};
+
+/// Files or folders that cannot be read.
+pub const UNREADABLE: Rule = Rule {
+    id: discover::UNREADABLE,
+    reason: "every file under content/ must be readable, so that no journal is lost",
+    severity: Severity::Error,
+    draft: false,
+    check: Check::Reading,
+};
+
+/// Symbolic links that point back into their own folder.
+pub const SYMLINK_LOOP: Rule = Rule {
+    id: discover::SYMLINK_LOOP,
+    reason: "a link that points back into its own folder would be read forever; it is skipped",
+    severity: Severity::Warning,
+    draft: false,
+    check: Check::Reading,
+};

@@ -1,0 +1,163 @@
+//! Dates and instants the way journals write them, resolved in the configured
+//! timezone.
+//!
+//! Owns the one definition of "a date-only interview starts at 00:00 local",
+//! of adding hours to an instant and of ISO weeks. Never reads the clock:
+//! `today` always comes in as a value.
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use chrono_tz::Tz;
+
+/// A date or a moment as written in a journal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// `2026-11-17`: 00:00 local on that day.
+    Date(NaiveDate),
+    /// `2026-11-17T14:00`: local time in the configured timezone.
+    Local(NaiveDateTime),
+    /// RFC 3339 with an offset.
+    Offset(DateTime<FixedOffset>),
+}
+
+impl When {
+    /// Parses the forms journals may use; `None` if it is none of them.
+    pub fn parse(text: &str) -> Option<When> {
+        let t = text.trim();
+        if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+            // chrono accepts one-digit months and days; a date is written in full.
+            return (t.len() == 10).then_some(When::Date(d));
+        }
+        if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
+            return Some(When::Offset(dt));
+        }
+        for fmt in [
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%d %H:%M",
+            "%Y-%m-%d %H:%M:%S",
+        ] {
+            if let Ok(dt) = NaiveDateTime::parse_from_str(t, fmt) {
+                return Some(When::Local(dt));
+            }
+        }
+        for fmt in [
+            "%Y-%m-%dT%H:%M%:z",
+            "%Y-%m-%d %H:%M%:z",
+            "%Y-%m-%d %H:%M:%S%:z",
+        ] {
+            if let Ok(dt) = DateTime::parse_from_str(t, fmt) {
+                return Some(When::Offset(dt));
+            }
+        }
+        None
+    }
+
+    /// The instant in `tz` (a date means its first moment).
+    pub fn instant(&self, tz: Tz) -> DateTime<Tz> {
+        match self {
+            When::Date(d) => local_instant(tz, d.and_hms_opt(0, 0, 0).expect("midnight exists")),
+            When::Local(dt) => local_instant(tz, *dt),
+            When::Offset(dt) => dt.with_timezone(&tz),
+        }
+    }
+
+    /// The local date in `tz`.
+    pub fn date(&self, tz: Tz) -> NaiveDate {
+        match self {
+            When::Date(d) => *d,
+            When::Local(dt) => dt.date(),
+            When::Offset(dt) => dt.with_timezone(&tz).date_naive(),
+        }
+    }
+
+    /// Whether a time of day was given.
+    pub fn has_time(&self) -> bool {
+        !matches!(self, When::Date(_))
+    }
+}
+
+/// A local wall-clock time as an instant. In a DST gap the clock moves on to
+/// the first time that exists; in an overlap the earlier instant wins.
+fn local_instant(tz: Tz, dt: NaiveDateTime) -> DateTime<Tz> {
+    let mut probe = dt;
+    for _ in 0..4 {
+        if let Some(t) = tz.from_local_datetime(&probe).earliest() {
+            return t;
+        }
+        probe += Duration::minutes(30);
+    }
+    tz.from_utc_datetime(&dt)
+}
+
+/// `instant + hours`, the way hour-based rules compute their due moment.
+pub fn add_hours(instant: DateTime<Tz>, hours: i64) -> DateTime<Tz> {
+    instant + Duration::hours(hours)
+}
+
+/// `date + days` in calendar days.
+pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
+    date + Duration::days(days)
+}
+
+/// Parses `YYYY-MM-DD` strictly (for `--today` and `DEBRIEF_TODAY`).
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    match When::parse(text)? {
+        When::Date(d) => Some(d),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn parses_each_written_form() {
+        assert_eq!(When::parse("2026-11-17"), Some(When::Date(d("2026-11-17"))));
+        assert!(matches!(
+            When::parse("2026-11-17T14:00"),
+            Some(When::Local(_))
+        ));
+        assert!(matches!(
+            When::parse("2026-11-17 14:00:30"),
+            Some(When::Local(_))
+        ));
+        assert!(matches!(
+            When::parse("2026-11-17T14:00:00+01:00"),
+            Some(When::Offset(_))
+        ));
+        assert!(matches!(
+            When::parse("2026-11-17T14:00:00Z"),
+            Some(When::Offset(_))
+        ));
+        assert_eq!(When::parse("2026-13-45"), None);
+        assert_eq!(When::parse("2026-2-3"), None);
+        assert_eq!(When::parse("next tuesday"), None);
+    }
+
+    #[test]
+    fn an_offset_can_move_the_local_date() {
+        let tz: Tz = "Asia/Tokyo".parse().unwrap();
+        let w = When::parse("2026-11-17T20:00:00-05:00").unwrap();
+        assert_eq!(w.date(tz), d("2026-11-18"));
+    }
+
+    #[test]
+    fn a_date_is_midnight_local() {
+        let tz: Tz = "Europe/Berlin".parse().unwrap();
+        let at = When::Date(d("2026-11-17")).instant(tz);
+        assert_eq!(at.to_rfc3339(), "2026-11-17T00:00:00+01:00");
+        assert_eq!(add_hours(at, 24).date_naive(), d("2026-11-18"));
+    }
+
+    #[test]
+    fn a_time_in_the_spring_gap_moves_forward() {
+        let tz: Tz = "Europe/Berlin".parse().unwrap();
+        let at = When::parse("2026-03-29T02:30").unwrap().instant(tz);
+        assert_eq!(at.to_rfc3339(), "2026-03-29T03:00:00+02:00");
+    }
+}
