@@ -1,0 +1,145 @@
+//! `Case`: a journal repository on disk and the `debrief` binary run on it.
+//!
+//! `Case::new("thank-you")` uses `tests/fixtures/thank-you/`;
+//! `Case::temp()` builds one in a temporary folder, file by file.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+pub struct Case {
+    root: PathBuf,
+    today: String,
+    _tmp: Option<tempfile::TempDir>,
+}
+
+/// What one run printed and returned.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Case {
+    /// The fixture folder `tests/fixtures/<name>`.
+    pub fn new(name: &str) -> Case {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        assert!(root.is_dir(), "no fixture {}", root.display());
+        Case {
+            root,
+            today: "2026-11-22".into(),
+            _tmp: None,
+        }
+    }
+
+    /// An empty repository (with `content/`) in a temporary folder.
+    pub fn temp() -> Case {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir(tmp.path().join("content")).unwrap();
+        std::fs::write(tmp.path().join("debrief.toml"), "timezone = \"UTC\"\n").unwrap();
+        Case {
+            root: tmp.path().to_path_buf(),
+            today: "2026-11-22".into(),
+            _tmp: Some(tmp),
+        }
+    }
+
+    /// Writes a file relative to the repository root.
+    pub fn file(self, rel: &str, contents: impl AsRef<[u8]>) -> Case {
+        let path = self.root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+        self
+    }
+
+    /// Sets the date passed as `--today`.
+    pub fn today(mut self, date: &str) -> Case {
+        self.today = date.into();
+        self
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Runs `debrief -C <root> --today <today> ARGS…` without colour.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let mut cmd = Command::cargo_bin("debrief").unwrap();
+        cmd.arg("-C").arg(&self.root).arg("--today").arg(&self.today).args(args);
+        run(cmd)
+    }
+
+    /// The parsed JSON of `due --format json`.
+    pub fn due_json(&self) -> Value {
+        json(&self.run(&["due", "--format", "json"]))
+    }
+
+    /// The parsed JSON of `check --format json`.
+    pub fn check_json(&self) -> Value {
+        json(&self.run(&["check", "--format", "json"]))
+    }
+
+    /// Actions as `rule due person` lines, in output order.
+    pub fn actions(&self) -> Vec<String> {
+        self.due_json()["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                format!(
+                    "{} {} {} {}",
+                    a["rule"].as_str().unwrap(),
+                    a["due"].as_str().unwrap(),
+                    a["company"].as_str().unwrap(),
+                    a["person"].as_str().unwrap_or("-"),
+                )
+            })
+            .collect()
+    }
+
+    /// Problems as `severity rule file:line:column message` lines.
+    pub fn problems(&self) -> Vec<String> {
+        self.check_json()["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} {} {}:{}:{} {}",
+                    p["severity"].as_str().unwrap(),
+                    p["rule"].as_str().unwrap(),
+                    p["file"].as_str().unwrap_or("-"),
+                    p["line"].as_u64().map_or("-".into(), |l| l.to_string()),
+                    p["column"].as_u64().map_or("-".into(), |c| c.to_string()),
+                    p["message"].as_str().unwrap(),
+                )
+            })
+            .collect()
+    }
+
+    /// Problems of one rule only.
+    pub fn problems_of(&self, rule: &str) -> Vec<String> {
+        self.problems()
+            .into_iter()
+            .filter(|p| p.split(' ').nth(1) == Some(rule))
+            .collect()
+    }
+}
+
+/// Runs a prepared command with a clean, colourless environment.
+pub fn run(mut cmd: Command) -> Run {
+    cmd.env_remove("DEBRIEF_TODAY").env("NO_COLOR", "1").env("TZ", "UTC");
+    let out = cmd.output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn json(run: &Run) -> Value {
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {run:?}"))
+}
