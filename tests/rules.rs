@@ -27,10 +27,22 @@ fn thank_you_per_interviewer_date_only_and_datetime() {
         ]
     );
     let json = case.due_json();
-    let ann = &json["actions"].as_array().unwrap().iter().find(|a| a["person"] == "Ann Lee").unwrap().clone();
+    let ann = &json["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["person"] == "Ann Lee")
+        .unwrap()
+        .clone();
     assert_eq!(ann["status"], "due");
     assert_eq!(ann["due_at"], "2026-11-22T00:00:00Z");
-    let di = json["actions"].as_array().unwrap().iter().find(|a| a["person"] == "Di Evans").unwrap().clone();
+    let di = json["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["person"] == "Di Evans")
+        .unwrap()
+        .clone();
     assert_eq!(di["status"], "overdue");
     assert_eq!(di["due_at"], "2026-11-21T15:30:00Z");
 }
@@ -39,64 +51,97 @@ fn thank_you_per_interviewer_date_only_and_datetime() {
 fn thank_you_offset_moves_the_interview_across_midnight() {
     // 20:00 at -05:00 is 10:00 the next day in Tokyo; 24 hours later is the 19th.
     let case = Case::new("thank-you-offset");
-    assert_eq!(actions_of(&case, &["thank-you", "check-in"]), [
-        "thank-you 2026-11-19 Tokyo Co Hana Ito",
-        "check-in 2026-11-25 Tokyo Co Hana Ito",
-    ]);
+    assert_eq!(
+        actions_of(&case, &["thank-you", "check-in"]),
+        [
+            "thank-you 2026-11-19 Tokyo Co Hana Ito",
+            "check-in 2026-11-25 Tokyo Co Hana Ito",
+        ]
+    );
     let json = case.due_json();
     assert_eq!(json["actions"][0]["due_at"], "2026-11-19T10:00:00+09:00");
 }
 
 #[test]
 fn promised_items_default_to_the_day_after() {
-    assert_eq!(actions_of(&Case::new("promised-item"), &["promised-item"]), [
-        "promised-item 2026-11-21 Acme Ann Lee",
-        "promised-item 2026-11-25 Acme -",
-    ]);
+    assert_eq!(
+        actions_of(&Case::new("promised-item"), &["promised-item"]),
+        [
+            "promised-item 2026-11-21 Acme Ann Lee",
+            "promised-item 2026-11-25 Acme -",
+        ]
+    );
 }
 
 #[test]
 fn check_in_cadence() {
-    assert_eq!(actions_of(&Case::new("check-in"), &["check-in", "keep-warm"]), [
-        "check-in 2026-11-09 Contact Rae Stone", // `contact` names the person
-        "check-in 2026-11-09 First Pat Quinn",   // interview + 7
-        "check-in 2026-11-16 Second Pat Quinn",  // last check-in + 7
-        "check-in 2026-11-19 Reply Pat Quinn",   // the reply on the 12th resets the base
-        "check-in 2026-11-20 NoContact Pat Quinn", // no_contact_before wins
-        "check-in 2026-11-21 Decision Pat Quinn",  // the day after decision_by
-        "keep-warm 2026-12-23 Third Pat Quinn",    // third check-in + 30
-    ]);
+    assert_eq!(
+        actions_of(&Case::new("check-in"), &["check-in", "keep-warm"]),
+        [
+            "check-in 2026-11-09 Contact Rae Stone", // `contact` names the person
+            "check-in 2026-11-09 First Pat Quinn",   // interview + 7
+            "check-in 2026-11-16 Second Pat Quinn",  // last check-in + 7
+            "check-in 2026-11-19 Reply Pat Quinn",   // the reply on the 12th resets the base
+            "check-in 2026-11-20 NoContact Pat Quinn", // no_contact_before wins
+            "check-in 2026-11-21 Decision Pat Quinn", // the day after decision_by
+            "keep-warm 2026-12-23 Third Pat Quinn",  // third check-in + 30
+        ]
+    );
 }
 
 #[test]
 fn linkedin_only_with_permission_until_sent() {
-    assert_eq!(actions_of(&Case::new("linkedin"), &["linkedin"]), ["linkedin 2026-11-21 Acme Ann Lee"]);
-    assert_eq!(Case::new("linkedin").due_json()["actions"][1]["channel"], "linkedin");
+    assert_eq!(
+        actions_of(&Case::new("linkedin"), &["linkedin"]),
+        ["linkedin 2026-11-21 Acme Ann Lee"]
+    );
+    assert_eq!(
+        Case::new("linkedin").due_json()["actions"][1]["channel"],
+        "linkedin"
+    );
 }
 
 #[test]
 fn references_once_each_until_briefed() {
-    assert_eq!(actions_of(&Case::new("references"), &["references"]), [
-        "references 2026-11-11 Acme Ann Lee",
-        "references 2026-11-18 Acme Cy Diaz",
-    ]);
+    assert_eq!(
+        actions_of(&Case::new("references"), &["references"]),
+        [
+            "references 2026-11-11 Acme Ann Lee",
+            "references 2026-11-18 Acme Cy Diaz",
+        ]
+    );
 }
 
 #[test]
 fn reflection_until_a_reflection_heading_exists() {
-    assert_eq!(actions_of(&Case::new("reflection"), &["reflection"]), ["reflection 2026-11-22 Acme -"]);
+    assert_eq!(
+        actions_of(&Case::new("reflection"), &["reflection"]),
+        ["reflection 2026-11-22 Acme -"]
+    );
 }
 
 #[test]
 fn feedback_after_a_rejection_until_asked() {
-    assert_eq!(actions_of(&Case::new("feedback"), &["feedback"]), ["feedback 2026-11-21 Acme Ann Lee"]);
+    assert_eq!(
+        actions_of(&Case::new("feedback"), &["feedback"]),
+        ["feedback 2026-11-21 Acme Ann Lee"]
+    );
 }
 
 #[test]
 fn offer_reply_goes_to_the_contact_by_their_channel() {
     let case = Case::new("offer-reply");
-    assert_eq!(actions_of(&case, &["offer-reply", "check-in", "thank-you"]), ["offer-reply 2026-11-22 Acme Ann Lee"]);
-    let a = case.due_json()["actions"].as_array().unwrap().iter().find(|a| a["rule"] == "offer-reply").unwrap().clone();
+    assert_eq!(
+        actions_of(&case, &["offer-reply", "check-in", "thank-you"]),
+        ["offer-reply 2026-11-22 Acme Ann Lee"]
+    );
+    let a = case.due_json()["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["rule"] == "offer-reply")
+        .unwrap()
+        .clone();
     assert_eq!(a["channel"], "phone");
     assert_eq!(a["journal"], "content/a2.md");
 }
@@ -115,10 +160,23 @@ fn each_outcome_switches_rules_on_and_off() {
     };
     assert_eq!(
         rules_for("Pending Co"),
-        ["check-in", "linkedin", "promised-item", "references", "reflection", "thank-you"]
+        [
+            "check-in",
+            "linkedin",
+            "promised-item",
+            "references",
+            "reflection",
+            "thank-you"
+        ]
     );
-    assert_eq!(rules_for("Offer Co"), ["linkedin", "offer-reply", "promised-item", "reflection"]);
-    assert_eq!(rules_for("Rejected Co"), ["feedback", "linkedin", "reflection"]);
+    assert_eq!(
+        rules_for("Offer Co"),
+        ["linkedin", "offer-reply", "promised-item", "reflection"]
+    );
+    assert_eq!(
+        rules_for("Rejected Co"),
+        ["feedback", "linkedin", "reflection"]
+    );
     assert_eq!(rules_for("Withdrawn Co"), ["reflection"]);
 }
 
@@ -126,23 +184,42 @@ fn each_outcome_switches_rules_on_and_off() {
 fn one_application_across_files_differing_in_case_and_spaces() {
     // max(latest interview + 7, no_contact_before from the first file, decision_by + 1)
     let case = Case::new("application");
-    assert_eq!(actions_of(&case, &["check-in"]), ["check-in 2026-11-30 Stark Industries Tony Stark"]);
-    assert_eq!(case.problems_of("few-active").len(), 1, "one application, not two");
+    assert_eq!(
+        actions_of(&case, &["check-in"]),
+        ["check-in 2026-11-30 Stark Industries Tony Stark"]
+    );
+    assert_eq!(
+        case.problems_of("few-active").len(),
+        1,
+        "one application, not two"
+    );
 }
 
 #[test]
 fn snooze_hides_until_its_date_then_the_action_returns() {
-    assert_eq!(actions_of(&Case::new("snooze"), &["thank-you", "reflection"]), [
-        "thank-you 2026-11-21 Acme Bo Chen",
-        "reflection 2026-11-22 Acme -",
-    ]);
     assert_eq!(
-        actions_of(&Case::new("snooze").today("2026-11-21"), &["thank-you", "reflection"]),
+        actions_of(&Case::new("snooze"), &["thank-you", "reflection"]),
+        [
+            "thank-you 2026-11-21 Acme Bo Chen",
+            "reflection 2026-11-22 Acme -",
+        ]
+    );
+    assert_eq!(
+        actions_of(
+            &Case::new("snooze").today("2026-11-21"),
+            &["thank-you", "reflection"]
+        ),
         ["thank-you 2026-11-21 Acme Bo Chen"]
     );
     let later = Case::new("snooze").today("2026-11-25");
     let thanks = actions_of(&later, &["thank-you"]);
-    assert_eq!(thanks, ["thank-you 2026-11-21 Acme Ann Lee", "thank-you 2026-11-21 Acme Bo Chen"]);
+    assert_eq!(
+        thanks,
+        [
+            "thank-you 2026-11-21 Acme Ann Lee",
+            "thank-you 2026-11-21 Acme Bo Chen"
+        ]
+    );
     assert_eq!(later.due_json()["actions"][0]["status"], "overdue");
 }
 
@@ -150,80 +227,115 @@ fn snooze_hides_until_its_date_then_the_action_returns() {
 fn scheduled_interviews_yield_no_actions_or_problems() {
     let case = Case::new("scheduled");
     assert_eq!(case.actions(), ["check-in 2026-11-25 Acme Ann Lee"]);
-    assert_eq!(case.problems(), ["note few-active -:-:- 2 pending applications; keep at least 3 going in parallel"]);
+    assert_eq!(
+        case.problems(),
+        ["note few-active -:-:- 2 pending applications; keep at least 3 going in parallel"]
+    );
 }
 
 #[test]
 fn configured_timings_are_used() {
-    assert_eq!(Case::new("timings").actions(), [
-        "thank-you 2026-11-20 Acme Ann Lee",
-        "reflection 2026-11-23 Acme -",
-        "check-in 2026-11-30 Acme Ann Lee",
-    ]);
+    assert_eq!(
+        Case::new("timings").actions(),
+        [
+            "thank-you 2026-11-20 Acme Ann Lee",
+            "reflection 2026-11-23 Acme -",
+            "check-in 2026-11-30 Acme Ann Lee",
+        ]
+    );
 }
 
 #[test]
 fn too_soon() {
-    assert_eq!(Case::new("too-soon").problems_of("too-soon"), [
-        "warning too-soon content/a.md:9:5 check-in sent on 2026-11-10, before 2026-11-12, the date they asked you to wait for",
-        "warning too-soon content/a.md:11:5 feedback sent on 2026-11-11, before 2026-11-12, the date they asked you to wait for",
-        "warning too-soon content/b.md:8:5 check-in sent 6 days after the interview of 2026-11-02; wait at least 7 days",
-    ]);
+    assert_eq!(
+        Case::new("too-soon").problems_of("too-soon"),
+        [
+            "warning too-soon content/a.md:9:5 check-in sent on 2026-11-10, before 2026-11-12, the date they asked you to wait for",
+            "warning too-soon content/a.md:11:5 feedback sent on 2026-11-11, before 2026-11-12, the date they asked you to wait for",
+            "warning too-soon content/b.md:8:5 check-in sent 6 days after the interview of 2026-11-02; wait at least 7 days",
+        ]
+    );
 }
 
 #[test]
 fn too_frequent_across_journals() {
     let case = Case::new("too-frequent");
-    assert_eq!(case.problems_of("too-frequent"), [
-        "warning too-frequent content/a2.md:7:5 check-in sent on 2026-10-12, 4 days after the previous one on 2026-10-08; leave at least 7 days",
-    ]);
+    assert_eq!(
+        case.problems_of("too-frequent"),
+        [
+            "warning too-frequent content/a2.md:7:5 check-in sent on 2026-10-12, 4 days after the previous one on 2026-10-08; leave at least 7 days",
+        ]
+    );
     // Three follow-ups since the latest interview: keep-warm, 30 days after the last.
-    assert_eq!(actions_of(&case, &["check-in", "keep-warm"]), ["keep-warm 2026-11-18 ACME -"]);
+    assert_eq!(
+        actions_of(&case, &["check-in", "keep-warm"]),
+        ["keep-warm 2026-11-18 ACME -"]
+    );
 }
 
 #[test]
 fn wrong_channel() {
-    assert_eq!(Case::new("wrong-channel").problems_of("wrong-channel"), [
-        "warning wrong-channel content/a.md:14:14 thank-you to Ann Lee went by email, but Ann Lee prefers phone",
-        "warning wrong-channel content/a.md:18:14 check-in to Bo Chen went by phone, but this journal's channel is email",
-    ]);
+    assert_eq!(
+        Case::new("wrong-channel").problems_of("wrong-channel"),
+        [
+            "warning wrong-channel content/a.md:14:14 thank-you to Ann Lee went by email, but Ann Lee prefers phone",
+            "warning wrong-channel content/a.md:18:14 check-in to Bo Chen went by phone, but this journal's channel is email",
+        ]
+    );
 }
 
 #[test]
 fn late_thank_you() {
-    assert_eq!(Case::new("late-thank-you").problems_of("late-thank-you"), [
-        "note late-thank-you content/a.md:10:5 thank-you sent on 2026-11-19, more than 24 hours after the interview",
-        "note late-thank-you content/a.md:11:5 thank-you sent on 2026-11-18, more than 24 hours after the interview",
-    ]);
+    assert_eq!(
+        Case::new("late-thank-you").problems_of("late-thank-you"),
+        [
+            "note late-thank-you content/a.md:10:5 thank-you sent on 2026-11-19, more than 24 hours after the interview",
+            "note late-thank-you content/a.md:11:5 thank-you sent on 2026-11-18, more than 24 hours after the interview",
+        ]
+    );
 }
 
 #[test]
 fn no_timeline() {
-    assert_eq!(Case::new("no-timeline").problems_of("no-timeline"), [
-        "note no-timeline content/none.md:-:- no timeline for Acme (Engineer): note what they said happens next with `next_steps`, `decision_by` or `no_contact_before`",
-    ]);
+    assert_eq!(
+        Case::new("no-timeline").problems_of("no-timeline"),
+        [
+            "note no-timeline content/none.md:-:- no timeline for Acme (Engineer): note what they said happens next with `next_steps`, `decision_by` or `no_contact_before`",
+        ]
+    );
 }
 
 #[test]
 fn generic_draft() {
-    assert_eq!(Case::new("generic-draft").problems_of("generic-draft"), [
-        "warning generic-draft content/bare.md:-:- no `learned` or `highlights`: its drafts will keep a placeholder instead of something you discussed",
-    ]);
+    assert_eq!(
+        Case::new("generic-draft").problems_of("generic-draft"),
+        [
+            "warning generic-draft content/bare.md:-:- no `learned` or `highlights`: its drafts will keep a placeholder instead of something you discussed",
+        ]
+    );
 }
 
 #[test]
 fn few_active() {
-    assert_eq!(Case::new("feedback").problems_of("few-active"), [
-        "note few-active -:-:- 0 pending applications; keep at least 3 going in parallel",
-    ]);
+    assert_eq!(
+        Case::new("feedback").problems_of("few-active"),
+        ["note few-active -:-:- 0 pending applications; keep at least 3 going in parallel",]
+    );
 }
 
 #[test]
 fn severities_are_configurable() {
     let case = Case::new("severity");
-    assert_eq!(case.problems(), [
-        "error no-timeline content/a.md:-:- no timeline for Acme (Engineer): note what they said happens next with `next_steps`, `decision_by` or `no_contact_before`",
-        "note unknown-field content/a.md:5:1 unknown field `salary`; it is kept and shown but not checked",
-    ]);
-    assert_eq!(case.run(&["check"]).code, 1, "a rule raised to error fails check");
+    assert_eq!(
+        case.problems(),
+        [
+            "error no-timeline content/a.md:-:- no timeline for Acme (Engineer): note what they said happens next with `next_steps`, `decision_by` or `no_contact_before`",
+            "note unknown-field content/a.md:5:1 unknown field `salary`; it is kept and shown but not checked",
+        ]
+    );
+    assert_eq!(
+        case.run(&["check"]).code,
+        1,
+        "a rule raised to error fails check"
+    );
 }

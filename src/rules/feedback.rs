@@ -16,16 +16,15 @@ pub const RULE: Rule = Rule {
 };
 
 fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
-    outcome_action(
+    out.extend(outcome_action(
         app,
         ctx,
-        out,
         Outcome::Rejected,
         Kind::Feedback,
         &RULE,
         ctx.config.rules.feedback_after_days,
         |who, app| format!("Ask {who} for feedback on the {} interviews", app.role),
-    );
+    ));
 }
 
 /// The one action an outcome calls for (`feedback`, `offer-reply`): due
@@ -33,17 +32,16 @@ fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
 pub(super) fn outcome_action(
     app: &Application<'_>,
     ctx: &Ctx<'_>,
-    out: &mut Vec<Action>,
     outcome: Outcome,
     kind: Kind,
     rule: &Rule,
     days: i64,
     title: fn(&str, &Application<'_>) -> String,
-) {
+) -> Option<Action> {
     if app.outcome != outcome || app.sent().any(|(_, s)| s.kind == kind) {
-        return;
+        return None;
     }
-    let Some(latest) = app.latest() else { return };
+    let latest = app.latest()?;
     let on = app.outcome_on.unwrap_or_else(|| latest.date.date(ctx.tz));
     let journal = app
         .outcome_journal
@@ -54,7 +52,7 @@ pub(super) fn outcome_action(
     let mut a = Action::new(rule.id, app, journal, add_days(on, days), title(who, app));
     a.channel = Some(app.channel_for(person.as_deref()));
     a.person = person;
-    out.push(a);
+    Some(a)
 }
 
 #[cfg(test)]

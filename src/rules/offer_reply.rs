@@ -16,16 +16,15 @@ pub const RULE: Rule = Rule {
 };
 
 fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
-    outcome_action(
+    out.extend(outcome_action(
         app,
         ctx,
-        out,
         Outcome::Offer,
         Kind::OfferReply,
         &RULE,
         ctx.config.rules.offer_reply_days,
         |_, app| format!("Answer the offer from {}", app.company),
-    );
+    ));
 }
 
 #[cfg(test)]

@@ -26,7 +26,9 @@ pub struct Run {
 impl Case {
     /// The fixture folder `tests/fixtures/<name>`.
     pub fn new(name: &str) -> Case {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
         assert!(root.is_dir(), "no fixture {}", root.display());
         Case {
             root,
@@ -68,7 +70,11 @@ impl Case {
     /// Runs `debrief -C <root> --today <today> ARGS…` without colour.
     pub fn run(&self, args: &[&str]) -> Run {
         let mut cmd = Command::cargo_bin("debrief").unwrap();
-        cmd.arg("-C").arg(&self.root).arg("--today").arg(&self.today).args(args);
+        cmd.arg("-C")
+            .arg(&self.root)
+            .arg("--today")
+            .arg(&self.today)
+            .args(args);
         run(cmd)
     }
 
@@ -131,7 +137,9 @@ impl Case {
 
 /// Runs a prepared command with a clean, colourless environment.
 pub fn run(mut cmd: Command) -> Run {
-    cmd.env_remove("DEBRIEF_TODAY").env("NO_COLOR", "1").env("TZ", "UTC");
+    cmd.env_remove("DEBRIEF_TODAY")
+        .env("NO_COLOR", "1")
+        .env("TZ", "UTC");
     let out = cmd.output().unwrap();
     Run {
         code: out.status.code().unwrap_or(-1),

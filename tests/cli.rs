@@ -1,0 +1,517 @@
+//! The commands as a user runs them: JSON shapes, exit codes, human output,
+//! bad input, and the files `init` and `new` write.
+
+mod common;
+use common::{Case, run};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn keys(v: &Value) -> Vec<&str> {
+    let mut k: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    k.sort();
+    k
+}
+
+#[test]
+fn due_json_shape_field_by_field() {
+    let json = Case::new("offer-reply").due_json();
+    assert_eq!(keys(&json), ["actions", "today"]);
+    assert_eq!(json["today"], "2026-11-22");
+    let offer = json["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["rule"] == "offer-reply")
+        .unwrap();
+    assert_eq!(
+        keys(offer),
+        [
+            "channel", "company", "draft", "due", "journal", "person", "role", "rule", "status",
+            "title"
+        ]
+    );
+    assert_eq!(offer["rule"], "offer-reply");
+    assert_eq!(offer["status"], "due");
+    assert_eq!(offer["due"], "2026-11-22");
+    assert_eq!(offer["person"], "Ann Lee");
+    assert_eq!(offer["company"], "Acme");
+    assert_eq!(offer["role"], "Engineer");
+    assert_eq!(offer["journal"], "content/a2.md");
+    assert_eq!(offer["channel"], "phone");
+    assert_eq!(offer["title"], "Answer the offer from Acme");
+    assert_eq!(offer["draft"], true);
+
+    // An hour-based rule has due_at; a reflection has no person, no channel, no draft.
+    let reflection = &json["actions"][0];
+    assert_eq!(
+        keys(reflection),
+        [
+            "company", "draft", "due", "due_at", "journal", "role", "rule", "status", "title"
+        ]
+    );
+    assert_eq!(reflection["rule"], "reflection");
+    assert_eq!(reflection["status"], "overdue");
+    assert_eq!(reflection["due_at"], "2026-11-12T00:00:00Z");
+    assert_eq!(reflection["draft"], false);
+}
+
+#[test]
+fn check_json_shape_field_by_field() {
+    let json = Case::new("wrong-channel").check_json();
+    assert_eq!(keys(&json), ["errors", "notes", "problems", "warnings"]);
+    assert_eq!(
+        (
+            json["errors"].as_u64(),
+            json["warnings"].as_u64(),
+            json["notes"].as_u64()
+        ),
+        (Some(0), Some(2), Some(1))
+    );
+    let first = &json["problems"][0];
+    assert_eq!(
+        keys(first),
+        ["column", "file", "line", "message", "rule", "severity"]
+    );
+    assert_eq!(first["rule"], "wrong-channel");
+    assert_eq!(first["severity"], "warning");
+    assert_eq!(first["file"], "content/a.md");
+    assert_eq!(first["line"], 14);
+    assert_eq!(first["column"], 14);
+    // A problem about no file leaves the location out.
+    let global = &json["problems"][2];
+    assert_eq!(keys(global), ["message", "rule", "severity"]);
+    assert_eq!(global["rule"], "few-active");
+}
+
+#[test]
+fn due_within_days_keeps_overdue_and_near_ones() {
+    let all = Case::new("check-in").today("2026-11-15").actions();
+    let near = Case::new("check-in").today("2026-11-15");
+    let near = near.run(&["due", "--format", "json", "--within", "1"]);
+    let near: Value = serde_json::from_str(&near.stdout).unwrap();
+    let dues: Vec<&str> = near["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["due"].as_str().unwrap())
+        .collect();
+    assert!(dues.iter().all(|d| *d <= "2026-11-16"), "{dues:?}");
+    assert!(dues.len() < all.len() && dues.contains(&"2026-11-16") && dues.contains(&"2026-11-03"));
+}
+
+#[test]
+fn exit_codes() {
+    assert_eq!(Case::new("scheduled").run(&["check"]).code, 0, "only notes");
+    assert_eq!(
+        Case::new("generic-draft").run(&["check"]).code,
+        0,
+        "warnings pass by default"
+    );
+    assert_eq!(
+        Case::new("generic-draft")
+            .run(&["check", "--deny", "warnings"])
+            .code,
+        1
+    );
+    assert_eq!(Case::new("bad-input").run(&["check"]).code, 1);
+    assert_eq!(Case::new("scheduled").run(&["due"]).code, 0);
+    assert_eq!(Case::new("bad-input").run(&["due"]).code, 1);
+
+    let no_content = tempfile::tempdir().unwrap();
+    let mut cmd = Command::cargo_bin("debrief").unwrap();
+    cmd.arg("-C").arg(no_content.path()).arg("check");
+    let r = run(cmd);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("no content/ folder"), "{}", r.stderr);
+
+    let bad_config = Case::temp().file("debrief.toml", "[rules]\nthank_you_hour = 3\n");
+    let r = bad_config.run(&["due"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("debrief.toml:2:1: unknown field `thank_you_hour`"),
+        "{}",
+        r.stderr
+    );
+
+    let bad_tz = Case::temp().file("debrief.toml", "timezone = \"Mars/Olympus\"\n");
+    assert_eq!(bad_tz.run(&["check"]).code, 2);
+
+    let r = Case::new("scheduled").today("2026-02-30").run(&["due"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("is not a date"), "{}", r.stderr);
+    assert_eq!(
+        Case::new("scheduled")
+            .run(&["due", "--format", "yaml"])
+            .code,
+        2
+    );
+    assert_eq!(Case::new("scheduled").run(&["frobnicate"]).code, 2);
+}
+
+#[test]
+fn today_comes_from_the_environment_too() {
+    let mut cmd = Command::cargo_bin("debrief").unwrap();
+    cmd.arg("-C")
+        .arg(Case::new("reflection").root())
+        .args(["due", "--format", "json"]);
+    cmd.env("DEBRIEF_TODAY", "2026-11-30");
+    let mut out = cmd.output().unwrap();
+    out.stdout.truncate(200);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"today\": \"2026-11-30\""));
+}
+
+#[test]
+fn positional_root_works_like_dash_c() {
+    let mut cmd = Command::cargo_bin("debrief").unwrap();
+    cmd.args(["--today", "2026-11-22", "due", "--format", "json"])
+        .arg(Case::new("linkedin").root());
+    let r = run(cmd);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        serde_json::from_str::<Value>(&r.stdout).unwrap(),
+        Case::new("linkedin").due_json()
+    );
+}
+
+#[test]
+fn every_bad_file_is_reported_in_one_run() {
+    let case = Case::new("bad-input");
+    let errors: Vec<String> = case
+        .problems()
+        .into_iter()
+        .filter(|p| p.starts_with("error"))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "error front-matter content/bad-date.md:4:7 invalid date \"2026-13-45\": write YYYY-MM-DD, YYYY-MM-DDTHH:MM or RFC 3339",
+            "error front-matter content/bad-values.md:5:10 unknown outcome \"hired\": expected one of pending, offer, rejected, withdrawn",
+            "error front-matter content/bad-values.md:6:10 unknown channel \"fax\": expected one of email, phone, mail, linkedin",
+            "error front-matter content/bad-values.md:8:11 unknown kind \"thanks\": did you mean `thank-you`?",
+            "error front-matter content/empty.md:-:- the file is empty; a journal starts with front-matter between `---` lines",
+            "error front-matter content/latin1.md:2:13 the file is not valid UTF-8 (bad byte at offset 16); save it as UTF-8",
+            "error front-matter content/missing-role.md:1:1 missing required field `role`",
+            "error front-matter content/no-front-matter.md:1:1 no front-matter: a journal starts with a `---` line (YAML) or a `+++` line (TOML)",
+            "error front-matter content/toml-syntax.md:3:8 the front-matter is not valid TOML: string values must be quoted, expected literal string",
+            "error front-matter content/unclosed.md:1:1 the front-matter opened here is never closed by a `---` line",
+            "error front-matter content/wrong-type.md:5:15 expected an interviewer (a mapping with name, title, email, phone, prefers, linkedin), found a number",
+            "error front-matter content/yaml-syntax.md:4:5 the front-matter is not valid YAML: illegal placement of ':' indicator",
+        ]
+    );
+    assert_eq!(
+        case.problems_of("unknown-field"),
+        [
+            "warning unknown-field content/typo.md:5:1 unknown field `interveiwers` (did you mean `interviewers`?); it is kept and shown but not checked",
+        ]
+    );
+    // Hidden files, backups and other extensions are not journals: nothing about them.
+    let all = case.problems().join("\n");
+    for ignored in [".hidden.md", "backup.md~", ".cache", "notes.txt"] {
+        assert!(!all.contains(ignored), "{ignored} should be ignored");
+    }
+}
+
+#[test]
+fn due_lists_good_journals_and_names_the_bad_ones() {
+    let case = Case::new("bad-input");
+    let r = case.run(&["due"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout.contains("Thank Ann Lee for the interview"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("CRLF Co"),
+        "a BOM and CRLF file is read: {}",
+        r.stdout
+    );
+    assert!(
+        r.stderr.contains("10 journals could not be read"),
+        "{}",
+        r.stderr
+    );
+    for bad in [
+        "content/bad-date.md",
+        "content/empty.md",
+        "content/latin1.md",
+        "content/yaml-syntax.md",
+    ] {
+        assert!(r.stderr.contains(bad), "{bad} not named: {}", r.stderr);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_reported_not_followed_forever() {
+    let case = Case::temp().file(
+        "content/a/ok.md",
+        "---\ncompany: A\nrole: R\ndate: 2026-11-20\n---\n",
+    );
+    std::os::unix::fs::symlink(
+        case.root().join("content"),
+        case.root().join("content/a/loop"),
+    )
+    .unwrap();
+    let r = case.run(&["check", "--format", "json"]);
+    assert_eq!(r.code, 0, "a loop is a warning: {}", r.stdout);
+    let problems = case.problems_of("symlink-loop");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("content/a/loop"), "{problems:?}");
+    assert_eq!(
+        case.actions()
+            .iter()
+            .filter(|a| a.starts_with("thank-you") || a.starts_with("check-in"))
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn a_huge_file_is_refused_with_a_message() {
+    let mut big = b"---\ncompany: A\nrole: R\ndate: 2026-11-20\n---\n".to_vec();
+    big.resize(50 * 1024 * 1024, b'x');
+    let case = Case::temp().file("content/huge.md", big);
+    assert_eq!(
+        case.problems_of("front-matter"),
+        [
+            "error front-matter content/huge.md:-:- the file is 50.0 MB; journals larger than 10 MB are not read",
+        ]
+    );
+}
+
+#[test]
+fn github_annotations() {
+    let r = Case::new("wrong-channel").run(&["check", "--format", "github"]);
+    let first = r.stdout.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "::warning file=content/a.md,line=14,col=14,title=wrong-channel::thank-you to Ann Lee went by email, but Ann Lee prefers phone"
+    );
+    assert!(
+        r.stdout
+            .lines()
+            .any(|l| l.starts_with("::notice title=few-active::"))
+    );
+}
+
+#[test]
+fn quiet_prints_nothing_but_keeps_the_exit_code() {
+    let r = Case::new("bad-input").run(&["-q", "check"]);
+    assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (1, "", ""));
+}
+
+#[test]
+fn check_reads_like_a_compiler() {
+    let r = Case::new("bad-input").run(&["check"]);
+    insta::assert_snapshot!("check_bad_input", r.stdout);
+    let r = Case::new("too-soon").run(&["check"]);
+    insta::assert_snapshot!("check_too_soon", r.stdout);
+}
+
+#[test]
+fn due_groups_by_status() {
+    let r = Case::new("check-in")
+        .today("2026-11-16")
+        .run(&["due", "--within", "5"]);
+    assert_eq!(r.code, 0);
+    insta::assert_snapshot!("due_check_in", r.stdout);
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let plain = Case::new("too-soon").run(&["check"]);
+    assert!(!plain.stdout.contains('\x1b'));
+    let coloured = Case::new("too-soon").run(&["--color", "always", "check"]);
+    assert!(
+        coloured.stdout.contains("\x1b["),
+        "--color always forces ANSI even with NO_COLOR"
+    );
+}
+
+#[test]
+fn init_creates_a_repository_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(".gitignore"), "mine\n").unwrap();
+    let mut cmd = Command::cargo_bin("debrief").unwrap();
+    cmd.args(["--today", "2026-11-22", "init"]).arg(dir.path());
+    let r = run(cmd);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(dir.path().join("debrief.toml").is_file());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".gitignore")).unwrap(),
+        "mine\n",
+        "kept"
+    );
+    assert!(r.stderr.contains("kept the existing .gitignore"));
+    let journal = dir
+        .path()
+        .join("content/example-labs-software-engineer/2026-11-21-screen.md");
+    assert!(journal.is_file());
+
+    // The new repository works at once.
+    let mut cmd = Command::cargo_bin("debrief").unwrap();
+    cmd.arg("-C")
+        .arg(dir.path())
+        .args(["--today", "2026-11-22", "due", "--format", "json"]);
+    let r = run(cmd);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Sam Rivera"));
+
+    let mut again = Command::cargo_bin("debrief").unwrap();
+    again.arg("init").arg(dir.path());
+    let r = run(again);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("already a debrief repository"));
+}
+
+#[test]
+fn new_writes_a_journal_once() {
+    let case = Case::temp();
+    let args = [
+        "new",
+        "--company",
+        "Acme: Rockets",
+        "--role",
+        "Engineer",
+        "--date",
+        "2026-11-20T14:00",
+        "--stage",
+        "onsite",
+        "--interviewer",
+        "Ann Lee",
+        "--interviewer",
+        "Bo Chen",
+    ];
+    let r = case.run(&args);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout.trim(),
+        "content/acme-rockets-engineer/2026-11-20-onsite.md"
+    );
+    let path = case
+        .root()
+        .join("content/acme-rockets-engineer/2026-11-20-onsite.md");
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        case.actions()
+            .iter()
+            .filter(|a| a.starts_with("thank-you"))
+            .collect::<Vec<_>>(),
+        [
+            "thank-you 2026-11-21 Acme: Rockets Ann Lee",
+            "thank-you 2026-11-21 Acme: Rockets Bo Chen"
+        ]
+    );
+
+    std::fs::write(&path, format!("{written}\nmy notes\n")).unwrap();
+    let r = case.run(&args);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("already exists"), "{}", r.stderr);
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .ends_with("my notes\n"),
+        "not overwritten"
+    );
+
+    let r = case.run(&["new", "--company", "A", "--role", "R", "--date", "tomorrow"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("invalid date \"tomorrow\""));
+}
+
+#[test]
+fn new_uses_the_themes_journal_template() {
+    let case = Case::temp().file(
+        "themes/default/archetypes/journal.md",
+        "\n## My own template\n",
+    );
+    assert_eq!(case.run(&["new", "--company", "A", "--role", "R"]).code, 0);
+    let text =
+        std::fs::read_to_string(case.root().join("content/a-r/2026-11-22-interview.md")).unwrap();
+    assert!(text.ends_with("---\n\n## My own template\n"), "{text}");
+}
+
+#[test]
+fn the_demo_repository_works_and_is_never_written_to() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let before = tree(&root.join("content"));
+    for args in [["due", "--format", "json"], ["check", "--format", "json"]] {
+        let mut cmd = Command::cargo_bin("debrief").unwrap();
+        cmd.arg("-C")
+            .arg(root)
+            .args(["--today", "2026-11-22"])
+            .args(args);
+        let r = run(cmd);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+    }
+    let mut cmd = Command::cargo_bin("debrief").unwrap();
+    cmd.arg("-C")
+        .arg(root)
+        .args(["--today", "2026-11-22", "due", "--format", "json"]);
+    let due: Value = serde_json::from_str(&run(cmd).stdout).unwrap();
+    let mut rules: Vec<&str> = due["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["rule"].as_str().unwrap())
+        .collect();
+    rules.sort();
+    rules.dedup();
+    assert_eq!(
+        rules,
+        [
+            "check-in",
+            "feedback",
+            "keep-warm",
+            "linkedin",
+            "offer-reply",
+            "promised-item",
+            "references",
+            "reflection",
+            "thank-you"
+        ],
+        "every action rule fires on the demo"
+    );
+    assert_eq!(tree(&root.join("content")), before);
+}
+
+/// Every file under `dir` with its contents and modification time.
+fn tree(dir: &std::path::Path) -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
+    let mut out: Vec<_> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let meta = e.metadata().unwrap();
+            (
+                e.path().display().to_string(),
+                std::fs::read(e.path()).unwrap(),
+                meta.modified().unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn completions_and_help() {
+    let mut cmd = Command::cargo_bin("debrief").unwrap();
+    cmd.args(["completions", "bash"]);
+    let r = run(cmd);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains("_debrief()"));
+    for sub in ["check", "due", "init", "new"] {
+        let mut cmd = Command::cargo_bin("debrief").unwrap();
+        cmd.args([sub, "--help"]);
+        let r = run(cmd);
+        assert_eq!(r.code, 0);
+        assert!(
+            r.stdout.contains("--today"),
+            "{sub} --help lists the global options"
+        );
+    }
+}
