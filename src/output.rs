@@ -220,9 +220,11 @@ pub fn due_human(today: NaiveDate, actions: &[Action]) -> String {
                 d if d < 0 => format!("{} days ago", -d),
                 d => format!("in {d} days"),
             };
-            let channel = a
-                .channel
-                .map_or(String::new(), |c| format!(" by {}", c.as_str()));
+            // "Connect on LinkedIn by linkedin" says it twice.
+            let channel = match a.channel {
+                Some(c) if a.rule != "linkedin" => format!(" by {}", c.as_str()),
+                _ => String::new(),
+            };
             writeln!(
                 out,
                 "  {} {}  {:<company_w$}  {:<person_w$}  {}{DIM}{channel} [{}] · {when}{DIM:#}",

@@ -515,3 +515,19 @@ fn completions_and_help() {
         );
     }
 }
+
+#[test]
+fn readme_documents_every_rule_with_its_reason() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for rule in debrief::rules::RULES {
+        let row = format!("| `{}` |", rule.id);
+        assert!(
+            readme
+                .lines()
+                .any(|l| l.starts_with(&row) && l.contains(rule.reason)),
+            "README lacks a row for {} with its reason",
+            rule.id
+        );
+    }
+}
