@@ -135,6 +135,16 @@ impl Counts {
     }
 }
 
+/// `1 day`, `3 days`: a count with its noun, for messages.
+pub fn plural(n: impl Into<i64>, word: &str) -> String {
+    let n = n.into();
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// The closest name in `known` to `word`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
     let word = word.to_lowercase();

@@ -13,7 +13,7 @@ use anstyle::{AnsiColor, Style};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::diagnostics::{Counts, Problem, Severity};
+use crate::diagnostics::{Counts, Problem, Severity, plural};
 use crate::rules::{self, Action, Status};
 
 const BOLD: Style = Style::new().bold();
@@ -33,23 +33,15 @@ fn severity_style(s: Severity) -> Style {
         .bold()
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 /// The closing line of `check`: `2 errors, 3 warnings, 1 note`.
 pub fn count_line(c: Counts) -> String {
     let mut s = format!(
         "{}, {}",
-        plural(c.errors, "error"),
-        plural(c.warnings, "warning")
+        plural(c.errors as i64, "error"),
+        plural(c.warnings as i64, "warning")
     );
     if c.notes > 0 {
-        write!(s, ", {}", plural(c.notes, "note")).unwrap();
+        write!(s, ", {}", plural(c.notes as i64, "note")).unwrap();
     }
     s
 }
@@ -120,7 +112,7 @@ pub fn check_human(problems: &[Problem], root: &Path, journals: usize) -> String
         out,
         "{BOLD}{}{BOLD:#} in {}",
         count_line(counts),
-        plural(journals, "journal")
+        plural(journals as i64, "journal")
     )
     .unwrap();
     out

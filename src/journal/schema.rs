@@ -67,16 +67,22 @@ pub fn read(file: &str, root: &Node, opening: Loc, snooze_rules: &[&str]) -> Par
         file,
         problems: Vec::new(),
     };
-    let Value::Map(entries) = &root.value else {
-        let found = root.value.kind();
-        r.error(
-            root.loc,
-            format!("the front-matter must be a mapping of fields, found {found}"),
-        );
-        return Parsed {
-            journal: None,
-            problems: r.problems,
-        };
+    let empty = Vec::new();
+    let entries = match &root.value {
+        Value::Map(entries) => entries,
+        // `---` straight after `---`: report the missing fields, not a type.
+        Value::Null => &empty,
+        _ => {
+            let found = root.value.kind();
+            r.error(
+                root.loc,
+                format!("the front-matter must be a mapping of fields, found {found}"),
+            );
+            return Parsed {
+                journal: None,
+                problems: r.problems,
+            };
+        }
     };
 
     let mut company = None;
@@ -684,6 +690,32 @@ mod tests {
                 5,
                 "an interviewer needs `name`".into()
             )
+        );
+    }
+
+    #[test]
+    fn empty_front_matter_names_the_missing_fields() {
+        let root = from_yaml("", 2).unwrap();
+        let p = read("content/x.md", &root, Loc::new(1, 1), &[]);
+        let messages: Vec<_> = p.problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "missing required field `company`",
+                "missing required field `role`",
+                "missing required field `date`"
+            ]
+        );
+        let root = from_yaml(
+            "- a list
+",
+            2,
+        )
+        .unwrap();
+        let p = read("content/x.md", &root, Loc::new(1, 1), &[]);
+        assert_eq!(
+            p.problems[0].message,
+            "the front-matter must be a mapping of fields, found a list"
         );
     }
 

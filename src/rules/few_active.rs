@@ -1,7 +1,7 @@
 //! `few-active`: too few applications in play at once.
 
 use super::{Check, Ctx, Rule};
-use crate::diagnostics::{Problem, Severity};
+use crate::diagnostics::{Problem, Severity, plural};
 use crate::journal::Application;
 use crate::journal::model::Outcome;
 
@@ -22,8 +22,8 @@ fn problems(apps: &[Application<'_>], ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
     let min = ctx.config.rules.min_active_applications;
     if (pending as i64) < min {
         let msg = format!(
-            "{pending} pending application{}; keep at least {min} going in parallel",
-            if pending == 1 { "" } else { "s" }
+            "{}; keep at least {min} going in parallel",
+            plural(pending as i64, "pending application")
         );
         out.push(Problem::global(RULE.id, RULE.severity, msg));
     }

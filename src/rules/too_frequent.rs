@@ -1,7 +1,7 @@
 //! `too-frequent`: check-ins closer together than the configured gap.
 
 use super::{Check, Ctx, Rule};
-use crate::diagnostics::{Problem, Severity};
+use crate::diagnostics::{Problem, Severity, plural};
 use crate::journal::Application;
 use crate::journal::model::Kind;
 
@@ -28,9 +28,9 @@ fn problems(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
         let days = (on - before).num_days();
         if days < gap {
             let msg = format!(
-                "{} sent on {on}, {days} day{} after the previous one on {before}; leave at least {gap} days",
+                "{} sent on {on}, {} after the previous one on {before}; leave at least {gap} days",
                 s.kind.as_str(),
-                if days == 1 { "" } else { "s" }
+                plural(days, "day")
             );
             out.push(Problem::at(
                 RULE.id,

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{Check, Ctx, Rule};
-use crate::diagnostics::{Problem, Severity};
+use crate::diagnostics::{Problem, Severity, plural};
 use crate::journal::Application;
 use crate::journal::model::Kind;
 
@@ -59,8 +59,8 @@ fn problems(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
             let days = (on - interview).num_days();
             if days < min {
                 let msg = format!(
-                    "check-in sent {days} day{} after the interview of {interview}; wait at least {min} days",
-                    if days == 1 { "" } else { "s" }
+                    "check-in sent {} after the interview of {interview}; wait at least {min} days",
+                    plural(days, "day")
                 );
                 out.push(Problem::at(
                     RULE.id,
