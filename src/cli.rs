@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use debrief::diagnostics::{Counts, Severity};
+use debrief::render::{drafts, theme::Theme};
 use debrief::repo::Repository;
 use debrief::scaffold::{self, NewJournal, ScaffoldError};
 use debrief::{output, time};
@@ -101,6 +102,17 @@ enum Command {
         #[arg(long, value_name = "DAYS")]
         within: Option<u32>,
     },
+    /// Print the ready-to-send drafts of a journal's open actions
+    Draft {
+        /// The journal (a path to the file)
+        journal: PathBuf,
+        /// Only the draft of this rule (thank-you, check-in, …)
+        #[arg(long)]
+        rule: Option<String>,
+        /// Only the draft for this person
+        #[arg(long, value_name = "NAME")]
+        to: Option<String>,
+    },
     /// Print shell completions
     Completions {
         /// The shell
@@ -178,6 +190,9 @@ impl Cli {
                 *format,
                 *within,
             ),
+            Command::Draft { journal, rule, to } => {
+                draft(&dir, g, journal, rule.as_deref(), to.as_deref())
+            }
             Command::Completions { shell } => {
                 clap_complete::generate(
                     *shell,
@@ -332,4 +347,76 @@ fn new(
         }
         Err(e) => fail(e),
     }
+}
+
+fn draft(root: &Path, g: &Global, journal: &Path, rule: Option<&str>, to: Option<&str>) -> i32 {
+    let (repo, today) = match load(root, g) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    // The journal may be named from the current folder or from the root.
+    let file = [journal.to_path_buf(), root.join(journal)]
+        .into_iter()
+        .find(|p| p.is_file())
+        .and_then(|p| p.canonicalize().ok());
+    let rel = match (file, repo.root.canonicalize()) {
+        (Some(f), Ok(r)) if f.starts_with(&r) => debrief::journal::discover::relative(&r, &f),
+        _ => {
+            return fail(format!(
+                "{} is not a journal of this repository",
+                journal.display()
+            ));
+        }
+    };
+    if repo.bad_files.contains(&rel) {
+        let _ = writeln!(
+            anstream::stderr(),
+            "error: {rel} could not be read; `debrief check` says why"
+        );
+        return FOUND;
+    }
+    if !repo.journals.iter().any(|j| j.path == rel) {
+        return fail(format!(
+            "{rel} is not a journal (journals are .md files under content/)"
+        ));
+    }
+    let tera = match Theme::load(&repo.root, &repo.config.theme).and_then(|t| t.tera()) {
+        Ok(t) => t,
+        Err(e) => return fail(e),
+    };
+    let actions = repo.evaluate(today).actions;
+    let drafts = match drafts::for_journal(
+        &repo.journals,
+        &actions,
+        &repo.ctx(today),
+        &tera,
+        &rel,
+        rule,
+        to,
+    ) {
+        Ok(d) => d,
+        Err(e) => return fail(e),
+    };
+    if drafts.is_empty() {
+        print(g, &format!("No open action of {rel} needs a draft.\n"));
+        return OK;
+    }
+    let mut text = String::new();
+    for (action, d) in drafts {
+        let who = action.person.as_deref().unwrap_or("the hiring team");
+        text += &format!(
+            "── {} · {who} · by {} · due {} ({}) ──\n",
+            action.rule,
+            d.channel.as_str(),
+            action.due,
+            action.status.as_str()
+        );
+        if let Some(subject) = &d.subject {
+            text += &format!("Subject: {subject}\n\n");
+        }
+        text += &d.body;
+        text += "\n";
+    }
+    print(g, &text);
+    OK
 }

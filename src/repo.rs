@@ -105,12 +105,16 @@ impl Repository {
 
     /// Runs every rule for `today`.
     pub fn evaluate(&self, today: NaiveDate) -> Evaluation {
-        let ctx = Ctx {
+        rules::evaluate(&self.journals, self.reading.clone(), &self.ctx(today))
+    }
+
+    /// The rule context for `today`.
+    pub fn ctx(&self, today: NaiveDate) -> Ctx<'_> {
+        Ctx {
             today,
             tz: self.tz,
             config: &self.config,
-        };
-        rules::evaluate(&self.journals, self.reading.clone(), &ctx)
+        }
     }
 
     /// Today's date in the configured timezone (for when `--today` is not given).

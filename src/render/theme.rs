@@ -1,0 +1,174 @@
+//! The theme: the default one embedded in the binary, with any file of the
+//! repository's `themes/<name>/` taking the place of the embedded file of the
+//! same path.
+//!
+//! Templates are parsed once, here, into one Tera instance.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use include_dir::{Dir, include_dir};
+
+static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// A theme that cannot be used: a template that does not parse, or an
+/// unreadable override.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThemeError(pub String);
+
+impl std::fmt::Display for ThemeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The files of a theme, by path inside the theme (`drafts/thank-you.txt`).
+pub struct Theme {
+    files: BTreeMap<String, (Vec<u8>, String)>,
+}
+
+impl Theme {
+    /// The embedded default theme alone.
+    pub fn embedded() -> Theme {
+        let mut files = BTreeMap::new();
+        collect(&EMBEDDED, &mut files);
+        Theme { files }
+    }
+
+    /// The embedded theme with `root/themes/<name>/` laid over it. A theme
+    /// other than `default` must exist.
+    pub fn load(root: &Path, name: &str) -> Result<Theme, ThemeError> {
+        let mut theme = Theme::embedded();
+        let dir = root.join("themes").join(name);
+        if !dir.is_dir() {
+            if name == "default" {
+                return Ok(theme);
+            }
+            return Err(ThemeError(format!(
+                "theme `{name}` not found: there is no folder themes/{name}/"
+            )));
+        }
+        for entry in walkdir::WalkDir::new(&dir).follow_links(true) {
+            let entry = entry.map_err(|e| ThemeError(format!("cannot read the theme: {e}")))?;
+            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.')
+            {
+                continue;
+            }
+            let rel = crate::journal::discover::relative(&dir, entry.path());
+            let bytes = std::fs::read(entry.path())
+                .map_err(|e| ThemeError(format!("cannot read {}: {e}", entry.path().display())))?;
+            let shown = format!("themes/{name}/{rel}");
+            theme.files.insert(rel, (bytes, shown));
+        }
+        Ok(theme)
+    }
+
+    /// A file's contents.
+    pub fn get(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(|(b, _)| b.as_slice())
+    }
+
+    /// Where a file comes from: `themes/<name>/…` or `(embedded) …`.
+    pub fn origin(&self, path: &str) -> Option<&str> {
+        self.files.get(path).map(|(_, o)| o.as_str())
+    }
+
+    /// Every template (`drafts/*.txt`, `templates/*.html`) parsed into Tera,
+    /// named by its path in the theme.
+    pub fn tera(&self) -> Result<tera::Tera, ThemeError> {
+        let mut tera = tera::Tera::new();
+        for (path, (bytes, origin)) in &self.files {
+            let is_template = (path.starts_with("drafts/") && path.ends_with(".txt"))
+                || (path.starts_with("templates/") && path.ends_with(".html"));
+            if !is_template {
+                continue;
+            }
+            let text = std::str::from_utf8(bytes)
+                .map_err(|_| ThemeError(format!("{origin}: not valid UTF-8")))?;
+            tera.add_raw_template(path, text)
+                .map_err(|e| ThemeError(format!("{origin}: {}", error_chain(&e))))?;
+        }
+        Ok(tera)
+    }
+}
+
+fn collect(dir: &Dir<'static>, out: &mut BTreeMap<String, (Vec<u8>, String)>) {
+    for f in dir.files() {
+        let path = f.path().to_string_lossy().replace('\\', "/");
+        let origin = format!("(embedded) themes/default/{path}");
+        out.insert(path, (f.contents().to_vec(), origin));
+    }
+    for d in dir.dirs() {
+        collect(d, out);
+    }
+}
+
+/// A Tera error with its causes, which carry the template line and column.
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        s.push_str(": ");
+        s.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_theme_has_a_draft_per_rule_and_parses() {
+        let theme = Theme::embedded();
+        for rule in [
+            "thank-you",
+            "check-in",
+            "keep-warm",
+            "feedback",
+            "offer-reply",
+            "linkedin",
+            "references",
+        ] {
+            assert!(theme.get(&format!("drafts/{rule}.txt")).is_some(), "{rule}");
+        }
+        theme.tera().unwrap();
+    }
+
+    #[test]
+    fn an_override_replaces_one_file_and_bad_syntax_is_located() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = dir.path().join("themes/mine/drafts");
+        std::fs::create_dir_all(&drafts).unwrap();
+        std::fs::write(drafts.join("linkedin.txt"), "Hello {{ person.first_name }}").unwrap();
+        let theme = Theme::load(dir.path(), "mine").unwrap();
+        assert_eq!(
+            theme.get("drafts/linkedin.txt").unwrap(),
+            b"Hello {{ person.first_name }}"
+        );
+        assert_eq!(
+            theme.origin("drafts/linkedin.txt"),
+            Some("themes/mine/drafts/linkedin.txt")
+        );
+        assert!(
+            theme.get("drafts/thank-you.txt").is_some(),
+            "the rest falls back"
+        );
+
+        std::fs::write(
+            drafts.join("linkedin.txt"),
+            "line one\nHello {{ person.first_name",
+        )
+        .unwrap();
+        let err = Theme::load(dir.path(), "mine").unwrap().tera().unwrap_err();
+        assert!(
+            err.0.starts_with("themes/mine/drafts/linkedin.txt: "),
+            "{}",
+            err.0
+        );
+        assert!(err.0.contains('2'), "names the line: {}", err.0);
+
+        assert!(Theme::load(dir.path(), "missing").is_err());
+    }
+}

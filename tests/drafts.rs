@@ -1,0 +1,233 @@
+//! Drafts (§4): every rule with a draft, in every channel, rendered from the
+//! `drafts` fixture with the embedded theme.
+
+mod common;
+use common::Case;
+
+use debrief::journal::application;
+use debrief::journal::model::Channel;
+use debrief::render::{drafts, theme::Theme};
+use debrief::repo::Repository;
+use debrief::rules::Action;
+
+fn fixture() -> Repository {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/drafts");
+    Repository::load(&root, None).unwrap()
+}
+
+/// (action, channel, draft) for every action with a draft and every channel
+/// it can go by (a LinkedIn note only by LinkedIn).
+fn every_draft() -> Vec<(Action, drafts::Draft)> {
+    let repo = fixture();
+    let today = debrief::time::parse_date("2026-11-22").unwrap();
+    let tera = Theme::embedded().tera().unwrap();
+    let apps = application::group(&repo.journals, today, repo.tz);
+    let mut out = Vec::new();
+    for action in repo.evaluate(today).actions.into_iter().filter(|a| a.draft) {
+        let app = apps
+            .iter()
+            .find(|a| a.key == application::key(&action.company, &action.role))
+            .unwrap();
+        let j = repo
+            .journals
+            .iter()
+            .find(|j| j.path == action.journal)
+            .unwrap();
+        let channels: Vec<Channel> = if action.rule == "linkedin" {
+            vec![Channel::Linkedin]
+        } else {
+            Channel::ALL.to_vec()
+        };
+        for channel in channels {
+            let mut a = action.clone();
+            a.channel = Some(channel);
+            let d =
+                drafts::render(&tera, &drafts::data(&a, app, j, &repo.config.me, repo.tz)).unwrap();
+            out.push((a, d));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_rule_has_a_draft_in_every_channel() {
+    let all = every_draft();
+    let mut rules: Vec<&str> = all.iter().map(|(a, _)| a.rule).collect();
+    rules.dedup();
+    rules.sort();
+    rules.dedup();
+    assert_eq!(
+        rules,
+        [
+            "check-in",
+            "feedback",
+            "keep-warm",
+            "linkedin",
+            "offer-reply",
+            "references",
+            "thank-you"
+        ]
+    );
+    // Nine actions with drafts in four channels each, and one LinkedIn note.
+    assert_eq!(all.len(), 9 * 4 + 1);
+}
+
+#[test]
+fn drafts_keep_their_promises() {
+    for (a, d) in every_draft() {
+        let what = format!("{} by {:?} for {:?}", a.rule, d.channel, a.person);
+        let person = a.person.as_deref().unwrap();
+        let first = person.split(' ').next().unwrap();
+        assert!(d.body.contains(first), "{what}: greets by name\n{}", d.body);
+        assert!(d.body.contains("Alex Morgan"), "{what}: signed\n{}", d.body);
+        match d.channel {
+            Channel::Email => assert!(
+                d.subject.as_deref().is_some_and(|s| !s.is_empty()),
+                "{what}: subject"
+            ),
+            Channel::Mail => {
+                assert!(d.subject.is_none());
+                let words = d.body.split_whitespace().count();
+                assert!(words < 90, "{what}: a card has {words} words\n{}", d.body);
+            }
+            Channel::Linkedin => {
+                let chars = d.body.trim().chars().count();
+                assert!(chars <= 300, "{what}: {chars} characters\n{}", d.body);
+            }
+            Channel::Phone => assert!(
+                d.body.lines().filter(|l| l.starts_with("- ")).count() >= 3,
+                "{what}: talking points"
+            ),
+        }
+        let placeholder = d.body.contains(drafts::PLACEHOLDER);
+        if a.company == "Elm Corp" {
+            assert!(
+                placeholder || a.rule == "feedback" || a.rule == "offer-reply",
+                "{what}: never pretends\n{}",
+                d.body
+            );
+        }
+    }
+}
+
+#[test]
+fn drafts_name_something_specific_and_the_promises() {
+    let all = every_draft();
+    let thanks = all
+        .iter()
+        .find(|(a, d)| {
+            a.rule == "thank-you" && a.company == "Acme Rockets" && d.channel == Channel::Email
+        })
+        .map(|(_, d)| d)
+        .unwrap();
+    assert_eq!(
+        thanks.subject.as_deref(),
+        Some("Thank you for the onsite interview")
+    );
+    assert!(
+        thanks
+            .body
+            .contains("their launch pipeline deploys forty services in a fixed order")
+    );
+    assert!(
+        thanks
+            .body
+            .contains("Built a deploy orchestrator used by 300 engineers")
+    );
+    assert!(
+        thanks
+            .body
+            .contains("I will send the orchestrator design notes by 12 November")
+    );
+    let check_in = all
+        .iter()
+        .find(|(a, d)| {
+            a.rule == "check-in" && a.company == "Acme Rockets" && d.channel == Channel::Email
+        })
+        .map(|(_, d)| d)
+        .unwrap();
+    assert!(check_in.body.contains("next steps"), "{}", check_in.body);
+}
+
+#[test]
+fn snapshot_of_every_draft() {
+    let mut text = String::new();
+    for (a, d) in every_draft() {
+        text += &format!(
+            "=== {} · {} · {} · {}\n",
+            a.rule,
+            a.company,
+            a.person.as_deref().unwrap_or("-"),
+            d.channel.as_str()
+        );
+        if let Some(s) = &d.subject {
+            text += &format!("Subject: {s}\n\n");
+        }
+        text += &d.body;
+        text += "\n";
+    }
+    insta::assert_snapshot!("every_draft", text);
+}
+
+#[test]
+fn draft_command_prints_and_filters() {
+    let case = Case::new("drafts");
+    let r = case.run(&["draft", "content/pending.md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for rule in ["thank-you", "linkedin", "check-in", "references"] {
+        assert!(
+            r.stdout.contains(&format!("── {rule} ·")),
+            "{rule} missing:\n{}",
+            r.stdout
+        );
+    }
+    let only = case.run(&["draft", "content/pending.md", "--rule", "linkedin"]);
+    assert_eq!(only.stdout.matches("── ").count(), 1, "{}", only.stdout);
+    let to = case.run(&["draft", "content/pending.md", "--to", "Ray Park"]);
+    assert!(
+        to.stdout.starts_with("── references · Ray Park · by email"),
+        "{}",
+        to.stdout
+    );
+    assert!(
+        to.stdout
+            .contains("Subject: Acme Rockets may call you as my reference")
+    );
+
+    let none = case.run(&["draft", "content/pending.md", "--rule", "feedback"]);
+    assert_eq!(none.code, 0);
+    assert!(
+        none.stdout
+            .contains("No open action of content/pending.md needs a draft")
+    );
+    assert_eq!(case.run(&["draft", "content/missing.md"]).code, 2);
+    assert_eq!(case.run(&["draft", "debrief.toml"]).code, 2);
+}
+
+#[test]
+fn a_theme_override_of_one_draft_takes_effect() {
+    let case = Case::temp()
+        .file("debrief.toml", "timezone = \"UTC\"\ntheme = \"mine\"\n[me]\nname = \"Alex\"\n")
+        .file("themes/mine/drafts/linkedin.txt", "Yo {{ person.first_name }}! ({{ company }}) {{ me.name }}\n")
+        .file("content/a.md", "---\ncompany: Acme\nrole: R\ndate: 2026-11-20\ninterviewers:\n  - {name: Ann Lee, linkedin: true}\nlearned: [x]\n---\n");
+    let r = case.run(&["draft", "content/a.md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Yo Ann! (Acme) Alex\n"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("Subject: Thank you for the interview"),
+        "the rest still embedded:\n{}",
+        r.stdout
+    );
+
+    let broken = case.file(
+        "themes/mine/drafts/linkedin.txt",
+        "Yo {{ person.first_name\n",
+    );
+    let r = broken.run(&["draft", "content/a.md"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("themes/mine/drafts/linkedin.txt"),
+        "{}",
+        r.stderr
+    );
+}
