@@ -14,4 +14,5 @@ pub mod render;
 pub mod repo;
 pub mod rules;
 pub mod scaffold;
+pub mod site;
 pub mod time;

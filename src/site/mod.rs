@@ -1,0 +1,3 @@
+//! The static site: `debrief build`.
+
+pub mod staging;
