@@ -1,3 +1,4 @@
 //! The static site: `debrief build`.
 
+pub mod markdown;
 pub mod staging;
