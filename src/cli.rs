@@ -113,6 +113,20 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         to: Option<String>,
     },
+    /// Build the static site: dashboard, applications, journals, drafts, report.json
+    Build {
+        /// The journal repository [default: the current folder]
+        root: Option<PathBuf>,
+        /// The output folder, relative to the repository
+        #[arg(long, short, value_name = "DIR", default_value = "public")]
+        output: PathBuf,
+        /// The URL the site will be published under
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Build even if some journals have errors; the dashboard lists them first
+        #[arg(long)]
+        keep_going: bool,
+    },
     /// Print shell completions
     Completions {
         /// The shell
@@ -192,6 +206,23 @@ impl Cli {
             ),
             Command::Draft { journal, rule, to } => {
                 draft(&dir, g, journal, rule.as_deref(), to.as_deref())
+            }
+            Command::Build {
+                root,
+                output,
+                base_url,
+                keep_going,
+            } => {
+                let opts = debrief::site::Options {
+                    output: output.clone(),
+                    base_url: base_url.clone(),
+                    keep_going: *keep_going,
+                };
+                build(
+                    &dir.join(root.as_deref().unwrap_or(Path::new("."))),
+                    g,
+                    &opts,
+                )
             }
             Command::Completions { shell } => {
                 clap_complete::generate(
@@ -419,4 +450,38 @@ fn draft(root: &Path, g: &Global, journal: &Path, rule: Option<&str>, to: Option
     }
     print(g, &text);
     OK
+}
+
+fn build(root: &Path, g: &Global, opts: &debrief::site::Options) -> i32 {
+    use debrief::site::BuildError;
+    let (repo, today) = match load(root, g) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    match debrief::site::build(&repo, today, opts) {
+        Ok(built) => {
+            print(
+                g,
+                &format!(
+                    "Built {} files into {}\n",
+                    built.files,
+                    built.output.display()
+                ),
+            );
+            if !repo.bad_files.is_empty() {
+                let _ = writeln!(
+                    anstream::stderr(),
+                    "warning: {} journals with errors were left out: {}",
+                    repo.bad_files.len(),
+                    repo.bad_files.join(", ")
+                );
+            }
+            OK
+        }
+        Err(e @ BuildError::Journals(_)) => {
+            let _ = writeln!(anstream::stderr(), "error: {e}");
+            FOUND
+        }
+        Err(e) => fail(e),
+    }
 }

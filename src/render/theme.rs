@@ -76,18 +76,30 @@ impl Theme {
     /// Every template (`drafts/*.txt`, `templates/*.html`) parsed into Tera,
     /// named by its path in the theme.
     pub fn tera(&self) -> Result<tera::Tera, ThemeError> {
-        let mut tera = tera::Tera::new();
+        let mut templates = Vec::new();
         for (path, (bytes, origin)) in &self.files {
             let is_template = (path.starts_with("drafts/") && path.ends_with(".txt"))
                 || (path.starts_with("templates/") && path.ends_with(".html"));
-            if !is_template {
-                continue;
+            if is_template {
+                let text = std::str::from_utf8(bytes)
+                    .map_err(|_| ThemeError(format!("{origin}: not valid UTF-8")))?;
+                templates.push((path.as_str(), text));
             }
-            let text = std::str::from_utf8(bytes)
-                .map_err(|_| ThemeError(format!("{origin}: not valid UTF-8")))?;
-            tera.add_raw_template(path, text)
-                .map_err(|e| ThemeError(format!("{origin}: {}", error_chain(&e))))?;
         }
+        let mut tera = tera::Tera::new();
+        // Added together so that a template may extend or include any other.
+        tera.add_raw_templates(templates).map_err(|e| {
+            let message = error_chain(&e);
+            // Name the file the error is in, as the user knows it.
+            let origin = self
+                .files
+                .iter()
+                .filter(|(path, _)| message.contains(path.as_str()))
+                .map(|(_, (_, origin))| origin.as_str())
+                .next()
+                .unwrap_or("theme");
+            ThemeError(format!("{origin}: {message}"))
+        })?;
         Ok(tera)
     }
 }

@@ -1,4 +1,361 @@
 //! The static site: `debrief build`.
+//!
+//! Evaluates the rules once, renders every page with templates parsed once,
+//! writes into a staging folder and swaps it in. Journal text reaches pages
+//! only through autoescaped template values or the sanitized Markdown of
+//! `markdown.rs`; `[site] redact` fields are removed before either.
 
 pub mod markdown;
+pub mod pages;
 pub mod staging;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::journal::Journal;
+use crate::journal::application::{self, group};
+use crate::render::drafts;
+use crate::render::theme::{Theme, ThemeError, error_chain};
+use crate::repo::Repository;
+use pages::{ActionView, DraftView, Slugs};
+use staging::{OutputError, Staging};
+
+/// How to build.
+pub struct Options {
+    /// The output folder.
+    pub output: PathBuf,
+    /// The URL the site will be published under.
+    pub base_url: Option<String>,
+    /// Build even when some journals have errors.
+    pub keep_going: bool,
+}
+
+/// Why a build did not happen; the previous site is untouched in every case.
+#[derive(Debug)]
+pub enum BuildError {
+    /// Journals with errors (and no `--keep-going`).
+    Journals(Vec<String>),
+    /// The output folder was refused or could not be written.
+    Output(OutputError),
+    /// A template failed to parse or render.
+    Theme(ThemeError),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Journals(files) => write!(
+                f,
+                "{} journal{} could not be read (run `debrief check`, or build with --keep-going): {}",
+                files.len(),
+                if files.len() == 1 { "" } else { "s" },
+                files.join(", ")
+            ),
+            BuildError::Output(e) => e.fmt(f),
+            BuildError::Theme(e) => e.fmt(f),
+        }
+    }
+}
+
+impl From<OutputError> for BuildError {
+    fn from(e: OutputError) -> Self {
+        BuildError::Output(e)
+    }
+}
+
+impl From<ThemeError> for BuildError {
+    fn from(e: ThemeError) -> Self {
+        BuildError::Theme(e)
+    }
+}
+
+/// What was built.
+pub struct Built {
+    /// Files written.
+    pub files: usize,
+    /// The output folder.
+    pub output: PathBuf,
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    base_url: Option<&'a str>,
+    private: bool,
+    today: NaiveDate,
+}
+
+#[derive(Serialize)]
+struct JournalView {
+    title: String,
+    application: String,
+    company: String,
+    role: String,
+    date: String,
+    stage: Option<String>,
+    format: Option<String>,
+    channel: &'static str,
+    interviewers: Vec<String>,
+    next_steps: Option<String>,
+    extra: Vec<(String, String)>,
+    actions: Vec<ActionView>,
+    html: String,
+}
+
+#[derive(Serialize)]
+struct GroupView {
+    id: &'static str,
+    name: &'static str,
+    actions: Vec<ActionView>,
+}
+
+/// Builds the site of `repo` for `today`.
+pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Built, BuildError> {
+    if !repo.bad_files.is_empty() && !opts.keep_going {
+        return Err(BuildError::Journals(repo.bad_files.clone()));
+    }
+    let output = staging::check_output(&repo.root, &repo.root.join(&opts.output))?;
+    let theme = Theme::load(&repo.root, &repo.config.theme)?;
+    let tera = theme.tera()?;
+    let tz = repo.tz;
+    let config = &repo.config;
+    let eval = repo.evaluate(today);
+
+    // Everything shown comes from redacted copies; the rules ran on the real data.
+    let shown: Vec<Journal> = repo
+        .journals
+        .iter()
+        .map(|j| pages::redacted(j, &config.site.redact))
+        .collect();
+    let apps = group(&shown, today, tz);
+    let slugs = Slugs::new(&apps, &shown);
+    let actions: Vec<ActionView> = eval
+        .actions
+        .par_iter()
+        .map(|a| {
+            let draft_text = if a.draft {
+                let app = apps
+                    .iter()
+                    .find(|p| p.key == application::key(&a.company, &a.role));
+                let j = shown.iter().find(|j| j.path == a.journal);
+                match (app, j) {
+                    (Some(app), Some(j)) => {
+                        let d = drafts::render(&tera, &drafts::data(a, app, j, &config.me, tz))?;
+                        let email = a
+                            .person
+                            .as_deref()
+                            .and_then(|p| app.interviewer(p))
+                            .and_then(|i| i.email.clone());
+                        Some(DraftView {
+                            channel: d.channel.as_str(),
+                            mailto: (d.channel.as_str() == "email").then(|| {
+                                pages::mailto(email.as_deref(), d.subject.as_deref(), &d.body)
+                            }),
+                            subject: d.subject,
+                            body: d.body,
+                        })
+                    }
+                    _ => None,
+                }
+            } else {
+                None
+            };
+            Ok(ActionView {
+                application: slugs.app(&application::key(&a.company, &a.role)),
+                journal_slug: slugs.journal(&a.journal),
+                fields: a.into(),
+                action: a.clone(),
+                draft_text,
+            })
+        })
+        .collect::<Result<_, ThemeError>>()?;
+
+    let site = SiteView {
+        title: &config.site.title,
+        base_url: opts.base_url.as_deref().or(config.site.base_url.as_deref()),
+        private: config.site.private,
+        today,
+    };
+    let render =
+        |name: &str, root: &str, fill: &dyn Fn(&mut tera::Context)| -> Result<String, ThemeError> {
+            let mut ctx = tera::Context::new();
+            ctx.insert("site", &site);
+            ctx.insert("root", root);
+            fill(&mut ctx);
+            tera.render(name, &ctx)
+                .map_err(|e| ThemeError(format!("{name}: {}", error_chain(&e))))
+        };
+
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let app_views: Vec<pages::ApplicationView> = apps
+        .iter()
+        .filter(|a| !a.journals.is_empty() || !a.scheduled.is_empty())
+        .map(|a| pages::application(a, &actions, &slugs, config, today, tz))
+        .collect();
+
+    // The dashboard.
+    let g = pages::groups(&actions, today);
+    let groups = vec![
+        GroupView {
+            id: "overdue",
+            name: "Overdue",
+            actions: g.overdue,
+        },
+        GroupView {
+            id: "today",
+            name: "Due today",
+            actions: g.today,
+        },
+        GroupView {
+            id: "week",
+            name: "This week",
+            actions: g.week,
+        },
+        GroupView {
+            id: "later",
+            name: "Later",
+            actions: g.later,
+        },
+    ];
+    let mut upcoming: Vec<_> = apps
+        .iter()
+        .flat_map(|a| a.scheduled.iter())
+        .map(|j| serde_json::json!({"date": j.date.date(tz), "slug": slugs.journal(&j.path), "title": j.display_title(), "role": j.role}))
+        .collect();
+    upcoming.sort_by(|a, b| a["date"].as_str().cmp(&b["date"].as_str()));
+    let problems = pages::problems(&eval.problems);
+    let pipeline = pages::pipeline(&apps, config, today, tz);
+    let summary: Vec<_> = app_views
+        .iter()
+        .map(|a| serde_json::json!({"slug": a.slug, "company": a.company, "role": a.role, "outcome": a.outcome}))
+        .collect();
+    files.push((
+        "index.html".into(),
+        render("templates/index.html", "", &|c| {
+            c.insert("groups", &groups);
+            c.insert("upcoming", &upcoming);
+            c.insert("problems", &problems);
+            c.insert("pipeline", &pipeline);
+            c.insert("applications", &summary);
+            c.insert("broken", &repo.bad_files);
+        })?
+        .into_bytes(),
+    ));
+
+    // One page per application and per journal, in parallel.
+    let app_pages: Vec<(String, Vec<u8>)> = app_views
+        .par_iter()
+        .map(|a| {
+            let html = render("templates/application.html", "../../", &|c| {
+                c.insert("app", a)
+            })?;
+            Ok((
+                format!("applications/{}/index.html", a.slug),
+                html.into_bytes(),
+            ))
+        })
+        .collect::<Result<_, ThemeError>>()?;
+    files.extend(app_pages);
+    let journal_pages: Vec<(String, Vec<u8>)> = shown
+        .par_iter()
+        .map(|j| {
+            let slug = slugs.journal(&j.path);
+            let view = JournalView {
+                title: j.display_title(),
+                application: slugs.app(&application::key(&j.company, &j.role)),
+                company: j.company.clone(),
+                role: j.role.clone(),
+                date: j
+                    .date
+                    .instant(tz)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string()
+                    .trim_end_matches(" 00:00")
+                    .to_string(),
+                stage: j.stage.clone(),
+                format: j.format.clone(),
+                channel: j.channel.as_str(),
+                interviewers: j.interviewers.iter().map(|i| i.name.clone()).collect(),
+                next_steps: j.next_steps.clone(),
+                extra: j
+                    .extra
+                    .iter()
+                    .map(|(k, v)| {
+                        (
+                            k.clone(),
+                            v.as_str().map_or_else(|| v.to_string(), str::to_string),
+                        )
+                    })
+                    .collect(),
+                actions: actions
+                    .iter()
+                    .filter(|a| a.action.journal == j.path)
+                    .cloned()
+                    .collect(),
+                html: markdown::to_html(&j.body),
+            };
+            let html = render("templates/journal.html", "../../", &|c| {
+                c.insert("journal", &view)
+            })?;
+            Ok((format!("journals/{slug}/index.html"), html.into_bytes()))
+        })
+        .collect::<Result<_, ThemeError>>()?;
+    files.extend(journal_pages);
+
+    // Every open draft, grouped by due date.
+    let mut days: Vec<serde_json::Value> = Vec::new();
+    for a in actions.iter().filter(|a| a.draft_text.is_some()) {
+        let due = a.action.due.to_string();
+        match days.last_mut() {
+            Some(d) if d["due"] == due.as_str() => d["actions"]
+                .as_array_mut()
+                .unwrap()
+                .push(serde_json::to_value(a).unwrap()),
+            _ => days.push(serde_json::json!({"due": due, "actions": [a]})),
+        }
+    }
+    files.push((
+        "drafts/index.html".into(),
+        render("templates/drafts.html", "../", &|c| c.insert("days", &days))?.into_bytes(),
+    ));
+
+    // Machine-readable data and robots.
+    let counts = crate::diagnostics::Counts::of(&eval.problems);
+    let report = serde_json::json!({
+        "today": today,
+        "actions": eval.actions,
+        "problems": eval.problems,
+        "errors": counts.errors,
+        "warnings": counts.warnings,
+        "notes": counts.notes,
+    });
+    files.push((
+        "report.json".into(),
+        (serde_json::to_string_pretty(&report).expect("serializes") + "\n").into_bytes(),
+    ));
+    let robots = if config.site.private {
+        "User-agent: *\nDisallow: /\n"
+    } else {
+        "User-agent: *\nAllow: /\n"
+    };
+    files.push(("robots.txt".into(), robots.as_bytes().to_vec()));
+    for name in ["static/style.css", "static/debrief.js"] {
+        if let Some(bytes) = theme.get(name) {
+            files.push((name.into(), bytes.to_vec()));
+        }
+    }
+
+    let staging = Staging::new(&output)?;
+    files
+        .par_iter()
+        .try_for_each(|(rel, bytes)| staging.write(rel, bytes))?;
+    let count = files.len();
+    staging.swap()?;
+    Ok(Built {
+        files: count,
+        output,
+    })
+}

@@ -1,0 +1,488 @@
+//! What each page shows, as plain serializable data for the templates.
+//!
+//! Pure: journals, the evaluation and the rendered drafts come in; page views
+//! go out. Redaction happens here, before anything reaches a template.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::diagnostics::{Counts, Problem};
+use crate::journal::application::{Application, key};
+use crate::journal::model::{Done, Journal, Outcome};
+use crate::rules::{Action, Status};
+use crate::scaffold::slug;
+use crate::time::add_days;
+
+/// A draft as a page shows it: text to copy and, for email, a `mailto:` link.
+#[derive(Serialize, Clone)]
+pub struct DraftView {
+    /// The channel it is written for.
+    pub channel: &'static str,
+    /// The subject line, for email.
+    pub subject: Option<String>,
+    /// The text.
+    pub body: String,
+    /// `mailto:` with address, subject and body percent-encoded (email only).
+    pub mailto: Option<String>,
+}
+
+/// An open action with links to its pages and its draft.
+#[derive(Serialize, Clone)]
+pub struct ActionView {
+    /// The action itself.
+    #[serde(skip)]
+    pub action: Action,
+    /// Its fields for templates, every one present (`null` when absent).
+    #[serde(flatten)]
+    pub fields: ActionFields,
+    /// The application page's slug.
+    pub application: String,
+    /// The journal page's slug.
+    pub journal_slug: String,
+    /// Its draft, if the rule has one.
+    pub draft_text: Option<DraftView>,
+}
+
+/// An action's fields as templates see them: none left out, so a template
+/// can test `{% if a.person %}` without tripping over a missing field.
+#[derive(Serialize, Clone)]
+pub struct ActionFields {
+    /// The rule id.
+    pub rule: &'static str,
+    /// `overdue`, `due` or `upcoming`.
+    pub status: &'static str,
+    /// The due date.
+    pub due: NaiveDate,
+    /// The due instant, for hour-based rules.
+    pub due_at: Option<String>,
+    /// Who it concerns.
+    pub person: Option<String>,
+    /// The company.
+    pub company: String,
+    /// The role.
+    pub role: String,
+    /// The journal path.
+    pub journal: String,
+    /// How to reach them.
+    pub channel: Option<&'static str>,
+    /// What to do.
+    pub title: String,
+}
+
+impl From<&Action> for ActionFields {
+    fn from(a: &Action) -> Self {
+        ActionFields {
+            rule: a.rule,
+            status: a.status.as_str(),
+            due: a.due,
+            due_at: a.due_at.map(|d| d.to_rfc3339()),
+            person: a.person.clone(),
+            company: a.company.clone(),
+            role: a.role.clone(),
+            journal: a.journal.clone(),
+            channel: a.channel.map(|c| c.as_str()),
+            title: a.title.clone(),
+        }
+    }
+}
+
+/// Percent-encodes for a `mailto:` URL (RFC 6068): everything but unreserved
+/// characters, line ends as CRLF.
+pub fn mailto(email: Option<&str>, subject: Option<&str>, body: &str) -> String {
+    use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+    const SET: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
+    const ADDRESS: &AsciiSet = &SET.remove(b'@').remove(b'+');
+    let body = body.replace("\r\n", "\n").replace('\n', "\r\n");
+    let mut url = format!(
+        "mailto:{}",
+        utf8_percent_encode(email.unwrap_or(""), ADDRESS)
+    );
+    url.push('?');
+    if let Some(s) = subject {
+        url += &format!("subject={}&", utf8_percent_encode(s, SET));
+    }
+    url += &format!("body={}", utf8_percent_encode(&body, SET));
+    url
+}
+
+/// Slugs for every application and journal, unique and made only of
+/// letters, digits and dashes, so no URL can leave the output folder.
+pub struct Slugs {
+    apps: HashMap<String, String>,
+    journals: HashMap<String, String>,
+}
+
+impl Slugs {
+    /// Slugs for these applications and journals.
+    pub fn new(apps: &[Application<'_>], journals: &[Journal]) -> Slugs {
+        fn unique(base: String, taken: &mut HashMap<String, usize>) -> String {
+            let base = if base.is_empty() {
+                "untitled".to_string()
+            } else {
+                base
+            };
+            let n = taken.entry(base.clone()).or_insert(0);
+            *n += 1;
+            if *n == 1 { base } else { format!("{base}-{n}") }
+        }
+        let mut taken = HashMap::new();
+        let apps = apps
+            .iter()
+            .map(|a| {
+                (
+                    a.key.clone(),
+                    unique(slug(&format!("{} {}", a.company, a.role)), &mut taken),
+                )
+            })
+            .collect();
+        let mut taken = HashMap::new();
+        let journals = journals
+            .iter()
+            .map(|j| {
+                let stem = j
+                    .path
+                    .trim_start_matches("content/")
+                    .trim_end_matches(".md");
+                (j.path.clone(), unique(slug(stem), &mut taken))
+            })
+            .collect();
+        Slugs { apps, journals }
+    }
+
+    /// The slug of the application with this key.
+    pub fn app(&self, key: &str) -> String {
+        self.apps.get(key).cloned().unwrap_or_default()
+    }
+
+    /// The slug of the journal at this path.
+    pub fn journal(&self, path: &str) -> String {
+        self.journals.get(path).cloned().unwrap_or_default()
+    }
+}
+
+/// A copy of `j` without the fields `[site] redact` names.
+pub fn redacted(j: &Journal, fields: &[String]) -> Journal {
+    let mut j = j.clone();
+    j.extra.retain(|(k, _)| !fields.contains(k));
+    for f in fields {
+        match f.as_str() {
+            "title" => j.title = None,
+            "stage" => j.stage = None,
+            "format" => j.format = None,
+            "contact" => j.contact = None,
+            "next_steps" => j.next_steps = None,
+            "decision_by" => j.decision_by = None,
+            "no_contact_before" => j.no_contact_before = None,
+            "learned" => j.learned.clear(),
+            "highlights" => j.highlights.clear(),
+            "tags" => j.tags.clear(),
+            "references" => j.references.clear(),
+            "note" => {
+                j.sent.iter_mut().for_each(|s| s.note = None);
+                j.replies.iter_mut().for_each(|r| r.note = None);
+            }
+            _ => {}
+        }
+    }
+    j
+}
+
+/// One line of an application's timeline.
+#[derive(Serialize)]
+pub struct Event {
+    /// When.
+    pub date: NaiveDate,
+    /// `interview`, `sent`, `reply`, `outcome` or `scheduled`.
+    pub kind: &'static str,
+    /// What happened.
+    pub text: String,
+    /// The journal it is written in.
+    pub journal: String,
+}
+
+/// A promised item and where it stands.
+#[derive(Serialize)]
+pub struct PromiseView {
+    /// What.
+    pub item: String,
+    /// To whom.
+    pub to: Option<String>,
+    /// When it is or was due.
+    pub due: NaiveDate,
+    /// `sent`, `open` or `overdue`.
+    pub state: &'static str,
+}
+
+/// An application page.
+#[derive(Serialize)]
+pub struct ApplicationView {
+    /// Its slug.
+    pub slug: String,
+    /// Company and role.
+    pub company: String,
+    /// The role.
+    pub role: String,
+    /// `pending`, `offer`, `rejected`, `withdrawn`, or `ghosted`.
+    pub outcome: &'static str,
+    /// Everything that happened, oldest first.
+    pub timeline: Vec<Event>,
+    /// Promised items.
+    pub promised: Vec<PromiseView>,
+    /// Open actions, soonest first.
+    pub actions: Vec<ActionView>,
+    /// Its journals, as (slug, title, date).
+    pub journals: Vec<(String, String, String)>,
+}
+
+/// Whether a pending application has gone quiet for `stale_after_days`
+/// after its last interview (§6: it counts as ghosted).
+pub fn ghosted(
+    app: &Application<'_>,
+    config: &Config,
+    today: NaiveDate,
+    tz: chrono_tz::Tz,
+) -> bool {
+    let Some(latest) = app.latest() else {
+        return false;
+    };
+    let last = latest.date.date(tz);
+    app.outcome == Outcome::Pending
+        && app.scheduled.is_empty()
+        && add_days(last, config.rules.stale_after_days) <= today
+        && !app.replies().any(|r| r.on >= last)
+}
+
+/// Builds the page of one application.
+pub fn application(
+    app: &Application<'_>,
+    actions: &[ActionView],
+    slugs: &Slugs,
+    config: &Config,
+    today: NaiveDate,
+    tz: chrono_tz::Tz,
+) -> ApplicationView {
+    let mut timeline = Vec::new();
+    let mut promised = Vec::new();
+    for j in app.journals.iter().chain(&app.scheduled) {
+        let jslug = slugs.journal(&j.path);
+        let scheduled = j.date.date(tz) > today;
+        timeline.push(Event {
+            date: j.date.date(tz),
+            kind: if scheduled { "scheduled" } else { "interview" },
+            text: j.display_title(),
+            journal: jslug.clone(),
+        });
+        for s in &j.sent {
+            let to = if s.to.is_empty() {
+                "every interviewer".to_string()
+            } else {
+                s.to.join(", ")
+            };
+            let how = s
+                .channel
+                .map_or(String::new(), |c| format!(" by {}", c.as_str()));
+            let note = s
+                .note
+                .as_deref()
+                .map_or(String::new(), |n| format!(": {n}"));
+            timeline.push(Event {
+                date: s.on.date(tz),
+                kind: "sent",
+                text: format!("{} to {to}{how}{note}", s.kind.as_str()),
+                journal: jslug.clone(),
+            });
+        }
+        for r in &j.replies {
+            let from = r
+                .from
+                .as_deref()
+                .map_or(String::new(), |f| format!(" from {f}"));
+            let note = r
+                .note
+                .as_deref()
+                .map_or(String::new(), |n| format!(": {n}"));
+            timeline.push(Event {
+                date: r.on,
+                kind: "reply",
+                text: format!("Reply{from}{note}"),
+                journal: jslug.clone(),
+            });
+        }
+        for p in &j.promised {
+            let due = p.due.unwrap_or_else(|| add_days(j.date.date(tz), 1));
+            let state = match p.done {
+                Some(Done::Yes | Done::On(_)) => "sent",
+                None if due < today => "overdue",
+                None => "open",
+            };
+            promised.push(PromiseView {
+                item: p.item.clone(),
+                to: p.to.clone(),
+                due,
+                state,
+            });
+        }
+    }
+    if let (Some(on), Some(j)) = (app.outcome_on, app.outcome_journal)
+        && app.outcome != Outcome::Pending
+    {
+        timeline.push(Event {
+            date: on,
+            kind: "outcome",
+            text: format!("Outcome: {}", app.outcome.as_str()),
+            journal: slugs.journal(&j.path),
+        });
+    }
+    timeline.sort_by_key(|e| e.date);
+    let outcome = if ghosted(app, config, today, tz) {
+        "ghosted"
+    } else {
+        app.outcome.as_str()
+    };
+    ApplicationView {
+        slug: slugs.app(&app.key),
+        company: app.company.clone(),
+        role: app.role.clone(),
+        outcome,
+        timeline,
+        promised,
+        actions: actions
+            .iter()
+            .filter(|a| key(&a.action.company, &a.action.role) == app.key)
+            .cloned()
+            .collect(),
+        journals: app
+            .journals
+            .iter()
+            .chain(&app.scheduled)
+            .map(|j| {
+                (
+                    slugs.journal(&j.path),
+                    j.display_title(),
+                    j.date.date(tz).to_string(),
+                )
+            })
+            .collect(),
+    }
+}
+
+/// The dashboard's action groups: overdue, today, the next seven days, later.
+#[derive(Serialize, Default)]
+pub struct Groups {
+    /// Due before today.
+    pub overdue: Vec<ActionView>,
+    /// Due today.
+    pub today: Vec<ActionView>,
+    /// Due in the next seven days.
+    pub week: Vec<ActionView>,
+    /// Due later.
+    pub later: Vec<ActionView>,
+}
+
+/// Splits actions into the dashboard's groups.
+pub fn groups(actions: &[ActionView], today: NaiveDate) -> Groups {
+    let mut g = Groups::default();
+    for a in actions {
+        let bucket = match a.action.status {
+            Status::Overdue => &mut g.overdue,
+            Status::Due => &mut g.today,
+            Status::Upcoming if a.action.due <= add_days(today, 7) => &mut g.week,
+            Status::Upcoming => &mut g.later,
+        };
+        bucket.push(a.clone());
+    }
+    g
+}
+
+/// Counts for the pipeline summary.
+#[derive(Serialize)]
+pub struct Pipeline {
+    /// Applications by outcome (pending split into pending and ghosted).
+    pub by_outcome: Vec<(&'static str, usize)>,
+    /// Applications by the stage of their latest interview.
+    pub by_stage: Vec<(String, usize)>,
+}
+
+/// The pipeline summary of the dashboard.
+pub fn pipeline(
+    apps: &[Application<'_>],
+    config: &Config,
+    today: NaiveDate,
+    tz: chrono_tz::Tz,
+) -> Pipeline {
+    let mut by_outcome: Vec<(&'static str, usize)> =
+        ["pending", "ghosted", "offer", "rejected", "withdrawn"]
+            .iter()
+            .map(|o| (*o, 0))
+            .collect();
+    let mut stages: std::collections::BTreeMap<String, usize> = Default::default();
+    for app in apps {
+        let o = if ghosted(app, config, today, tz) {
+            "ghosted"
+        } else {
+            app.outcome.as_str()
+        };
+        if let Some(entry) = by_outcome.iter_mut().find(|(k, _)| *k == o) {
+            entry.1 += 1;
+        }
+        let stage = app
+            .latest()
+            .or(app.scheduled.first().copied())
+            .and_then(|j| j.stage.clone())
+            .unwrap_or_else(|| "interview".into());
+        *stages.entry(stage).or_default() += 1;
+    }
+    Pipeline {
+        by_outcome,
+        by_stage: stages.into_iter().collect(),
+    }
+}
+
+/// The problems banner: counts and the problems themselves.
+#[derive(Serialize)]
+pub struct ProblemsView<'a> {
+    /// The problems, as `check --format json` lists them.
+    pub problems: &'a [Problem],
+    /// Errors.
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// Notes.
+    pub notes: usize,
+}
+
+/// The banner data for these problems.
+pub fn problems(problems: &[Problem]) -> ProblemsView<'_> {
+    let c = Counts::of(problems);
+    ProblemsView {
+        problems,
+        errors: c.errors,
+        warnings: c.warnings,
+        notes: c.notes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mailto_encodes_everything_that_matters() {
+        let url = mailto(
+            Some("ann.lee+jobs@acme.example"),
+            Some("Thanks & more?"),
+            "Hi Ann,\n\n100% sure: yes #1",
+        );
+        assert_eq!(
+            url,
+            "mailto:ann.lee+jobs@acme.example?subject=Thanks%20%26%20more%3F&body=Hi%20Ann%2C%0D%0A%0D%0A100%25%20sure%3A%20yes%20%231"
+        );
+    }
+}

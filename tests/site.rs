@@ -1,0 +1,365 @@
+//! `debrief build`: the files it writes, what they contain, and what it
+//! refuses to touch.
+
+mod common;
+use common::Case;
+
+use std::path::Path;
+
+fn read(dir: &Path, rel: &str) -> String {
+    std::fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// Every file under `dir`, relative path → bytes.
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<_> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().display().to_string(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn html_files(dir: &Path) -> Vec<(String, String)> {
+    files(dir)
+        .into_iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(p, b)| (p, String::from_utf8(b).unwrap()))
+        .collect()
+}
+
+/// Builds the `drafts` fixture into a temporary folder.
+fn build_drafts_fixture() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let r = Case::new("drafts").run(&["build", "--output", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    (tmp, out)
+}
+
+#[test]
+fn builds_every_page_with_its_actions_and_drafts() {
+    let (_tmp, out) = build_drafts_fixture();
+    for page in [
+        "index.html",
+        "drafts/index.html",
+        "applications/acme-rockets-platform-engineer/index.html",
+        "journals/pending/index.html",
+        "journals/generic/index.html",
+        "report.json",
+        "robots.txt",
+        "static/style.css",
+        "static/debrief.js",
+        ".debrief-output",
+    ] {
+        assert!(out.join(page).is_file(), "{page} missing");
+    }
+    let due = Case::new("drafts").due_json();
+    let index = read(&out, "index.html");
+    let drafts_page = read(&out, "drafts/index.html");
+    for a in due["actions"].as_array().unwrap() {
+        let title = a["title"].as_str().unwrap();
+        assert!(index.contains(title), "dashboard lacks {title}");
+        if a["draft"] == true {
+            assert!(drafts_page.contains(title), "drafts page lacks {title}");
+        }
+    }
+    let journal = read(&out, "journals/pending/index.html");
+    assert!(journal.contains("Thank Ann Lee for the onsite interview"));
+    assert!(
+        journal.contains("<h2>Reflection</h2>"),
+        "the notes are rendered"
+    );
+    let app = read(
+        &out,
+        "applications/acme-rockets-platform-engineer/index.html",
+    );
+    assert!(
+        app.contains("the orchestrator design notes") && app.contains("overdue"),
+        "promised items with state"
+    );
+}
+
+#[test]
+fn report_json_is_due_and_check_together() {
+    let (_tmp, out) = build_drafts_fixture();
+    let report: serde_json::Value = serde_json::from_str(&read(&out, "report.json")).unwrap();
+    let case = Case::new("drafts");
+    let due = case.due_json();
+    let check = case.check_json();
+    assert_eq!(report["today"], due["today"]);
+    assert_eq!(report["actions"], due["actions"]);
+    assert_eq!(report["problems"], check["problems"]);
+    assert_eq!(report["warnings"], check["warnings"]);
+}
+
+#[test]
+fn mailto_links_decode_back_to_the_draft() {
+    let (_tmp, out) = build_drafts_fixture();
+    let page = read(&out, "journals/pending/index.html");
+    let start = page
+        .find("href=\"mailto:")
+        .expect("an email draft has a mailto link")
+        + 6;
+    let href = &page[start..start + page[start..].find('"').unwrap()];
+    let href = href.replace("&amp;", "&");
+    let (address, query) = href.trim_start_matches("mailto:").split_once('?').unwrap();
+    assert_eq!(address, "ann.lee@acme.example");
+    let mut subject = String::new();
+    let mut body = String::new();
+    for pair in query.split('&') {
+        let (k, v) = pair.split_once('=').unwrap();
+        let v = percent_encoding::percent_decode_str(v)
+            .decode_utf8()
+            .unwrap()
+            .to_string();
+        match k {
+            "subject" => subject = v,
+            "body" => body = v,
+            _ => panic!("unexpected {k}"),
+        }
+    }
+    let printed = Case::new("drafts")
+        .run(&["draft", "content/pending.md", "--rule", "thank-you"])
+        .stdout;
+    assert!(
+        printed.contains(&format!("Subject: {subject}\n")),
+        "{subject}"
+    );
+    assert!(
+        printed.contains(&body.replace("\r\n", "\n")),
+        "the decoded body is the draft:\n{body}"
+    );
+}
+
+#[test]
+fn private_sites_load_nothing_from_outside_and_say_noindex() {
+    let (_tmp, out) = build_drafts_fixture();
+    assert_eq!(read(&out, "robots.txt"), "User-agent: *\nDisallow: /\n");
+    for (path, html) in html_files(&out) {
+        assert!(
+            html.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"),
+            "{path}: noindex"
+        );
+        for resource in [
+            "<script src=\"",
+            "<link rel=\"stylesheet\" href=\"",
+            "<img src=\"",
+        ] {
+            for (i, _) in html.match_indices(resource) {
+                let url = &html[i + resource.len()..];
+                assert!(
+                    !(url.starts_with("http") || url.starts_with("//")),
+                    "{path}: external resource {}",
+                    &url[..40.min(url.len())]
+                );
+            }
+        }
+    }
+}
+
+const HOSTILE: &str = r#"---
+company: "<script>alert('company')</script>"
+role: "Engineer <img src=x onerror=alert(1)>"
+date: 2026-11-20
+interviewers:
+  - name: "Eve <svg onload=alert(2)>"
+    email: "eve@example.com"
+learned: ["<iframe src=javascript:alert(3)>"]
+salary: "SECRET-NUMBER-42"
+---
+# Notes
+
+<script>alert('body')</script>
+<img src=x onerror="alert('img')">
+<iframe src="https://evil.example"></iframe>
+[click me](javascript:alert('link'))
+<a href="javascript:alert('a')">raw link</a> <b onclick="alert('b')">bold</b>
+
+```
+<script>shown as code</script>
+```
+"#;
+
+#[test]
+fn hostile_journals_and_config_stay_inert() {
+    let case = Case::temp()
+        .file("debrief.toml", "timezone = \"UTC\"\n[me]\nname = \"<script>alert('me')</script>\"\n[site]\nredact = [\"salary\"]\n")
+        .file("content/evil.md", HOSTILE);
+    let r = case.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = case.root().join("public");
+    for (path, html) in html_files(&out) {
+        for bad in [
+            "<script>alert",
+            "<img src=x onerror",
+            "<svg onload",
+            "<iframe",
+            "onerror=\"",
+            "onclick",
+            "href=\"javascript:",
+        ] {
+            assert!(!html.contains(bad), "{path} contains {bad}");
+        }
+    }
+    let journal = html_files(&out)
+        .into_iter()
+        .find(|(p, _)| p.starts_with("journals/"))
+        .unwrap()
+        .1;
+    assert!(
+        journal.contains("&lt;script&gt;shown as code&lt;/script&gt;"),
+        "code survives, escaped"
+    );
+    assert!(journal.contains("<b>bold</b>"));
+    for (path, bytes) in files(&out) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("SECRET-NUMBER-42"),
+            "{path} leaks a redacted field"
+        );
+    }
+}
+
+#[test]
+fn refuses_output_folders_that_hold_user_files() {
+    let case = Case::temp().file(
+        "content/a.md",
+        "---\ncompany: A\nrole: R\ndate: 2026-11-20\n---\n",
+    );
+    for bad in ["content", ".", "content/sub"] {
+        let r = case.run(&["build", "--output", bad]);
+        assert_eq!(r.code, 2, "--output {bad}: {}", r.stderr);
+        assert!(r.stderr.contains("refusing"), "{}", r.stderr);
+    }
+    let foreign = case.file("mine/keep.txt", "mine");
+    let r = foreign.run(&["build", "--output", "mine"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("debrief did not create it"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(foreign.root().join("mine/keep.txt")).unwrap(),
+        "mine"
+    );
+    assert_eq!(
+        std::fs::read_dir(foreign.root().join("mine"))
+            .unwrap()
+            .count(),
+        1
+    );
+    assert_eq!(
+        std::fs::read_dir(foreign.root().join("content"))
+            .unwrap()
+            .count(),
+        1,
+        "content untouched"
+    );
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_byte_for_byte() {
+    let case = Case::temp().file(
+        "content/a.md",
+        "---\ncompany: A\nrole: R\ndate: 2026-11-20\ninterviewer: Ann\n---\n",
+    );
+    assert_eq!(case.run(&["build"]).code, 0);
+    let out = case.root().join("public");
+    let before = files(&out);
+
+    let broken = case.file("content/b.md", "---\ncompany: B\nrole: [R\n---\n");
+    let r = broken.run(&["build"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("content/b.md"), "{}", r.stderr);
+    assert_eq!(files(&out), before, "a journal error changes nothing");
+
+    let bad_theme = broken
+        .file(
+            "content/b.md",
+            "---\ncompany: B\nrole: R\ndate: 2026-11-20\n---\n",
+        )
+        .file(
+            "themes/default/templates/index.html",
+            "{% extends \"templates/base.html\" %}{% block content %}{{ oops(\n{% endblock %}",
+        );
+    let r = bad_theme.run(&["build"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("themes/default/templates/index.html"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(files(&out), before, "a template error changes nothing");
+    let leftovers: Vec<_> = std::fs::read_dir(bad_theme.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        !leftovers
+            .iter()
+            .any(|n| n.to_string_lossy().contains("staging")),
+        "{leftovers:?}"
+    );
+}
+
+#[test]
+fn keep_going_lists_broken_journals_first() {
+    let case = Case::temp()
+        .file(
+            "content/good.md",
+            "---\ncompany: A\nrole: R\ndate: 2026-11-20\ninterviewer: Ann\n---\n",
+        )
+        .file("content/bad.md", "---\ncompany: B\n---\n");
+    assert_eq!(case.run(&["build"]).code, 1);
+    let r = case.run(&["build", "--keep-going"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("content/bad.md"));
+    let index = read(&case.root().join("public"), "index.html");
+    let broken = index
+        .find("content/bad.md")
+        .expect("the broken file is listed");
+    assert!(
+        broken < index.find("Thank Ann").unwrap(),
+        "listed before the actions"
+    );
+}
+
+#[test]
+fn a_theme_override_of_one_template_takes_effect() {
+    let case = Case::temp()
+        .file("content/a.md", "---\ncompany: A\nrole: R\ndate: 2026-11-20\ninterviewer: Ann\n---\n")
+        .file(
+            "themes/default/templates/journal.html",
+            "{% extends \"templates/base.html\" %}{% block content %}<p id=\"mine\">{{ journal.company }}</p>{% endblock %}",
+        );
+    assert_eq!(case.run(&["build"]).code, 0);
+    let out = case.root().join("public");
+    assert!(read(&out, "journals/a/index.html").contains("<p id=\"mine\">A</p>"));
+    assert!(
+        read(&out, "index.html").contains("What is due"),
+        "the rest is embedded"
+    );
+}
+
+#[test]
+fn snapshots_of_each_page_kind() {
+    let (_tmp, out) = build_drafts_fixture();
+    insta::assert_snapshot!("index", read(&out, "index.html"));
+    insta::assert_snapshot!(
+        "application",
+        read(
+            &out,
+            "applications/acme-rockets-platform-engineer/index.html"
+        )
+    );
+    insta::assert_snapshot!("journal", read(&out, "journals/pending/index.html"));
+    insta::assert_snapshot!("drafts", read(&out, "drafts/index.html"));
+}
