@@ -44,7 +44,11 @@ pub fn key(company: &str, role: &str) -> String {
 }
 
 /// Groups journals into applications, sorted by company and role.
-pub fn group<'a>(journals: &'a [Journal], today: NaiveDate, tz: Tz) -> Vec<Application<'a>> {
+pub fn group<'a>(
+    journals: impl IntoIterator<Item = &'a Journal>,
+    today: NaiveDate,
+    tz: Tz,
+) -> Vec<Application<'a>> {
     let mut by_key: HashMap<String, Vec<&'a Journal>> = HashMap::new();
     for j in journals {
         by_key.entry(key(&j.company, &j.role)).or_default().push(j);
@@ -52,12 +56,7 @@ pub fn group<'a>(journals: &'a [Journal], today: NaiveDate, tz: Tz) -> Vec<Appli
     let mut apps: Vec<Application<'a>> = by_key
         .into_iter()
         .map(|(key, mut js)| {
-            js.sort_by(|a, b| {
-                a.date
-                    .instant(tz)
-                    .cmp(&b.date.instant(tz))
-                    .then_with(|| a.path.cmp(&b.path))
-            });
+            js.sort_by_cached_key(|j| (j.date.instant(tz), j.path.as_str()));
             build(key, js, today, tz)
         })
         .collect();

@@ -9,6 +9,8 @@ pub mod markdown;
 pub mod pages;
 pub mod staging;
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -17,6 +19,7 @@ use serde::Serialize;
 
 use crate::journal::Journal;
 use crate::journal::application::{self, group};
+use crate::journal::model::Channel;
 use crate::render::drafts;
 use crate::render::theme::{Theme, ThemeError, error_chain};
 use crate::repo::Repository;
@@ -106,6 +109,12 @@ struct JournalView {
 }
 
 #[derive(Serialize)]
+struct DayView {
+    due: NaiveDate,
+    actions: Vec<ActionView>,
+}
+
+#[derive(Serialize)]
 struct GroupView {
     id: &'static str,
     name: &'static str,
@@ -125,46 +134,47 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
     let eval = repo.evaluate(today);
 
     // Everything shown comes from redacted copies; the rules ran on the real data.
-    let shown: Vec<Journal> = repo
+    let shown: Vec<Cow<'_, Journal>> = repo
         .journals
         .iter()
         .map(|j| pages::redacted(j, &config.site.redact))
         .collect();
-    let apps = group(&shown, today, tz);
-    let slugs = Slugs::new(&apps, &shown);
+    let apps = group(shown.iter().map(|j| j.as_ref()), today, tz);
+    let slugs = Slugs::new(&apps, shown.iter().map(|j| j.as_ref()));
+    let app_by_key: HashMap<&str, &application::Application<'_>> =
+        apps.iter().map(|a| (a.key.as_str(), a)).collect();
+    let journal_by_path: HashMap<&str, &Journal> = shown
+        .iter()
+        .map(|j| (j.path.as_str(), j.as_ref()))
+        .collect();
     let actions: Vec<ActionView> = eval
         .actions
         .par_iter()
         .map(|a| {
-            let draft_text = if a.draft {
-                let app = apps
-                    .iter()
-                    .find(|p| p.key == application::key(&a.company, &a.role));
-                let j = shown.iter().find(|j| j.path == a.journal);
-                match (app, j) {
-                    (Some(app), Some(j)) => {
-                        let d = drafts::render(&tera, &drafts::data(a, app, j, &config.me, tz))?;
-                        let email = a
-                            .person
-                            .as_deref()
-                            .and_then(|p| app.interviewer(p))
-                            .and_then(|i| i.email.clone());
-                        Some(DraftView {
-                            channel: d.channel.as_str(),
-                            mailto: (d.channel.as_str() == "email").then(|| {
-                                pages::mailto(email.as_deref(), d.subject.as_deref(), &d.body)
-                            }),
-                            subject: d.subject,
-                            body: d.body,
-                        })
-                    }
-                    _ => None,
+            let app_key = application::key(&a.company, &a.role);
+            let app = app_by_key.get(app_key.as_str());
+            let j = journal_by_path.get(a.journal.as_str());
+            let draft_text = match (a.draft, app, j) {
+                (true, Some(app), Some(j)) => {
+                    let d = drafts::render(&tera, &drafts::data(a, app, j, &config.me, tz))?;
+                    let email = a
+                        .person
+                        .as_deref()
+                        .and_then(|p| app.interviewer(p))
+                        .and_then(|i| i.email.clone());
+                    Some(DraftView {
+                        channel: d.channel.as_str(),
+                        mailto: (d.channel == Channel::Email).then(|| {
+                            pages::mailto(email.as_deref(), d.subject.as_deref(), &d.body)
+                        }),
+                        subject: d.subject,
+                        body: d.body,
+                    })
                 }
-            } else {
-                None
+                _ => None,
             };
             Ok(ActionView {
-                application: slugs.app(&application::key(&a.company, &a.role)),
+                application: slugs.app(&app_key),
                 journal_slug: slugs.journal(&a.journal),
                 fields: a.into(),
                 action: a.clone(),
@@ -172,6 +182,19 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
             })
         })
         .collect::<Result<_, ThemeError>>()?;
+    // Each page's actions, found once rather than by scanning every action per page.
+    let mut by_app: HashMap<&str, Vec<ActionView>> = HashMap::new();
+    let mut by_journal: HashMap<&str, Vec<ActionView>> = HashMap::new();
+    for a in &actions {
+        by_app
+            .entry(a.application.as_str())
+            .or_default()
+            .push(a.clone());
+        by_journal
+            .entry(a.action.journal.as_str())
+            .or_default()
+            .push(a.clone());
+    }
 
     let site = SiteView {
         title: &config.site.title,
@@ -192,8 +215,12 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let app_views: Vec<pages::ApplicationView> = apps
         .iter()
-        .filter(|a| !a.journals.is_empty() || !a.scheduled.is_empty())
-        .map(|a| pages::application(a, &actions, &slugs, config, today, tz))
+        .map(|a| {
+            let own = by_app
+                .remove(slugs.app(&a.key).as_str())
+                .unwrap_or_default();
+            pages::application(a, own, &slugs, config, today, tz)
+        })
         .collect();
 
     // The dashboard.
@@ -290,11 +317,7 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
                         )
                     })
                     .collect(),
-                actions: actions
-                    .iter()
-                    .filter(|a| a.action.journal == j.path)
-                    .cloned()
-                    .collect(),
+                actions: by_journal.get(j.path.as_str()).cloned().unwrap_or_default(),
                 html: markdown::to_html(&j.body),
             };
             let html = render("templates/journal.html", "../../", &|c| {
@@ -305,16 +328,15 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
         .collect::<Result<_, ThemeError>>()?;
     files.extend(journal_pages);
 
-    // Every open draft, grouped by due date.
-    let mut days: Vec<serde_json::Value> = Vec::new();
+    // Every open draft, grouped by due date (actions are sorted by it).
+    let mut days: Vec<DayView> = Vec::new();
     for a in actions.iter().filter(|a| a.draft_text.is_some()) {
-        let due = a.action.due.to_string();
         match days.last_mut() {
-            Some(d) if d["due"] == due.as_str() => d["actions"]
-                .as_array_mut()
-                .unwrap()
-                .push(serde_json::to_value(a).unwrap()),
-            _ => days.push(serde_json::json!({"due": due, "actions": [a]})),
+            Some(d) if d.due == a.action.due => d.actions.push(a.clone()),
+            _ => days.push(DayView {
+                due: a.action.due,
+                actions: vec![a.clone()],
+            }),
         }
     }
     files.push((

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::diagnostics::{Counts, Problem};
-use crate::journal::application::{Application, key};
+use crate::journal::application::Application;
 use crate::journal::model::{Done, Journal, Outcome};
 use crate::rules::{Action, Status};
 use crate::scaffold::slug;
@@ -121,7 +121,10 @@ pub struct Slugs {
 
 impl Slugs {
     /// Slugs for these applications and journals.
-    pub fn new(apps: &[Application<'_>], journals: &[Journal]) -> Slugs {
+    pub fn new<'j>(
+        apps: &[Application<'_>],
+        journals: impl IntoIterator<Item = &'j Journal>,
+    ) -> Slugs {
         fn unique(base: String, taken: &mut HashMap<String, usize>) -> String {
             let base = if base.is_empty() {
                 "untitled".to_string()
@@ -144,7 +147,7 @@ impl Slugs {
             .collect();
         let mut taken = HashMap::new();
         let journals = journals
-            .iter()
+            .into_iter()
             .map(|j| {
                 let stem = j
                     .path
@@ -167,8 +170,12 @@ impl Slugs {
     }
 }
 
-/// A copy of `j` without the fields `[site] redact` names.
-pub fn redacted(j: &Journal, fields: &[String]) -> Journal {
+/// `j` without the fields `[site] redact` names: borrowed as it is when
+/// nothing is redacted, so the default build copies no journal.
+pub fn redacted<'j>(j: &'j Journal, fields: &[String]) -> std::borrow::Cow<'j, Journal> {
+    if fields.is_empty() {
+        return std::borrow::Cow::Borrowed(j);
+    }
     let mut j = j.clone();
     j.extra.retain(|(k, _)| !fields.contains(k));
     for f in fields {
@@ -191,7 +198,7 @@ pub fn redacted(j: &Journal, fields: &[String]) -> Journal {
             _ => {}
         }
     }
-    j
+    std::borrow::Cow::Owned(j)
 }
 
 /// One line of an application's timeline.
@@ -259,10 +266,10 @@ pub fn ghosted(
         && !app.replies().any(|r| r.on >= last)
 }
 
-/// Builds the page of one application.
+/// Builds the page of one application; `actions` are its open actions.
 pub fn application(
     app: &Application<'_>,
-    actions: &[ActionView],
+    actions: Vec<ActionView>,
     slugs: &Slugs,
     config: &Config,
     today: NaiveDate,
@@ -353,11 +360,7 @@ pub fn application(
         outcome,
         timeline,
         promised,
-        actions: actions
-            .iter()
-            .filter(|a| key(&a.action.company, &a.action.role) == app.key)
-            .cloned()
-            .collect(),
+        actions,
         journals: app
             .journals
             .iter()
