@@ -66,7 +66,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// A problem located at `loc` in `file` (a zero line means "the whole file").
+    /// A problem located at `loc` in `file` (`None`: the file as a whole).
     pub fn at(
         rule: &'static str,
         severity: Severity,
@@ -74,7 +74,6 @@ impl Problem {
         loc: Option<Loc>,
         message: impl Into<String>,
     ) -> Self {
-        let loc = loc.filter(|l| l.line > 0);
         Problem {
             rule,
             severity,

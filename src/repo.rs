@@ -11,7 +11,7 @@ use chrono_tz::Tz;
 use rayon::prelude::*;
 
 use crate::config::{Config, parse_timezone};
-use crate::diagnostics::{Loc, Problem, Severity};
+use crate::diagnostics::{Problem, Severity};
 use crate::journal::{self, Journal, discover, schema};
 use crate::rules::{self, Ctx, Evaluation};
 
@@ -164,7 +164,7 @@ fn read_one(path: &Path, rel: &str, headings: &[String], snooze_rules: &[&str]) 
             schema::FRONT_MATTER,
             Severity::Error,
             rel,
-            Some(Loc::new(0, 0)),
+            None,
             message,
         )],
     };

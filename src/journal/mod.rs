@@ -43,13 +43,13 @@ pub fn parse<S: AsRef<str>>(
     reflection_headings: &[S],
     snooze_rules: &[&str],
 ) -> Read {
-    let fail = |loc: Loc, message: String| Read {
+    let fail = |loc: Option<Loc>, message: String| Read {
         journal: None,
         problems: vec![Problem::at(
             FRONT_MATTER,
             Severity::Error,
             path,
-            Some(loc),
+            loc,
             message,
         )],
     };
@@ -60,7 +60,7 @@ pub fn parse<S: AsRef<str>>(
             let line = valid.matches('\n').count() as u32 + 1;
             let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
             return fail(
-                Loc::new(line, column),
+                Some(Loc::new(line, column)),
                 format!(
                     "the file is not valid UTF-8 (bad byte at offset {}); save it as UTF-8",
                     e.valid_up_to()
@@ -71,8 +71,8 @@ pub fn parse<S: AsRef<str>>(
     let text = frontmatter::strip_bom(text);
     let split = match frontmatter::split(text) {
         Ok(s) => s,
-        Err(e @ SplitError::Empty) => return fail(Loc::new(0, 0), e.to_string()),
-        Err(e) => return fail(Loc::new(1, 1), e.to_string()),
+        Err(e @ SplitError::Empty) => return fail(None, e.to_string()),
+        Err(e) => return fail(Some(Loc::new(1, 1)), e.to_string()),
     };
     let tree = match split.format {
         Format::Yaml => node::from_yaml(split.matter, split.matter_line),
@@ -87,7 +87,7 @@ pub fn parse<S: AsRef<str>>(
                 "TOML"
             };
             return fail(
-                e.loc,
+                Some(e.loc),
                 format!("the front-matter is not valid {lang}: {}", e.message),
             );
         }

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::theme::{ThemeError, error_chain};
 use crate::config::Me;
 use crate::journal::Application;
-use crate::journal::model::{Channel, Done, Journal, same_person};
+use crate::journal::model::{Channel, Journal, same_person};
 use crate::rules::Action;
 
 /// The visible placeholder a draft keeps when there is nothing specific to say.
@@ -32,8 +32,6 @@ pub struct Draft {
     pub rule: &'static str,
     /// The channel it is written for.
     pub channel: Channel,
-    /// Who it is for.
-    pub person: Option<String>,
     /// The subject line (email drafts).
     pub subject: Option<String>,
     /// The text to send or say.
@@ -159,7 +157,7 @@ pub fn data(
         .map(|p| PromiseView {
             item: clause(&p.item),
             due: p.due.map(|d| d.format("%-d %B").to_string()),
-            done: p.done.is_some_and(|d| matches!(d, Done::Yes | Done::On(_))),
+            done: p.done.is_some(),
         })
         .collect();
     let learned: Vec<String> = j.learned.iter().map(|l| clause(l)).collect();
@@ -218,7 +216,6 @@ pub fn render(tera: &tera::Tera, data: &DraftData) -> Result<Draft, ThemeError> 
     Ok(Draft {
         rule: data.rule,
         channel,
-        person: Some(data.person.name.clone()).filter(|_| data.person.first_name != "Hiring Team"),
         subject,
         body,
     })

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::diagnostics::{Counts, Problem};
 use crate::journal::application::Application;
-use crate::journal::model::{Done, Journal, Outcome};
+use crate::journal::model::{Journal, Outcome};
 use crate::rules::{Action, Status};
 use crate::scaffold::slug;
 use crate::time::add_days;
@@ -325,7 +325,7 @@ pub fn application(
         for p in &j.promised {
             let due = p.due.unwrap_or_else(|| add_days(j.date.date(tz), 1));
             let state = match p.done {
-                Some(Done::Yes | Done::On(_)) => "sent",
+                Some(_) => "sent",
                 None if due < today => "overdue",
                 None => "open",
             };
