@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::diagnostics::{Severity, did_you_mean};
 use crate::journal::markdown::DEFAULT_REFLECTION_HEADINGS;
+use crate::journal::schema::FIELDS;
 
 /// The whole configuration.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -151,6 +152,22 @@ impl Default for Site {
     }
 }
 
+/// The journal fields `[site] redact` can hide. Any other field of the
+/// schema feeds the rules (dates, people, stages, items), so it reaches
+/// action titles, people and due dates however the journal copy is trimmed:
+/// naming one is an error rather than a promise that cannot be kept.
+/// `note` hides the notes of `sent` and `replies`. Fields the schema does not
+/// know (e.g. `salary`) can always be redacted.
+pub const REDACTABLE: &[&str] = &[
+    "title",
+    "format",
+    "next_steps",
+    "learned",
+    "highlights",
+    "tags",
+    "note",
+];
+
 /// A configuration that cannot be used; `debrief` exits with 2.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
@@ -180,6 +197,17 @@ impl Config {
                     .map_or(String::new(), |r| format!(" (did you mean `{r}`?)"));
                 return Err(ConfigError {
                     message: format!("{path}: [rules.severity] names unknown rule `{rule}`{hint}"),
+                });
+            }
+        }
+        for field in &config.site.redact {
+            if FIELDS.contains(&field.as_str()) && !REDACTABLE.contains(&field.as_str()) {
+                return Err(ConfigError {
+                    message: format!(
+                        "{path}: [site] redact cannot hide `{field}`: the follow-up rules are built from it, so it \
+                         would still show in actions; fields that can be hidden: {}, and any field of your own",
+                        REDACTABLE.join(", ")
+                    ),
                 });
             }
         }
@@ -282,6 +310,21 @@ mod tests {
         );
         let e = Config::parse("timezone = \"Mars/Olympus\"\n", "debrief.toml", IDS).unwrap_err();
         assert!(e.message.contains("unknown timezone"), "{}", e.message);
+        let e = Config::parse(
+            "[site]\nredact = [\"salary\", \"stage\"]\n",
+            "debrief.toml",
+            IDS,
+        )
+        .unwrap_err();
+        assert!(e.message.contains("cannot hide `stage`"), "{}", e.message);
+        assert!(
+            Config::parse(
+                "[site]\nredact = [\"salary\", \"learned\", \"note\"]\n",
+                "debrief.toml",
+                IDS
+            )
+            .is_ok()
+        );
         let e = Config::parse("[rules.severity]\ntoo-son = \"off\"\n", "debrief.toml", IDS)
             .unwrap_err();
         assert!(

@@ -363,3 +363,28 @@ fn snapshots_of_each_page_kind() {
     insta::assert_snapshot!("journal", read(&out, "journals/pending/index.html"));
     insta::assert_snapshot!("drafts", read(&out, "drafts/index.html"));
 }
+
+#[test]
+fn redacted_known_fields_reach_no_file_not_even_drafts() {
+    let case = Case::temp()
+        .file("debrief.toml", "timezone = \"UTC\"\n[site]\nredact = [\"learned\", \"note\"]\n")
+        .file(
+            "content/a.md",
+            "---\ncompany: A\nrole: R\ndate: 2026-11-20\ninterviewer: Ann\nlearned: [HIDDEN-LEARNED]\nreplies:\n  - {on: 2026-11-21, note: HIDDEN-NOTE}\n---\n",
+        );
+    assert_eq!(case.run(&["build"]).code, 0);
+    let out = case.root().join("public");
+    assert!(read(&out, "drafts/index.html").contains("[add something specific you discussed]"));
+    for (path, bytes) in files(&out) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("HIDDEN-"), "{path} leaks a redacted field");
+    }
+    // A field the rules are built from cannot be hidden, so it is refused.
+    let refused = case.file(
+        "debrief.toml",
+        "timezone = \"UTC\"\n[site]\nredact = [\"contact\"]\n",
+    );
+    let r = refused.run(&["build"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("cannot hide `contact`"), "{}", r.stderr);
+}

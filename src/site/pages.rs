@@ -180,17 +180,13 @@ pub fn redacted<'j>(j: &'j Journal, fields: &[String]) -> std::borrow::Cow<'j, J
     j.extra.retain(|(k, _)| !fields.contains(k));
     for f in fields {
         match f.as_str() {
+            // The names config::REDACTABLE lists; the config refuses the rest.
             "title" => j.title = None,
-            "stage" => j.stage = None,
             "format" => j.format = None,
-            "contact" => j.contact = None,
             "next_steps" => j.next_steps = None,
-            "decision_by" => j.decision_by = None,
-            "no_contact_before" => j.no_contact_before = None,
             "learned" => j.learned.clear(),
             "highlights" => j.highlights.clear(),
             "tags" => j.tags.clear(),
-            "references" => j.references.clear(),
             "note" => {
                 j.sent.iter_mut().for_each(|s| s.note = None);
                 j.replies.iter_mut().for_each(|r| r.note = None);
@@ -475,6 +471,39 @@ pub fn problems(problems: &[Problem]) -> ProblemsView<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_redactable_field_is_removed() {
+        let text = "---\ncompany: A\nrole: R\ndate: 2026-11-20\ntitle: T\nformat: video\nnext_steps: N\nlearned: [L]\nhighlights: [H]\ntags: [G]\nsalary: 9\nsent:\n  - {kind: other, on: 2026-11-20, note: S}\nreplies:\n  - {on: 2026-11-21, note: P}\n---\n";
+        let j = crate::journal::parse("content/a.md", text.as_bytes(), &["x"], &[])
+            .journal
+            .unwrap();
+        let mut fields: Vec<String> = crate::config::REDACTABLE
+            .iter()
+            .map(|f| f.to_string())
+            .collect();
+        fields.push("salary".into());
+        let r = redacted(&j, &fields);
+        assert_eq!(
+            (
+                r.title.as_deref(),
+                r.format.as_deref(),
+                r.next_steps.as_deref()
+            ),
+            (None, None, None)
+        );
+        assert!(
+            r.learned.is_empty()
+                && r.highlights.is_empty()
+                && r.tags.is_empty()
+                && r.extra.is_empty()
+        );
+        assert_eq!(
+            (r.sent[0].note.as_deref(), r.replies[0].note.as_deref()),
+            (None, None)
+        );
+        assert!(matches!(redacted(&j, &[]), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn mailto_encodes_everything_that_matters() {
