@@ -2,7 +2,7 @@
 //! bad input, and the files `init` and `new` write.
 
 mod common;
-use common::{Case, run};
+use common::{Case, files, run};
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -437,7 +437,7 @@ fn new_uses_the_themes_journal_template() {
 #[test]
 fn the_demo_repository_works_and_is_never_written_to() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let before = tree(&root.join("content"));
+    let before = files(&root.join("content"));
     for args in [["due", "--format", "json"], ["check", "--format", "json"]] {
         let mut cmd = Command::cargo_bin("debrief").unwrap();
         cmd.arg("-C")
@@ -475,26 +475,7 @@ fn the_demo_repository_works_and_is_never_written_to() {
         ],
         "every action rule fires on the demo"
     );
-    assert_eq!(tree(&root.join("content")), before);
-}
-
-/// Every file under `dir` with its contents and modification time.
-fn tree(dir: &std::path::Path) -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
-    let mut out: Vec<_> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let meta = e.metadata().unwrap();
-            (
-                e.path().display().to_string(),
-                std::fs::read(e.path()).unwrap(),
-                meta.modified().unwrap(),
-            )
-        })
-        .collect();
-    out.sort();
-    out
+    assert_eq!(files(&root.join("content")), before);
 }
 
 #[test]
@@ -530,4 +511,36 @@ fn readme_documents_every_rule_with_its_reason() {
             rule.id
         );
     }
+}
+
+#[test]
+fn config_option_replaces_the_repositorys_file() {
+    // The fixture's own debrief.toml sets a 12-hour thank-you window (due the 20th).
+    let case = Case::new("timings");
+    let other = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(
+        other.path(),
+        "timezone = \"UTC\"\n[rules]\nthank_you_hours = 48\n",
+    )
+    .unwrap();
+    let config = other.path().to_str().unwrap();
+    let r = case.run(&["--config", config, "due", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let due: Value = serde_json::from_str(&r.stdout).unwrap();
+    let thanks = due["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["rule"] == "thank-you")
+        .unwrap();
+    assert_eq!(thanks["due"], "2026-11-22", "10:00 on the 20th + 48 h");
+
+    let r = case.run(&["--config", "/no/such/debrief.toml", "due"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("cannot read the configuration /no/such/debrief.toml"),
+        "{}",
+        r.stderr
+    );
 }

@@ -2,7 +2,7 @@
 //! refuses to touch.
 
 mod common;
-use common::Case;
+use common::{Case, files};
 
 use std::path::Path;
 
@@ -10,28 +10,11 @@ fn read(dir: &Path, rel: &str) -> String {
     std::fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
-/// Every file under `dir`, relative path → bytes.
-fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out: Vec<_> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().display().to_string(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    out.sort();
-    out
-}
-
 fn html_files(dir: &Path) -> Vec<(String, String)> {
     files(dir)
         .into_iter()
-        .filter(|(p, _)| p.ends_with(".html"))
-        .map(|(p, b)| (p, String::from_utf8(b).unwrap()))
+        .filter(|(p, _, _)| p.ends_with(".html"))
+        .map(|(p, b, _)| (p, String::from_utf8(b).unwrap()))
         .collect()
 }
 
@@ -219,7 +202,7 @@ fn hostile_journals_and_config_stay_inert() {
         "code survives, escaped"
     );
     assert!(journal.contains("<b>bold</b>"));
-    for (path, bytes) in files(&out) {
+    for (path, bytes, _) in files(&out) {
         assert!(
             !String::from_utf8_lossy(&bytes).contains("SECRET-NUMBER-42"),
             "{path} leaks a redacted field"
@@ -375,7 +358,7 @@ fn redacted_known_fields_reach_no_file_not_even_drafts() {
     assert_eq!(case.run(&["build"]).code, 0);
     let out = case.root().join("public");
     assert!(read(&out, "drafts/index.html").contains("[add something specific you discussed]"));
-    for (path, bytes) in files(&out) {
+    for (path, bytes, _) in files(&out) {
         let text = String::from_utf8_lossy(&bytes);
         assert!(!text.contains("HIDDEN-"), "{path} leaks a redacted field");
     }

@@ -135,6 +135,26 @@ impl Case {
     }
 }
 
+/// Every file under `dir`: path relative to `dir`, contents and modification
+/// time, sorted, so two calls compare equal only if nothing was written.
+pub fn files(dir: &Path) -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
+    let mut out: Vec<_> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
+            (
+                rel,
+                std::fs::read(e.path()).unwrap(),
+                e.metadata().unwrap().modified().unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
 /// Runs a prepared command with a clean, colourless environment.
 pub fn run(mut cmd: Command) -> Run {
     cmd.env_remove("DEBRIEF_TODAY")
