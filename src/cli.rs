@@ -12,6 +12,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use debrief::diagnostics::Counts;
 use debrief::render::{drafts, theme::Theme};
 use debrief::repo::Repository;
+use debrief::report::week::Week;
 use debrief::scaffold::{self, NewJournal, ScaffoldError};
 use debrief::{output, time};
 
@@ -113,6 +114,29 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         to: Option<String>,
     },
+    /// Print the weekly report, or with --work-search the log of every contact made
+    #[command(
+        after_help = "Examples:\n  debrief report                      this week, as Markdown\n  debrief report --week 2026-W47 --format html > week.html\n  debrief report --work-search --from 2026-11-01 --format csv > log.csv"
+    )]
+    Report {
+        /// The journal repository [default: the current folder]
+        root: Option<PathBuf>,
+        /// The ISO week [default: the week that contains today]
+        #[arg(long, value_name = "YYYY-Www", value_parser = parse_week, conflicts_with = "work_search")]
+        week: Option<Week>,
+        /// Output format: md, text or html for the weekly report; md or csv for --work-search [default: md]
+        #[arg(long, value_enum)]
+        format: Option<ReportFormat>,
+        /// Print the work-search log instead: every interview and follow-up, with its result
+        #[arg(long)]
+        work_search: bool,
+        /// The first day of the work-search log [default: the first contact]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today, requires = "work_search")]
+        from: Option<NaiveDate>,
+        /// The last day of the work-search log [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today, requires = "work_search")]
+        to: Option<NaiveDate>,
+    },
     /// Build the static site: dashboard, applications, journals, drafts, report.json
     Build {
         /// The journal repository [default: the current folder]
@@ -145,6 +169,19 @@ enum CheckFormat {
 enum DueFormat {
     Human,
     Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum ReportFormat {
+    Md,
+    Text,
+    Html,
+    Csv,
+}
+
+fn parse_week(s: &str) -> Result<Week, String> {
+    Week::parse(s)
+        .ok_or_else(|| format!("\"{s}\" is not an ISO week: write YYYY-Www, e.g. 2026-W47"))
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
@@ -206,6 +243,21 @@ impl Cli {
             ),
             Command::Draft { journal, rule, to } => {
                 draft(&dir, g, journal, rule.as_deref(), to.as_deref())
+            }
+            Command::Report {
+                root,
+                week,
+                format,
+                work_search,
+                from,
+                to,
+            } => {
+                let root = dir.join(root.as_deref().unwrap_or(Path::new(".")));
+                if *work_search {
+                    work_search_log(&root, g, *format, *from, *to)
+                } else {
+                    report(&root, g, *week, *format)
+                }
             }
             Command::Build {
                 root,
@@ -289,22 +341,7 @@ fn due(root: &Path, g: &Global, format: DueFormat, within: Option<u32>) -> i32 {
         DueFormat::Json => output::due_json(today, &actions),
     };
     print(g, &text);
-    if repo.bad_files.is_empty() {
-        return OK;
-    }
-    if !g.quiet {
-        let n = repo.bad_files.len();
-        let _ = writeln!(
-            anstream::stderr(),
-            "error: {n} journal{} could not be read, so {} actions are missing (run `debrief check`):",
-            if n == 1 { "" } else { "s" },
-            if n == 1 { "its" } else { "their" }
-        );
-        for f in &repo.bad_files {
-            let _ = writeln!(anstream::stderr(), "  {f}");
-        }
-    }
-    FOUND
+    bad_files_warning(&repo, g)
 }
 
 fn init(target: &Path, g: &Global) -> i32 {
@@ -449,6 +486,96 @@ fn draft(root: &Path, g: &Global, journal: &Path, rule: Option<&str>, to: Option
     }
     print(g, &text);
     OK
+}
+
+fn report(root: &Path, g: &Global, week: Option<Week>, format: Option<ReportFormat>) -> i32 {
+    let (repo, today) = match load(root, g) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let current = Week::of(today);
+    let week = week.unwrap_or(current);
+    if week > current {
+        return fail(format!(
+            "{week} has not started yet (today, {today}, is in {current}); `debrief due` lists what is coming"
+        ));
+    }
+    let r = debrief::report::weekly_report(&repo, week, today, &|_| String::new());
+    let text = match format.unwrap_or(ReportFormat::Md) {
+        ReportFormat::Md => {
+            debrief::report::text::weekly(&r, debrief::report::text::Style::Markdown)
+        }
+        ReportFormat::Text => debrief::report::text::weekly(&r, debrief::report::text::Style::Text),
+        ReportFormat::Html => match debrief::site::report_html(&repo, &r) {
+            Ok(html) => html,
+            Err(e) => return fail(e),
+        },
+        ReportFormat::Csv => {
+            return fail(
+                "the weekly report is written as md, text or html; csv is for --work-search",
+            );
+        }
+    };
+    print(g, &text);
+    bad_files_warning(&repo, g)
+}
+
+fn work_search_log(
+    root: &Path,
+    g: &Global,
+    format: Option<ReportFormat>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> i32 {
+    use debrief::report::worksearch;
+    let (repo, today) = match load(root, g) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let to = to.unwrap_or(today);
+    if let Some(f) = from
+        && f > to
+    {
+        return fail(format!("--from {f} is after --to {to}"));
+    }
+    let log = worksearch::log(&repo.journals, from, to, repo.tz);
+    let text = match format.unwrap_or(ReportFormat::Md) {
+        ReportFormat::Md => worksearch::markdown(&log, from, to),
+        ReportFormat::Csv => worksearch::csv(&log),
+        other => {
+            return fail(format!(
+                "the work-search log is written as md or csv, not {}",
+                if other == ReportFormat::Text {
+                    "text"
+                } else {
+                    "html"
+                }
+            ));
+        }
+    };
+    print(g, &text);
+    bad_files_warning(&repo, g)
+}
+
+/// After output made without the journals that could not be read: says so
+/// on stderr and returns 1, so nothing is silently left out.
+fn bad_files_warning(repo: &Repository, g: &Global) -> i32 {
+    if repo.bad_files.is_empty() {
+        return OK;
+    }
+    if !g.quiet {
+        let n = repo.bad_files.len();
+        let _ = writeln!(
+            anstream::stderr(),
+            "error: {n} journal{} could not be read and {} left out (run `debrief check`):",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "is" } else { "are" }
+        );
+        for f in &repo.bad_files {
+            let _ = writeln!(anstream::stderr(), "  {f}");
+        }
+    }
+    FOUND
 }
 
 fn build(root: &Path, g: &Global, opts: &debrief::site::Options) -> i32 {

@@ -12,6 +12,7 @@ pub mod journal;
 pub mod output;
 pub mod render;
 pub mod repo;
+pub mod report;
 pub mod rules;
 pub mod scaffold;
 pub mod site;

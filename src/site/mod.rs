@@ -381,3 +381,23 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
         output,
     })
 }
+
+/// The weekly report as one self-contained HTML page, its CSS inlined, to
+/// mail or save: the theme's `templates/report.html` and `static/style.css`.
+pub fn report_html(
+    repo: &Repository,
+    r: &crate::report::weekly::WeekReport,
+) -> Result<String, ThemeError> {
+    let theme = Theme::load(&repo.root, &repo.config.theme)?;
+    let tera = theme.tera()?;
+    let css = theme
+        .get("static/style.css")
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .unwrap_or_default();
+    let mut ctx = tera::Context::new();
+    ctx.insert("r", r);
+    ctx.insert("css", &css);
+    ctx.insert("root", "");
+    tera.render("templates/report.html", &ctx)
+        .map_err(|e| ThemeError(format!("templates/report.html: {}", error_chain(&e))))
+}

@@ -12,6 +12,7 @@ use crate::config::Config;
 use crate::diagnostics::{Counts, Problem};
 use crate::journal::application::Application;
 use crate::journal::model::{Journal, Outcome};
+pub use crate::report::pipeline::{Pipeline, ghosted, pipeline};
 use crate::rules::{Action, Status};
 use crate::scaffold::slug;
 use crate::time::add_days;
@@ -244,24 +245,6 @@ pub struct ApplicationView {
     pub journals: Vec<(String, String, String)>,
 }
 
-/// Whether a pending application has gone quiet for `stale_after_days`
-/// after its last interview (§6: it counts as ghosted).
-pub fn ghosted(
-    app: &Application<'_>,
-    config: &Config,
-    today: NaiveDate,
-    tz: chrono_tz::Tz,
-) -> bool {
-    let Some(latest) = app.latest() else {
-        return false;
-    };
-    let last = latest.date.date(tz);
-    app.outcome == Outcome::Pending
-        && app.scheduled.is_empty()
-        && add_days(last, config.rules.stale_after_days) <= today
-        && !app.replies().any(|r| r.on >= last)
-}
-
 /// Builds the page of one application; `actions` are its open actions.
 pub fn application(
     app: &Application<'_>,
@@ -398,50 +381,6 @@ pub fn groups(actions: &[ActionView], today: NaiveDate) -> Groups {
         bucket.push(a.clone());
     }
     g
-}
-
-/// Counts for the pipeline summary.
-#[derive(Serialize)]
-pub struct Pipeline {
-    /// Applications by outcome (pending split into pending and ghosted).
-    pub by_outcome: Vec<(&'static str, usize)>,
-    /// Applications by the stage of their latest interview.
-    pub by_stage: Vec<(String, usize)>,
-}
-
-/// The pipeline summary of the dashboard.
-pub fn pipeline(
-    apps: &[Application<'_>],
-    config: &Config,
-    today: NaiveDate,
-    tz: chrono_tz::Tz,
-) -> Pipeline {
-    let mut by_outcome: Vec<(&'static str, usize)> =
-        ["pending", "ghosted", "offer", "rejected", "withdrawn"]
-            .iter()
-            .map(|o| (*o, 0))
-            .collect();
-    let mut stages: std::collections::BTreeMap<String, usize> = Default::default();
-    for app in apps {
-        let o = if ghosted(app, config, today, tz) {
-            "ghosted"
-        } else {
-            app.outcome.as_str()
-        };
-        if let Some(entry) = by_outcome.iter_mut().find(|(k, _)| *k == o) {
-            entry.1 += 1;
-        }
-        let stage = app
-            .latest()
-            .or(app.scheduled.first().copied())
-            .and_then(|j| j.stage.clone())
-            .unwrap_or_else(|| "interview".into());
-        *stages.entry(stage).or_default() += 1;
-    }
-    Pipeline {
-        by_outcome,
-        by_stage: stages.into_iter().collect(),
-    }
 }
 
 /// The problems banner: counts and the problems themselves.

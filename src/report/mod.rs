@@ -1,0 +1,47 @@
+//! Reports made from the journals over time: the weekly report, the
+//! practice list, the work-search log, the calendar and the charts.
+//!
+//! Pure, like the rules: journals, actions, the configuration and dates come
+//! in; values (and text) go out. The CLI prints them; the site renders them.
+
+pub mod history;
+pub mod pipeline;
+pub mod practice;
+pub mod text;
+pub mod week;
+pub mod weekly;
+pub mod worksearch;
+
+use chrono::NaiveDate;
+
+use crate::repo::Repository;
+use week::Week;
+use weekly::WeekReport;
+
+/// The report of `week` for a loaded repository: the actions and journals
+/// as they stood at the week's end (or today), fields `[site] redact`
+/// names left out. `slug` gives a journal's page on the site, by path.
+pub fn weekly_report(
+    repo: &Repository,
+    week: Week,
+    today: NaiveDate,
+    slug: &(dyn Fn(&str) -> String + Sync),
+) -> WeekReport {
+    let day = weekly::as_of(week, today);
+    let eval = history::evaluation_at(&repo.journals, day, today, repo.tz, &repo.config);
+    let past = history::as_of(&repo.journals, day, today, repo.tz);
+    let shown: Vec<_> = past
+        .iter()
+        .map(|j| crate::site::pages::redacted(j, &repo.config.site.redact))
+        .collect();
+    let refs: Vec<&crate::journal::Journal> = shown.iter().map(|j| j.as_ref()).collect();
+    let inputs = weekly::Inputs {
+        journals: &refs,
+        actions: &eval.actions,
+        config: &repo.config,
+        tz: repo.tz,
+        today,
+        slug,
+    };
+    weekly::report(&inputs, week)
+}

@@ -1,0 +1,111 @@
+//! The pipeline: how many applications stand where, with *ghosted* as §6
+//! defines it (pending, and no reply for `stale_after_days` after the last
+//! interview). Shared by the dashboard, the weekly report and the charts.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::journal::application::Application;
+use crate::journal::model::Outcome;
+use crate::time::add_days;
+
+/// Whether a pending application has gone quiet for `stale_after_days`
+/// after its last interview (§6: it counts as ghosted).
+pub fn ghosted(
+    app: &Application<'_>,
+    config: &Config,
+    today: NaiveDate,
+    tz: chrono_tz::Tz,
+) -> bool {
+    let Some(latest) = app.latest() else {
+        return false;
+    };
+    let last = latest.date.date(tz);
+    app.outcome == Outcome::Pending
+        && app.scheduled.is_empty()
+        && add_days(last, config.rules.stale_after_days) <= today
+        && !app.replies().any(|r| r.on >= last)
+}
+
+/// Counts for the pipeline summary.
+#[derive(Serialize)]
+pub struct Pipeline {
+    /// Applications by outcome (pending split into pending and ghosted).
+    pub by_outcome: Vec<(&'static str, usize)>,
+    /// Applications by the stage of their latest interview.
+    pub by_stage: Vec<(String, usize)>,
+}
+
+/// The pipeline summary of the dashboard.
+pub fn pipeline(
+    apps: &[Application<'_>],
+    config: &Config,
+    today: NaiveDate,
+    tz: chrono_tz::Tz,
+) -> Pipeline {
+    let mut by_outcome: Vec<(&'static str, usize)> =
+        ["pending", "ghosted", "offer", "rejected", "withdrawn"]
+            .iter()
+            .map(|o| (*o, 0))
+            .collect();
+    let mut stages: std::collections::BTreeMap<String, usize> = Default::default();
+    for app in apps {
+        let o = if ghosted(app, config, today, tz) {
+            "ghosted"
+        } else {
+            app.outcome.as_str()
+        };
+        if let Some(entry) = by_outcome.iter_mut().find(|(k, _)| *k == o) {
+            entry.1 += 1;
+        }
+        let stage = app
+            .latest()
+            .or(app.scheduled.first().copied())
+            .and_then(|j| j.stage.clone())
+            .unwrap_or_else(|| "interview".into());
+        *stages.entry(stage).or_default() += 1;
+    }
+    Pipeline {
+        by_outcome,
+        by_stage: stages.into_iter().collect(),
+    }
+}
+
+/// Where an application stands, with `ghosted` for pending ones gone quiet.
+pub fn standing(
+    app: &Application<'_>,
+    config: &Config,
+    today: NaiveDate,
+    tz: chrono_tz::Tz,
+) -> &'static str {
+    if ghosted(app, config, today, tz) {
+        "ghosted"
+    } else {
+        app.outcome.as_str()
+    }
+}
+
+impl Pipeline {
+    /// The number of applications.
+    pub fn total(&self) -> usize {
+        self.by_outcome.iter().map(|(_, n)| n).sum()
+    }
+
+    /// "8 applications: 3 pending, 1 ghosted, 2 rejected" (zeros left out).
+    pub fn line(&self) -> String {
+        let total = self.total();
+        let parts: Vec<String> = self
+            .by_outcome
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(o, n)| format!("{n} {o}"))
+            .collect();
+        let head = format!("{total} application{}", if total == 1 { "" } else { "s" });
+        if parts.is_empty() {
+            head
+        } else {
+            format!("{head}: {}", parts.join(", "))
+        }
+    }
+}

@@ -1,0 +1,350 @@
+//! The weekly report: what happened in one ISO week, what was overdue and
+//! due next at its end, the pipeline, the week's reflections and the
+//! practice list. One value, rendered as Markdown, text, mailable HTML and
+//! the site's weekly pages.
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use super::practice;
+use super::week::Week;
+use crate::config::Config;
+use crate::journal::Journal;
+use crate::journal::application::{self, Application};
+use crate::journal::model::Outcome;
+use crate::rules::Action;
+use crate::time::add_days;
+
+/// A journal as the report links to it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JournalRef {
+    /// Its title.
+    pub title: String,
+    /// The company.
+    pub company: String,
+    /// The interview's date.
+    pub date: NaiveDate,
+    /// Its path in the repository.
+    pub path: String,
+    /// Its page's slug on the site (empty outside the site).
+    pub slug: String,
+}
+
+/// Something that happened in the week.
+#[derive(Debug, Clone, Serialize)]
+pub struct Event {
+    /// When.
+    pub date: NaiveDate,
+    /// What, in one line.
+    pub text: String,
+    /// The journal it is written in.
+    pub journal: JournalRef,
+}
+
+/// An open action as the report lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionLine {
+    /// The rule id.
+    pub rule: &'static str,
+    /// Its due date.
+    pub due: NaiveDate,
+    /// What to do.
+    pub title: String,
+    /// The company.
+    pub company: String,
+    /// The role.
+    pub role: String,
+    /// The journal's page slug (empty outside the site).
+    pub slug: String,
+}
+
+/// One journal's reflection.
+#[derive(Debug, Clone, Serialize)]
+pub struct JournalReflection {
+    /// The journal.
+    pub journal: JournalRef,
+    /// Items under "went well".
+    pub went_well: Vec<String>,
+    /// Items under "struggled".
+    pub struggled: Vec<String>,
+    /// Items under takeaways and lessons.
+    pub takeaways: Vec<String>,
+}
+
+/// The week's numbers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Interviews that took place.
+    pub interviews: usize,
+    /// Follow-ups sent.
+    pub sent: usize,
+    /// Replies received.
+    pub replies: usize,
+    /// Outcomes that came.
+    pub outcomes: usize,
+    /// Actions overdue at the end of the week (or today).
+    pub overdue: usize,
+    /// Actions due on that day or in the seven days after.
+    pub next_seven: usize,
+}
+
+/// The report of one week.
+#[derive(Debug, Clone, Serialize)]
+pub struct WeekReport {
+    /// `2026-W47`.
+    pub week: String,
+    /// `16–22 Nov 2026`.
+    pub span: String,
+    /// Its Monday.
+    pub monday: NaiveDate,
+    /// Its Sunday.
+    pub sunday: NaiveDate,
+    /// The day overdue and next-seven-days are counted from: the Sunday,
+    /// or today for the current week.
+    pub as_of: NaiveDate,
+    /// Whether `as_of` is today.
+    pub current: bool,
+    /// The numbers.
+    pub counts: Counts,
+    /// Interviews that took place.
+    pub interviews: Vec<Event>,
+    /// Follow-ups sent.
+    pub sent: Vec<Event>,
+    /// Replies received.
+    pub replies: Vec<Event>,
+    /// Outcomes that came.
+    pub outcomes: Vec<Event>,
+    /// Actions overdue on `as_of`.
+    pub overdue: Vec<ActionLine>,
+    /// Actions due from `as_of` to seven days after.
+    pub next_seven: Vec<ActionLine>,
+    /// The pipeline in one line.
+    pub pipeline: String,
+    /// Reflections of the week's interviews.
+    pub reflections: Vec<JournalReflection>,
+    /// The week's interviews that have no reflection section.
+    pub unreflected: Vec<JournalRef>,
+    /// Recurring struggles of every interview up to `as_of`.
+    pub practice: Vec<practice::Group<JournalRef>>,
+    /// Interviews per day, Monday first (for sparklines).
+    pub days: [usize; 7],
+}
+
+/// What a report is made from.
+pub struct Inputs<'a> {
+    /// The journals as shown (redacted), as they stood on `as_of`.
+    pub journals: &'a [&'a Journal],
+    /// The actions open on `as_of`.
+    pub actions: &'a [Action],
+    /// The configuration.
+    pub config: &'a Config,
+    /// The timezone.
+    pub tz: Tz,
+    /// The real today.
+    pub today: NaiveDate,
+    /// A journal's page slug, by path (empty outside the site).
+    pub slug: &'a (dyn Fn(&str) -> String + Sync),
+}
+
+impl Inputs<'_> {
+    /// `j` as the report links to it; `company` as its application spells it.
+    fn journal_ref(&self, j: &Journal, company: &str) -> JournalRef {
+        JournalRef {
+            title: j.display_title(),
+            company: company.to_string(),
+            date: j.date.date(self.tz),
+            path: j.path.clone(),
+            slug: (self.slug)(&j.path),
+        }
+    }
+}
+
+/// The day a week's report is counted from: today for the current week, the
+/// Sunday for a past one.
+pub fn as_of(week: Week, today: NaiveDate) -> NaiveDate {
+    week.sunday().min(today)
+}
+
+/// The practice list of every interview that took place by `day`.
+pub fn practice_list(inp: &Inputs<'_>, day: NaiveDate) -> Vec<practice::Group<JournalRef>> {
+    let apps = application::group(inp.journals.iter().copied(), day, inp.tz);
+    let mut past: Vec<(&Journal, &str)> = apps
+        .iter()
+        .flat_map(|a| a.journals.iter().map(move |j| (*j, a.company.as_str())))
+        .collect();
+    past.sort_by_cached_key(|(j, _)| (j.date.instant(inp.tz), j.path.clone()));
+    let refs: Vec<JournalRef> = past.iter().map(|(j, c)| inp.journal_ref(j, c)).collect();
+    let items: Vec<practice::Item<'_, JournalRef>> = past
+        .iter()
+        .zip(&refs)
+        .flat_map(|((j, _), r)| {
+            j.reflection.struggled.iter().map(move |t| practice::Item {
+                text: t.as_str(),
+                source: r.clone(),
+            })
+        })
+        .collect();
+    practice::group(&items)
+}
+
+/// The report of `week`.
+pub fn report(inp: &Inputs<'_>, week: Week) -> WeekReport {
+    let tz = inp.tz;
+    let day = as_of(week, inp.today);
+    let in_week = |d: NaiveDate| week.contains(d) && d <= day;
+    let apps: Vec<Application<'_>> = application::group(inp.journals.iter().copied(), day, tz);
+
+    let mut interviews = Vec::new();
+    let mut sent = Vec::new();
+    let mut replies = Vec::new();
+    let mut outcomes = Vec::new();
+    let mut reflections = Vec::new();
+    let mut unreflected = Vec::new();
+    let mut days = [0usize; 7];
+    for app in &apps {
+        for j in &app.journals {
+            let r = inp.journal_ref(j, &app.company);
+            let date = j.date.date(tz);
+            if in_week(date) {
+                days[(date - week.monday()).num_days() as usize] += 1;
+                let with = j
+                    .interviewers
+                    .iter()
+                    .map(|i| i.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let mut text = format!("{} ({})", j.display_title(), j.role);
+                if !with.is_empty() {
+                    text += &format!(" with {with}");
+                }
+                interviews.push(Event {
+                    date,
+                    text,
+                    journal: r.clone(),
+                });
+                let refl = &j.reflection;
+                if refl.sections.is_empty() {
+                    unreflected.push(r.clone());
+                } else {
+                    reflections.push(JournalReflection {
+                        journal: r.clone(),
+                        went_well: refl.went_well.clone(),
+                        struggled: refl.struggled.clone(),
+                        takeaways: refl.takeaways.clone(),
+                    });
+                }
+            }
+            for s in &j.sent {
+                let on = s.on.date(tz);
+                if !in_week(on) {
+                    continue;
+                }
+                let to = if s.to.is_empty() {
+                    let all: Vec<&str> = j.interviewers.iter().map(|i| i.name.as_str()).collect();
+                    if all.is_empty() {
+                        "the hiring team".to_string()
+                    } else {
+                        all.join(", ")
+                    }
+                } else {
+                    s.to.join(", ")
+                };
+                let how = s.channel.unwrap_or(j.channel).as_str();
+                let mut text = format!("{} to {to} at {} by {how}", s.kind.as_str(), app.company);
+                if let Some(n) = &s.note {
+                    text += &format!(": {n}");
+                }
+                sent.push(Event {
+                    date: on,
+                    text,
+                    journal: r.clone(),
+                });
+            }
+            for reply in j.replies.iter().filter(|x| in_week(x.on)) {
+                let mut text = format!(
+                    "Reply from {}",
+                    reply.from.as_deref().unwrap_or(&app.company)
+                );
+                if reply.from.is_some() {
+                    text += &format!(" at {}", app.company);
+                }
+                if let Some(n) = &reply.note {
+                    text += &format!(": {n}");
+                }
+                replies.push(Event {
+                    date: reply.on,
+                    text,
+                    journal: r.clone(),
+                });
+            }
+        }
+        if let (Some(on), Some(j)) = (app.outcome_on, app.outcome_journal)
+            && app.outcome != Outcome::Pending
+            && in_week(on)
+        {
+            outcomes.push(Event {
+                date: on,
+                text: format!("{} ({}): {}", app.company, app.role, app.outcome.as_str()),
+                journal: inp.journal_ref(j, &app.company),
+            });
+        }
+    }
+    for list in [&mut interviews, &mut sent, &mut replies, &mut outcomes] {
+        list.sort_by(|a, b| (a.date, &a.text).cmp(&(b.date, &b.text)));
+    }
+    reflections
+        .sort_by(|a, b| (a.journal.date, &a.journal.path).cmp(&(b.journal.date, &b.journal.path)));
+    unreflected.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
+
+    let line = |a: &Action| ActionLine {
+        rule: a.rule,
+        due: a.due,
+        title: a.title.clone(),
+        company: a.company.clone(),
+        role: a.role.clone(),
+        slug: (inp.slug)(&a.journal),
+    };
+    let horizon = add_days(day, 7);
+    let overdue: Vec<ActionLine> = inp
+        .actions
+        .iter()
+        .filter(|a| a.due < day)
+        .map(line)
+        .collect();
+    let next_seven: Vec<ActionLine> = inp
+        .actions
+        .iter()
+        .filter(|a| a.due >= day && a.due <= horizon)
+        .map(line)
+        .collect();
+
+    let pipeline = super::pipeline::pipeline(&apps, inp.config, day, tz).line();
+    WeekReport {
+        week: week.to_string(),
+        span: week.span(),
+        monday: week.monday(),
+        sunday: week.sunday(),
+        as_of: day,
+        current: day == inp.today,
+        counts: Counts {
+            interviews: interviews.len(),
+            sent: sent.len(),
+            replies: replies.len(),
+            outcomes: outcomes.len(),
+            overdue: overdue.len(),
+            next_seven: next_seven.len(),
+        },
+        interviews,
+        sent,
+        replies,
+        outcomes,
+        overdue,
+        next_seven,
+        pipeline,
+        reflections,
+        unreflected,
+        practice: practice_list(inp, day),
+        days,
+    }
+}

@@ -1,0 +1,288 @@
+//! The work-search log: every contact you made with an employer (each
+//! interview and each follow-up sent), with what came of it. Unemployment
+//! offices ask job seekers to keep this record; debrief writes it from the
+//! journals you already keep.
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::journal::Journal;
+use crate::journal::application::{self, Application};
+use crate::journal::model::{Kind, Outcome};
+
+/// One contact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Contact {
+    /// When.
+    pub date: NaiveDate,
+    /// The employer.
+    pub employer: String,
+    /// The position.
+    pub role: String,
+    /// Who you dealt with.
+    pub person: String,
+    /// How: in person, video, phone, email, post, LinkedIn.
+    pub method: String,
+    /// What it was.
+    pub what: String,
+    /// What came of it.
+    pub result: String,
+    /// The journal it is written in.
+    pub journal: String,
+}
+
+fn kind_text(kind: Kind) -> &'static str {
+    match kind {
+        Kind::ThankYou => "Thank-you note after the interview",
+        Kind::CheckIn => "Asked about the status of the application",
+        Kind::KeepWarm => "Kept in touch with the employer",
+        Kind::Feedback => "Asked for feedback on the interview",
+        Kind::OfferReply => "Answered the job offer",
+        Kind::Linkedin => "Connected on LinkedIn",
+        Kind::References => "Briefed references for the employer",
+        Kind::Other => "Follow-up",
+    }
+}
+
+fn method(text: &str) -> String {
+    match text {
+        "email" => "Email".into(),
+        "phone" => "Phone".into(),
+        "mail" => "Post".into(),
+        "linkedin" => "LinkedIn".into(),
+        "in-person" | "onsite" => "In person".into(),
+        "video" => "Video call".into(),
+        other => other.to_string(),
+    }
+}
+
+fn names(j: &Journal) -> String {
+    if j.interviewers.is_empty() {
+        "Hiring team".into()
+    } else {
+        j.interviewers
+            .iter()
+            .map(|i| i.name.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+/// What came after an interview: the next interview, the outcome, or waiting.
+fn interview_result(app: &Application<'_>, index: usize, tz: Tz) -> String {
+    let all: Vec<&Journal> = app.journals.iter().chain(&app.scheduled).copied().collect();
+    if let Some(next) = all.get(index + 1) {
+        return format!("Invited to a further interview ({})", next.date.date(tz));
+    }
+    match (app.outcome, app.outcome_on) {
+        (Outcome::Pending, _) | (_, None) => "Awaiting a decision".into(),
+        (Outcome::Offer, Some(on)) => format!("Offered the job ({on})"),
+        (Outcome::Rejected, Some(on)) => format!("Not selected ({on})"),
+        (Outcome::Withdrawn, Some(on)) => format!("Withdrew the application ({on})"),
+    }
+}
+
+/// Every contact dated from `from` to `to` (both included), by date.
+pub fn log<'a>(
+    journals: impl IntoIterator<Item = &'a Journal>,
+    from: Option<NaiveDate>,
+    to: NaiveDate,
+    tz: Tz,
+) -> Vec<Contact> {
+    let apps = application::group(journals, to, tz);
+    let keep = |d: NaiveDate| d <= to && from.is_none_or(|f| d >= f);
+    let mut out = Vec::new();
+    for app in &apps {
+        let mut replies: Vec<_> = app.replies().collect();
+        replies.sort_by_key(|r| r.on);
+        for (index, j) in app.journals.iter().enumerate() {
+            let date = j.date.date(tz);
+            if keep(date) {
+                let stage = j.stage.as_deref().map_or("Interview".to_string(), |s| {
+                    let mut c = s.chars();
+                    let first: String = c
+                        .next()
+                        .map(|x| x.to_uppercase().collect())
+                        .unwrap_or_default();
+                    format!("{first}{} interview", c.as_str())
+                });
+                out.push(Contact {
+                    date,
+                    employer: app.company.clone(),
+                    role: app.role.clone(),
+                    person: names(j),
+                    method: method(j.format.as_deref().unwrap_or("interview")),
+                    what: format!("{stage} for the {} position", app.role),
+                    result: interview_result(app, index, tz),
+                    journal: j.path.clone(),
+                });
+            }
+            for s in &j.sent {
+                let on = s.on.date(tz);
+                if !keep(on) {
+                    continue;
+                }
+                let person = if s.to.is_empty() {
+                    names(j)
+                } else {
+                    s.to.join("; ")
+                };
+                let result = replies.iter().find(|r| r.on >= on).map_or_else(
+                    || "No reply yet".to_string(),
+                    |r| match &r.from {
+                        Some(f) => format!("Reply from {f} ({})", r.on),
+                        None => format!("Reply ({})", r.on),
+                    },
+                );
+                let mut what = kind_text(s.kind).to_string();
+                if let Some(n) = &s.note {
+                    what += &format!(": {n}");
+                }
+                out.push(Contact {
+                    date: on,
+                    employer: app.company.clone(),
+                    role: app.role.clone(),
+                    person,
+                    method: method(s.channel.unwrap_or(j.channel).as_str()),
+                    what,
+                    result,
+                    journal: j.path.clone(),
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.date, a.employer.to_lowercase(), &a.journal).cmp(&(
+            b.date,
+            b.employer.to_lowercase(),
+            &b.journal,
+        ))
+    });
+    out
+}
+
+const HEADERS: [&str; 7] = [
+    "Date",
+    "Employer",
+    "Position",
+    "Contact person",
+    "Method",
+    "Activity",
+    "Result",
+];
+
+fn row(c: &Contact) -> [String; 7] {
+    [
+        c.date.to_string(),
+        c.employer.clone(),
+        c.role.clone(),
+        c.person.clone(),
+        c.method.clone(),
+        c.what.clone(),
+        c.result.clone(),
+    ]
+}
+
+/// The log as CSV (RFC 4180, with a header row).
+pub fn csv(log: &[Contact]) -> String {
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    w.write_record(HEADERS).expect("writes to memory");
+    for c in log {
+        w.write_record(row(c)).expect("writes to memory");
+    }
+    String::from_utf8(w.into_inner().expect("writes to memory")).expect("UTF-8 in, UTF-8 out")
+}
+
+/// The log as a Markdown table.
+pub fn markdown(log: &[Contact], from: Option<NaiveDate>, to: NaiveDate) -> String {
+    let cell = |s: &str| {
+        s.replace('\\', "\\\\")
+            .replace('|', "\\|")
+            .replace(['\n', '\r'], " ")
+    };
+    let mut out = String::from("# Work-search log\n\n");
+    out += &match from {
+        Some(f) => format!(
+            "Contacts with employers from {f} to {to}: {}.\n\n",
+            log.len()
+        ),
+        None => format!("Contacts with employers up to {to}: {}.\n\n", log.len()),
+    };
+    out += &format!("| {} |\n", HEADERS.join(" | "));
+    out += &format!("|{}\n", "---|".repeat(HEADERS.len()));
+    for c in log {
+        let cells: Vec<String> = row(c).iter().map(|s| cell(s)).collect();
+        out += &format!("| {} |\n", cells.join(" | "));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testkit::journals;
+
+    fn d(s: &str) -> NaiveDate {
+        crate::time::parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn interviews_and_sent_entries_are_contacts_with_their_results() {
+        let js = journals(&[
+            "company: Acme\nrole: Dev\ndate: 2026-11-02\nstage: screen\nformat: phone\ninterviewers: [Ann Lee]\nsent:\n  - {kind: thank-you, on: 2026-11-02}\nreplies:\n  - {on: 2026-11-04, from: Ann Lee}",
+            "company: acme\nrole: dev\ndate: 2026-11-09\nstage: onsite\nformat: in-person\ninterviewers: [Bo Chen, Cy Dee]\noutcome: rejected\noutcome_on: 2026-11-16\nsent:\n  - {kind: feedback, on: 2026-11-17, to: Bo Chen, channel: email, note: \"asked | politely\"}",
+        ]);
+        let log = log(&js, None, d("2026-11-22"), chrono_tz::UTC);
+        let rows: Vec<(String, &str, &str, &str)> = log
+            .iter()
+            .map(|c| {
+                (
+                    c.date.to_string(),
+                    c.method.as_str(),
+                    c.person.as_str(),
+                    c.result.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                (
+                    "2026-11-02".into(),
+                    "Phone",
+                    "Ann Lee",
+                    "Invited to a further interview (2026-11-09)"
+                ),
+                (
+                    "2026-11-02".into(),
+                    "Email",
+                    "Ann Lee",
+                    "Reply from Ann Lee (2026-11-04)"
+                ),
+                (
+                    "2026-11-09".into(),
+                    "In person",
+                    "Bo Chen; Cy Dee",
+                    "Not selected (2026-11-16)"
+                ),
+                ("2026-11-17".into(), "Email", "Bo Chen", "No reply yet"),
+            ]
+        );
+        let only = super::log(&js, Some(d("2026-11-05")), d("2026-11-10"), chrono_tz::UTC);
+        assert_eq!(only.len(), 1);
+        let md = markdown(&log, None, d("2026-11-22"));
+        assert!(md.contains("asked \\| politely"), "{md}");
+        let parsed: Vec<Vec<String>> = ::csv::Reader::from_reader(csv(&log).as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect();
+        assert_eq!(parsed.len(), 4);
+        assert_eq!(
+            parsed[3][5],
+            "Asked for feedback on the interview: asked | politely"
+        );
+    }
+}
