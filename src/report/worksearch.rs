@@ -53,6 +53,7 @@ fn method(text: &str) -> String {
         "linkedin" => "LinkedIn".into(),
         "in-person" | "onsite" => "In person".into(),
         "video" => "Video call".into(),
+        "not noted" => "Not noted".into(),
         other => other.to_string(),
     }
 }
@@ -112,7 +113,7 @@ pub fn log<'a>(
                     employer: app.company.clone(),
                     role: app.role.clone(),
                     person: names(j),
-                    method: method(j.format.as_deref().unwrap_or("interview")),
+                    method: method(j.format.as_deref().unwrap_or("not noted")),
                     what: format!("{stage} for the {} position", app.role),
                     result: interview_result(app, index, tz),
                     journal: j.path.clone(),

@@ -1,0 +1,259 @@
+//! `debrief report`: the weekly report in each format and the work-search
+//! log, on the `report` fixture (week 2026-W47, today Friday 20 November).
+
+mod common;
+use common::Case;
+
+fn case() -> Case {
+    Case::new("report").today("2026-11-20")
+}
+
+/// The `- ` items of the Markdown section that starts with `heading`.
+fn section<'a>(md: &'a str, heading: &str) -> Vec<&'a str> {
+    let start = md
+        .find(&format!("\n{heading}\n"))
+        .unwrap_or_else(|| panic!("no {heading} in\n{md}"));
+    md[start + heading.len() + 2..]
+        .lines()
+        .take_while(|l| !l.starts_with('#'))
+        .filter_map(|l| l.strip_prefix("- "))
+        .collect()
+}
+
+#[test]
+fn markdown_text_and_html_reports_of_a_known_week() {
+    let c = case();
+    for (format, name) in [
+        ("md", "report_md"),
+        ("text", "report_text"),
+        ("html", "report_html"),
+    ] {
+        let r = c.run(&["report", "--week", "2026-W47", "--format", format]);
+        assert_eq!(r.code, 0, "{format}: {}", r.stderr);
+        insta::assert_snapshot!(name, r.stdout);
+    }
+    // The default is this week, as Markdown.
+    let default = c.run(&["report"]);
+    assert_eq!(
+        default.stdout,
+        c.run(&["report", "--week", "2026-W47", "--format", "md"])
+            .stdout
+    );
+}
+
+#[test]
+fn the_counts_agree_with_the_journals_and_with_due() {
+    let c = case();
+    let md = c.run(&["report"]).stdout;
+    assert!(
+        md.contains("2 interviews, 2 follow-ups sent, 1 reply, 1 outcome. **3** overdue, 4 due in the next seven days."),
+        "{md}"
+    );
+    assert_eq!(section(&md, "### Interviews").len(), 2);
+    assert_eq!(section(&md, "### Follow-ups sent").len(), 2);
+    assert_eq!(section(&md, "### Replies").len(), 1);
+    assert_eq!(
+        section(&md, "### Outcomes"),
+        ["Mon 16 Nov: Bluth Company (Data Engineer): rejected"]
+    );
+
+    // Overdue and next seven days are exactly what `due` says.
+    let due = c.due_json();
+    let titles = |pred: &dyn Fn(&serde_json::Value) -> bool| -> Vec<String> {
+        due["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| pred(a))
+            .map(|a| a["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let overdue = titles(&|a| a["status"] == "overdue");
+    let week = titles(&|a| a["status"] != "overdue" && a["due"].as_str().unwrap() <= "2026-11-27");
+    let listed = |heading| -> Vec<String> {
+        section(&md, heading)
+            .iter()
+            .map(|l| {
+                l.split_once(": ")
+                    .unwrap()
+                    .1
+                    .rsplit_once(" (")
+                    .unwrap()
+                    .0
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(overdue.len(), 3);
+    assert_eq!(listed("## Overdue"), overdue);
+    assert_eq!(week.len(), 4);
+    assert_eq!(listed("## Due in the next seven days"), week);
+    assert!(
+        md.contains("\n4 applications: 3 pending, 1 rejected\n"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_past_week_is_reported_as_it_stood_then() {
+    let md = case().run(&["report", "--week", "2026-W46"]).stdout;
+    assert!(md.starts_with("# Week 2026-W46 · 9–15 Nov 2026\n"), "{md}");
+    assert!(
+        md.contains(
+            "As of Sunday 15 November 2026: 1 interview, 1 follow-up sent, 0 replies, 0 outcomes."
+        ),
+        "{md}"
+    );
+    // The rejection came on the 16th, the check-in went out on the 16th:
+    // on the 15th Bluth was still pending and the check-in was overdue.
+    assert!(md.contains("\n4 applications: 4 pending\n"), "{md}");
+    assert!(
+        section(&md, "## Overdue")
+            .iter()
+            .any(|l| l.contains("Check in with Jan Levinson")),
+        "{md}"
+    );
+    // The practice list only knows the interviews up to then.
+    let practice = section(&md, "## Practice list");
+    assert!(
+        practice[0].contains("(2 times: Acme 3 Nov; Bluth Company 10 Nov)"),
+        "{md}"
+    );
+}
+
+#[test]
+fn the_practice_list_groups_one_struggle_worded_three_ways() {
+    let md = case().run(&["report"]).stdout;
+    let practice = section(&md, "## Practice list");
+    assert_eq!(practice.len(), 3, "{md}");
+    assert!(practice[0].starts_with("**Explaining the trade-offs in my system design.** (3 times: Acme 3 Nov; Bluth Company 10 Nov; Acme 17 Nov)"));
+    assert!(practice[1].starts_with("**Salary expectations: I gave a number too early.** (once"));
+    assert!(
+        practice[2]
+            .starts_with("**A behavioural question about a conflict with a manager.** (once")
+    );
+}
+
+#[test]
+fn bad_weeks_and_formats_are_refused_clearly() {
+    let c = case();
+    let future = c.run(&["report", "--week", "2026-W48"]);
+    assert_eq!(future.code, 2);
+    assert!(
+        future.stderr.contains("2026-W48 has not started yet"),
+        "{}",
+        future.stderr
+    );
+    let nonsense = c.run(&["report", "--week", "2026-47"]);
+    assert_eq!(nonsense.code, 2);
+    assert!(
+        nonsense.stderr.contains("not an ISO week"),
+        "{}",
+        nonsense.stderr
+    );
+    let csv = c.run(&["report", "--format", "csv"]);
+    assert_eq!(csv.code, 2);
+    assert!(
+        csv.stderr.contains("csv is for --work-search"),
+        "{}",
+        csv.stderr
+    );
+    let html_log = c.run(&["report", "--work-search", "--format", "html"]);
+    assert_eq!(html_log.code, 2);
+    let from_alone = c.run(&["report", "--from", "2026-11-01"]);
+    assert_eq!(from_alone.code, 2);
+    let backwards = c.run(&[
+        "report",
+        "--work-search",
+        "--from",
+        "2026-11-10",
+        "--to",
+        "2026-11-01",
+    ]);
+    assert_eq!(backwards.code, 2);
+    assert!(
+        backwards.stderr.contains("is after --to"),
+        "{}",
+        backwards.stderr
+    );
+}
+
+#[test]
+fn a_broken_journal_is_named_and_not_silently_left_out() {
+    let c = Case::temp()
+        .file(
+            "content/ok.md",
+            "---\ncompany: A\nrole: R\ndate: 2026-11-18\n---\n",
+        )
+        .file("content/bad.md", "---\ncompany: [\n---\n")
+        .today("2026-11-20");
+    let r = c.run(&["report"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("1 interview,"), "{}", r.stdout);
+    assert!(r.stderr.contains("content/bad.md"), "{}", r.stderr);
+}
+
+#[test]
+fn the_work_search_log_lists_every_contact_as_csv_and_markdown() {
+    let c = case();
+    let r = c.run(&["report", "--work-search", "--format", "csv"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut reader = csv::Reader::from_reader(r.stdout.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            "Date",
+            "Employer",
+            "Position",
+            "Contact person",
+            "Method",
+            "Activity",
+            "Result"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    // 5 past interviews (the one on the 25th has not happened) and 5 sent entries.
+    assert_eq!(rows.len(), 10);
+    let dates: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+    let acme_screen = rows
+        .iter()
+        .find(|r| &r[0] == "2026-11-03" && &r[4] == "Phone")
+        .unwrap();
+    assert_eq!(
+        &acme_screen[6],
+        "Invited to a further interview (2026-11-17)"
+    );
+    let bluth = rows
+        .iter()
+        .find(|r| &r[1] == "Bluth Company" && &r[5] != "Thank-you note after the interview")
+        .unwrap();
+    assert_eq!(&bluth[6], "Not selected (2026-11-16)");
+
+    let window = c.run(&[
+        "report",
+        "--work-search",
+        "--from",
+        "2026-11-16",
+        "--to",
+        "2026-11-18",
+        "--format",
+        "csv",
+    ]);
+    let n = csv::Reader::from_reader(window.stdout.as_bytes())
+        .records()
+        .count();
+    assert_eq!(n, 3, "{}", window.stdout);
+
+    let md = c.run(&["report", "--work-search"]);
+    assert_eq!(md.code, 0);
+    insta::assert_snapshot!("work_search_md", md.stdout);
+}
