@@ -9,10 +9,11 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
+use super::week::Week;
 use crate::config::Config;
 use crate::journal::Journal;
 use crate::journal::model::Done;
-use crate::rules::{self, Ctx, Evaluation};
+use crate::rules::{self, Action, Ctx, Evaluation};
 
 /// `j` as it stood at the end of `day`: sent entries, replies, outcomes and
 /// ticked-off promises dated later are gone. The body is left out (the rules
@@ -97,15 +98,44 @@ pub fn evaluation_at(
     config: &Config,
 ) -> Evaluation {
     let at = day.min(today);
-    let past = as_of(journals, at, today, tz);
+    evaluate_seen(journals, at, at, today, tz, config)
+}
+
+/// The rules run on `on`, knowing only the entries dated up to `known`.
+fn evaluate_seen(
+    journals: &[Journal],
+    known: NaiveDate,
+    on: NaiveDate,
+    today: NaiveDate,
+    tz: Tz,
+    config: &Config,
+) -> Evaluation {
+    let past = as_of(journals, known, today, tz);
     let ctx = Ctx {
-        today: at,
+        today: on,
         tz,
         config,
     };
     let mut e = rules::evaluate(&past, Vec::new(), &ctx);
     e.problems.clear();
     e
+}
+
+/// How many follow-ups were owed during `week`: everything due by its
+/// Sunday (overdue ones carried over included) that had not been done
+/// before its Monday.
+pub fn owed_in_week(
+    journals: &[Journal],
+    week: Week,
+    today: NaiveDate,
+    tz: Tz,
+    config: &Config,
+) -> Vec<Action> {
+    let before = week.monday().pred_opt().expect("a representable date");
+    let sunday = week.sunday();
+    let mut actions = evaluate_seen(journals, before, sunday, today, tz, config).actions;
+    actions.retain(|a| a.due <= sunday);
+    actions
 }
 
 #[cfg(test)]
@@ -127,6 +157,39 @@ mod tests {
         let later = journal_as_of(&js[0], crate::time::parse_date("2026-11-30").unwrap(), tz);
         assert_eq!(later.sent.len(), 1);
         assert!(later.outcome.is_some() && later.promised[0].done.is_some());
+    }
+
+    #[test]
+    fn owed_counts_what_fell_due_before_it_was_done() {
+        let js = journals(&[APP]);
+        let cfg = Config::default();
+        let d = |s| crate::time::parse_date(s).unwrap();
+        let w = |s| Week::parse(s).unwrap();
+        let tz = chrono_tz::UTC;
+        let owed = |week| -> Vec<&'static str> {
+            owed_in_week(&js, w(week), d("2026-11-22"), tz, &cfg)
+                .iter()
+                .map(|a| a.rule)
+                .collect()
+        };
+        // Interview Monday 2 Nov. The thank-you (due the 3rd, sent the
+        // 10th) and the slides (due the 3rd, sent the 12th) are owed in
+        // week 45 and still in week 46; the first check-in falls due on
+        // the 9th; the reflection is never written.
+        assert_eq!(owed("2026-W44"), Vec::<&str>::new());
+        assert_eq!(
+            owed("2026-W45"),
+            ["promised-item", "thank-you", "reflection"]
+        );
+        assert_eq!(
+            owed("2026-W46"),
+            ["promised-item", "thank-you", "reflection", "check-in"]
+        );
+        // By week 47 both were sent; the check-in is still owed, since the
+        // rejection only came on the 20th.
+        assert_eq!(owed("2026-W47"), ["reflection", "check-in"]);
+        // Then the rejection asks for feedback within three days.
+        assert_eq!(owed("2026-W48"), ["reflection", "feedback"]);
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! Pure, like the rules: journals, actions, the configuration and dates come
 //! in; values (and text) go out. The CLI prints them; the site renders them.
 
+pub mod calendar;
+pub mod charts;
 pub mod history;
 pub mod pipeline;
 pub mod practice;

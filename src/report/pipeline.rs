@@ -35,6 +35,8 @@ pub struct Pipeline {
     pub by_outcome: Vec<(&'static str, usize)>,
     /// Applications by the stage of their latest interview.
     pub by_stage: Vec<(String, usize)>,
+    /// Applications by stage, split by outcome in the order of [`STANDINGS`].
+    pub by_stage_and_outcome: Vec<(String, [usize; 5])>,
 }
 
 /// The pipeline summary of the dashboard.
@@ -44,31 +46,24 @@ pub fn pipeline(
     today: NaiveDate,
     tz: chrono_tz::Tz,
 ) -> Pipeline {
-    let mut by_outcome: Vec<(&'static str, usize)> =
-        ["pending", "ghosted", "offer", "rejected", "withdrawn"]
-            .iter()
-            .map(|o| (*o, 0))
-            .collect();
-    let mut stages: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut by_outcome: Vec<(&'static str, usize)> = STANDINGS.iter().map(|o| (*o, 0)).collect();
+    let mut stages: std::collections::BTreeMap<String, [usize; 5]> = Default::default();
     for app in apps {
-        let o = if ghosted(app, config, today, tz) {
-            "ghosted"
-        } else {
-            app.outcome.as_str()
-        };
-        if let Some(entry) = by_outcome.iter_mut().find(|(k, _)| *k == o) {
-            entry.1 += 1;
-        }
-        let stage = app
-            .latest()
-            .or(app.scheduled.first().copied())
-            .and_then(|j| j.stage.clone())
-            .unwrap_or_else(|| "interview".into());
-        *stages.entry(stage).or_default() += 1;
+        let o = standing(app, config, today, tz);
+        let column = STANDINGS
+            .iter()
+            .position(|s| *s == o)
+            .expect("a known standing");
+        by_outcome[column].1 += 1;
+        stages.entry(stage_of(app)).or_default()[column] += 1;
     }
     Pipeline {
         by_outcome,
-        by_stage: stages.into_iter().collect(),
+        by_stage: stages
+            .iter()
+            .map(|(s, row)| (s.clone(), row.iter().sum()))
+            .collect(),
+        by_stage_and_outcome: stages.into_iter().collect(),
     }
 }
 
@@ -108,4 +103,16 @@ impl Pipeline {
             format!("{head}: {}", parts.join(", "))
         }
     }
+}
+
+/// The outcomes in the order the pipeline lists them.
+pub const STANDINGS: [&str; 5] = ["pending", "ghosted", "offer", "rejected", "withdrawn"];
+
+/// The stage an application reached: that of its latest interview (or of
+/// its first scheduled one), `interview` when none is noted.
+pub fn stage_of(app: &Application<'_>) -> String {
+    app.latest()
+        .or(app.scheduled.first().copied())
+        .and_then(|j| j.stage.clone())
+        .unwrap_or_else(|| "interview".into())
 }

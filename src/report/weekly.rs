@@ -127,7 +127,8 @@ pub struct WeekReport {
     pub unreflected: Vec<JournalRef>,
     /// Recurring struggles of every interview up to `as_of`.
     pub practice: Vec<practice::Group<JournalRef>>,
-    /// Interviews per day, Monday first (for sparklines).
+    /// Things that happened (interviews, follow-ups, replies, outcomes)
+    /// per day, Monday first, for sparklines.
     pub days: [usize; 7],
 }
 
@@ -166,26 +167,85 @@ pub fn as_of(week: Week, today: NaiveDate) -> NaiveDate {
     week.sunday().min(today)
 }
 
-/// The practice list of every interview that took place by `day`.
-pub fn practice_list(inp: &Inputs<'_>, day: NaiveDate) -> Vec<practice::Group<JournalRef>> {
+/// The past interviews by `day`, oldest first, with their references.
+fn past<'j>(inp: &Inputs<'j>, day: NaiveDate) -> Vec<(&'j Journal, JournalRef)> {
     let apps = application::group(inp.journals.iter().copied(), day, inp.tz);
-    let mut past: Vec<(&Journal, &str)> = apps
+    let mut past: Vec<(&Journal, JournalRef)> = apps
         .iter()
-        .flat_map(|a| a.journals.iter().map(move |j| (*j, a.company.as_str())))
+        .flat_map(|a| {
+            a.journals
+                .iter()
+                .map(move |j| (*j, inp.journal_ref(j, &a.company)))
+        })
         .collect();
-    past.sort_by_cached_key(|(j, _)| (j.date.instant(inp.tz), j.path.clone()));
-    let refs: Vec<JournalRef> = past.iter().map(|(j, c)| inp.journal_ref(j, c)).collect();
-    let items: Vec<practice::Item<'_, JournalRef>> = past
+    past.sort_by(|(a, ra), (b, rb)| {
+        (ra.date, a.date.instant(inp.tz), &ra.path).cmp(&(
+            rb.date,
+            b.date.instant(inp.tz),
+            &rb.path,
+        ))
+    });
+    past
+}
+
+/// The items one reflection heading gathers, grouped across `past`.
+fn grouped(
+    past: &[(&Journal, JournalRef)],
+    items: fn(&crate::journal::model::Reflection) -> &Vec<String>,
+) -> Vec<practice::Group<JournalRef>> {
+    let list: Vec<practice::Item<'_, JournalRef>> = past
         .iter()
-        .zip(&refs)
-        .flat_map(|((j, _), r)| {
-            j.reflection.struggled.iter().map(move |t| practice::Item {
+        .flat_map(|(j, r)| {
+            items(&j.reflection).iter().map(move |t| practice::Item {
                 text: t.as_str(),
                 source: r.clone(),
             })
         })
         .collect();
-    practice::group(&items)
+    practice::group(&list)
+}
+
+/// The practice list of every interview that took place by `day`.
+pub fn practice_list(inp: &Inputs<'_>, day: NaiveDate) -> Vec<practice::Group<JournalRef>> {
+    grouped(&past(inp, day), |r| &r.struggled)
+}
+
+/// The reflections page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reflections {
+    /// What went well, grouped like the practice list.
+    pub strengths: Vec<practice::Group<JournalRef>>,
+    /// What was hard, grouped: what to practise.
+    pub practice: Vec<practice::Group<JournalRef>>,
+    /// Takeaways and lessons, newest interview first.
+    pub takeaways: Vec<JournalReflection>,
+    /// Past interviews with no reflection section, newest first.
+    pub unreflected: Vec<JournalRef>,
+}
+
+/// Every past interview's reflections, as of `day`.
+pub fn reflections(inp: &Inputs<'_>, day: NaiveDate) -> Reflections {
+    let past = past(inp, day);
+    let mut takeaways = Vec::new();
+    let mut unreflected = Vec::new();
+    for (j, r) in past.iter().rev() {
+        if j.reflection.sections.is_empty() {
+            unreflected.push(r.clone());
+        } else if !j.reflection.takeaways.is_empty() {
+            takeaways.push(JournalReflection {
+                journal: r.clone(),
+                went_well: Vec::new(),
+                struggled: Vec::new(),
+                takeaways: j.reflection.takeaways.clone(),
+            });
+        }
+    }
+    Reflections {
+        strengths: grouped(&past, |r| &r.went_well),
+        practice: grouped(&past, |r| &r.struggled),
+        takeaways,
+        unreflected,
+    }
 }
 
 /// The report of `week`.
@@ -207,7 +267,6 @@ pub fn report(inp: &Inputs<'_>, week: Week) -> WeekReport {
             let r = inp.journal_ref(j, &app.company);
             let date = j.date.date(tz);
             if in_week(date) {
-                days[(date - week.monday()).num_days() as usize] += 1;
                 let with = j
                     .interviewers
                     .iter()
@@ -292,6 +351,9 @@ pub fn report(inp: &Inputs<'_>, week: Week) -> WeekReport {
     }
     for list in [&mut interviews, &mut sent, &mut replies, &mut outcomes] {
         list.sort_by(|a, b| (a.date, &a.text).cmp(&(b.date, &b.text)));
+        for e in list.iter() {
+            days[(e.date - week.monday()).num_days() as usize] += 1;
+        }
     }
     reflections
         .sort_by(|a, b| (a.journal.date, &a.journal.path).cmp(&(b.journal.date, &b.journal.path)));

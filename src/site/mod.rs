@@ -23,6 +23,10 @@ use crate::journal::model::Channel;
 use crate::render::drafts;
 use crate::render::theme::{Theme, ThemeError, error_chain};
 use crate::repo::Repository;
+use crate::report::calendar;
+use crate::report::charts::{self, Chart};
+use crate::report::week::Week;
+use crate::report::weekly::{Counts, WeekReport};
 use pages::{ActionView, DraftView, Slugs};
 use staging::{OutputError, Staging};
 
@@ -119,6 +123,52 @@ struct GroupView {
     id: &'static str,
     name: &'static str,
     actions: Vec<ActionView>,
+}
+
+/// A line of the index of weeks.
+#[derive(Serialize)]
+struct WeekLine<'a> {
+    week: &'a str,
+    span: &'a str,
+    counts: Counts,
+    sparkline: String,
+}
+
+/// How many weeks the follow-up chart shows.
+const CHART_WEEKS: usize = 12;
+
+/// The dashboard's charts: pipeline, follow-ups per week, reply times.
+fn dashboard_charts(
+    repo: &Repository,
+    apps: &[application::Application<'_>],
+    pipeline: &pages::Pipeline,
+    weeks: &[Week],
+    today: NaiveDate,
+) -> Vec<Chart> {
+    let tz = repo.tz;
+    let recent = &weeks[weeks.len().saturating_sub(CHART_WEEKS)..];
+    let flows: Vec<charts::Flow> = recent
+        .par_iter()
+        .map(|w| charts::Flow {
+            week: *w,
+            owed: crate::report::history::owed_in_week(&repo.journals, *w, today, tz, &repo.config)
+                .len(),
+            sent: repo
+                .journals
+                .iter()
+                .flat_map(|j| &j.sent)
+                .filter(|s| {
+                    let d = s.on.date(tz);
+                    w.contains(d) && d <= today
+                })
+                .count(),
+        })
+        .collect();
+    vec![
+        charts::pipeline(pipeline),
+        charts::followups(&flows),
+        charts::reply_times(&charts::waits(apps, tz)),
+    ]
 }
 
 /// Builds the site of `repo` for `today`.
@@ -255,6 +305,16 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
     upcoming.sort_by(|a, b| a["date"].as_str().cmp(&b["date"].as_str()));
     let problems = pages::problems(&eval.problems);
     let pipeline = pages::pipeline(&apps, config, today, tz);
+    let this_week = Week::of(today);
+    let first_week = apps
+        .iter()
+        .filter_map(|a| a.journals.first())
+        .map(|j| Week::of(j.date.date(tz)))
+        .min()
+        .unwrap_or(this_week)
+        .min(this_week);
+    let weeks = first_week.through(this_week);
+    let charts = dashboard_charts(repo, &apps, &pipeline, &weeks, today);
     let summary: Vec<_> = app_views
         .iter()
         .map(|a| serde_json::json!({"slug": a.slug, "company": a.company, "role": a.role, "outcome": a.outcome}))
@@ -268,6 +328,9 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
             c.insert("pipeline", &pipeline);
             c.insert("applications", &summary);
             c.insert("broken", &repo.bad_files);
+            c.insert("week", &this_week.to_string());
+            c.insert("pipeline_line", &pipeline.line());
+            c.insert("charts", &charts);
         })?
         .into_bytes(),
     ));
@@ -342,6 +405,92 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
     files.push((
         "drafts/index.html".into(),
         render("templates/drafts.html", "../", &|c| c.insert("days", &days))?.into_bytes(),
+    ));
+
+    // A page per week, and their index.
+    let journal_slug = |path: &str| slugs.journal(path);
+    let reports: Vec<WeekReport> = weeks
+        .par_iter()
+        .map(|w| crate::report::weekly_report(repo, *w, today, &journal_slug))
+        .collect();
+    let week_pages: Vec<(String, Vec<u8>)> = reports
+        .par_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let prev = i.checked_sub(1).map(|p| reports[p].week.as_str());
+            let next = reports.get(i + 1).map(|n| n.week.as_str());
+            let html = render("templates/week.html", "../../", &|c| {
+                c.insert("r", r);
+                c.insert("prev", &prev);
+                c.insert("next", &next);
+            })?;
+            Ok((format!("weeks/{}/index.html", r.week), html.into_bytes()))
+        })
+        .collect::<Result<_, ThemeError>>()?;
+    files.extend(week_pages);
+    let index: Vec<WeekLine> = reports
+        .iter()
+        .rev()
+        .map(|r| WeekLine {
+            week: &r.week,
+            span: &r.span,
+            counts: r.counts,
+            sparkline: crate::report::charts::sparkline(&r.days),
+        })
+        .collect();
+    files.push((
+        "weeks/index.html".into(),
+        render("templates/weeks.html", "../", &|c| {
+            c.insert("weeks", &index)
+        })?
+        .into_bytes(),
+    ));
+
+    // Reflections: strengths, the practice list, takeaways, what is missing.
+    let shown_refs: Vec<&Journal> = shown.iter().map(|j| j.as_ref()).collect();
+    let inputs = crate::report::weekly::Inputs {
+        journals: &shown_refs,
+        actions: &eval.actions,
+        config,
+        tz,
+        today,
+        slug: &journal_slug,
+    };
+    let reflections = crate::report::weekly::reflections(&inputs, today);
+    files.push((
+        "reflections/index.html".into(),
+        render("templates/reflections.html", "../", &|c| {
+            c.insert("refl", &reflections)
+        })?
+        .into_bytes(),
+    ));
+
+    // The calendar of open actions.
+    let changed: HashMap<&str, NaiveDate> = apps
+        .iter()
+        .map(|a| (a.key.as_str(), calendar::changed(a, today, tz)))
+        .collect();
+    let base = site.base_url.map(|b| b.trim_end_matches('/').to_string());
+    let entries: Vec<calendar::Entry<'_>> = actions
+        .iter()
+        .map(|a| calendar::Entry {
+            action: &a.action,
+            draft: a
+                .draft_text
+                .as_ref()
+                .map(|d| (d.subject.as_deref(), d.body.as_str())),
+            changed: changed
+                .get(application::key(&a.action.company, &a.action.role).as_str())
+                .copied()
+                .unwrap_or(today),
+            url: base
+                .as_ref()
+                .map(|b| format!("{b}/journals/{}/", a.journal_slug)),
+        })
+        .collect();
+    files.push((
+        "calendar.ics".into(),
+        calendar::ics(&config.site.title, &entries).into_bytes(),
     ));
 
     // Machine-readable data and robots.

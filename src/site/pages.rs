@@ -327,11 +327,7 @@ pub fn application(
         });
     }
     timeline.sort_by_key(|e| e.date);
-    let outcome = if ghosted(app, config, today, tz) {
-        "ghosted"
-    } else {
-        app.outcome.as_str()
-    };
+    let outcome = crate::report::pipeline::standing(app, config, today, tz);
     ApplicationView {
         slug: slugs.app(&app.key),
         company: app.company.clone(),

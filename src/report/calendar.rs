@@ -1,0 +1,147 @@
+//! `calendar.ics` (RFC 5545): every open action as an all-day event on its
+//! due date, for calendar apps that subscribe to the published site.
+//!
+//! Builds are reproducible and subscriptions update in place: the UID of an
+//! event depends only on which action it is (rule, journal, person, title),
+//! never on its date, and DTSTAMP is the last day its application changed
+//! (an interview, a follow-up, a reply or an outcome), not the build time.
+
+use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use icalendar::{Calendar, Component, EventLike};
+
+use crate::journal::application::Application;
+use crate::rules::Action;
+use crate::time::add_days;
+
+/// One event to write.
+pub struct Entry<'a> {
+    /// The open action.
+    pub action: &'a Action,
+    /// Its draft: subject (for email) and text.
+    pub draft: Option<(Option<&'a str>, &'a str)>,
+    /// The last day its application changed.
+    pub changed: NaiveDate,
+    /// Its journal's page, when the site's URL is known.
+    pub url: Option<String>,
+}
+
+/// A 64-bit FNV-1a hash: stable across Rust versions and platforms, unlike
+/// the standard library's hasher.
+fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The UID of an action's event.
+pub fn uid(a: &Action) -> String {
+    // Parts end with 0xff, a byte UTF-8 never contains, so they cannot run together.
+    let parts = [
+        a.rule,
+        &a.journal,
+        a.person.as_deref().unwrap_or(""),
+        &a.title,
+    ];
+    let h = fnv1a(parts.iter().flat_map(|p| p.bytes().chain([0xff])));
+    format!("{h:016x}-{}@debrief", a.rule)
+}
+
+/// The last day anything happened in an application, up to `today`.
+pub fn changed(app: &Application<'_>, today: NaiveDate, tz: Tz) -> NaiveDate {
+    let mut days: Vec<NaiveDate> = Vec::new();
+    for j in &app.journals {
+        days.push(j.date.date(tz));
+        days.extend(j.sent.iter().map(|s| s.on.date(tz)));
+        days.extend(j.replies.iter().map(|r| r.on));
+    }
+    days.extend(app.outcome_on);
+    days.into_iter()
+        .filter(|d| *d <= today)
+        .max()
+        .unwrap_or(today)
+}
+
+/// The calendar, named `name`.
+pub fn ics(name: &str, entries: &[Entry<'_>]) -> String {
+    let mut cal = Calendar::empty();
+    for (key, value) in [
+        ("VERSION", "2.0"),
+        ("PRODID", "-//debrief//interview follow-ups//EN"),
+        ("CALSCALE", "GREGORIAN"),
+        ("METHOD", "PUBLISH"),
+    ] {
+        cal.append_property(icalendar::Property::new(key, value));
+    }
+    cal.name(name);
+    for e in entries {
+        let a = e.action;
+        let mut description = format!("{} ({}: {}).", a.title, a.company, a.role);
+        if let Some(c) = a.channel {
+            description += &format!(" By {}.", c.as_str());
+        }
+        if let Some((subject, body)) = e.draft {
+            description += "\n\n";
+            if let Some(s) = subject {
+                description += &format!("Subject: {s}\n\n");
+            }
+            description += body;
+        }
+        let stamp = Utc.from_utc_datetime(&e.changed.and_time(NaiveTime::MIN));
+        let mut event = icalendar::Event::new();
+        event
+            .uid(&uid(a))
+            .timestamp(stamp)
+            .summary(&format!("{} ({})", a.title, a.company))
+            .description(&description)
+            .starts(a.due)
+            .ends(add_days(a.due, 1))
+            .add_property("CATEGORIES", a.rule)
+            .add_property("TRANSP", "TRANSPARENT");
+        if let Some(url) = &e.url {
+            event.url(url);
+        }
+        cal.push(event.done());
+    }
+    cal.done().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uids_ignore_the_date_but_not_the_person() {
+        let js = crate::rules::testkit::journals(&[
+            "company: A\nrole: R\ndate: 2026-11-17\ninterviewers: [Ann Lee, Bo Chen]",
+        ]);
+        let cfg = crate::config::Config::default();
+        let at = |d: &str| {
+            let ctx = crate::rules::Ctx {
+                today: crate::time::parse_date(d).unwrap(),
+                tz: chrono_tz::UTC,
+                config: &cfg,
+            };
+            crate::rules::evaluate(&js, Vec::new(), &ctx).actions
+        };
+        let (early, late) = (at("2026-11-17"), at("2026-11-25"));
+        let thanks: Vec<String> = early
+            .iter()
+            .filter(|a| a.rule == "thank-you")
+            .map(uid)
+            .collect();
+        assert_eq!(thanks.len(), 2);
+        assert_ne!(thanks[0], thanks[1]);
+        let later: Vec<String> = late
+            .iter()
+            .filter(|a| a.rule == "thank-you")
+            .map(uid)
+            .collect();
+        assert_eq!(thanks, later, "status changes, the event stays the same");
+        // FNV-1a's published test vector, then a pinned UID: a subscribed
+        // calendar duplicates every event if this ever changes.
+        assert_eq!(fnv1a(*b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(*b"foobar"), 0x8594_4171_f739_67e8);
+        assert_eq!(thanks[0], "c3bf4b39d60b9b89-thank-you@debrief");
+    }
+}

@@ -1,0 +1,465 @@
+//! Charts as inline SVG, drawn at build time: no script, no chart library.
+//!
+//! Each chart comes with a one-paragraph text alternative and the table of
+//! the numbers behind it, so it reads in print and in a screen reader.
+//! Coordinates are whole numbers, so the same data always gives the same
+//! bytes.
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use super::pipeline::{Pipeline, STANDINGS};
+use super::week::Week;
+use crate::journal::application::Application;
+
+/// A chart ready for a page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chart {
+    /// An id for anchors and `aria-labelledby`.
+    pub id: &'static str,
+    /// Its title.
+    pub title: String,
+    /// The text alternative: what the chart shows, in words.
+    pub summary: String,
+    /// The SVG element.
+    pub svg: String,
+    /// The data table's column headings.
+    pub columns: Vec<String>,
+    /// The data table's rows.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Escapes text for SVG (XML) content and attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters are not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const COLOURS: [&str; 5] = ["#1f5f8b", "#767676", "#2d6a3e", "#a52a1a", "#8a5a00"];
+const WIDTH: usize = 640;
+const LABEL: usize = 150;
+const BAR: usize = 22;
+const GAP: usize = 10;
+
+fn open_svg(id: &str, height: usize, title: &str, summary: &str) -> String {
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>",
+        escape(title),
+        escape(summary)
+    )
+}
+
+fn label(x: usize, y: usize, text: &str, anchor: &str) -> String {
+    format!(
+        "<text x=\"{x}\" y=\"{y}\" text-anchor=\"{anchor}\" dominant-baseline=\"middle\">{}</text>",
+        escape(text)
+    )
+}
+
+fn legend(y: usize, names: &[(&str, &str)]) -> String {
+    let mut out = String::new();
+    let mut x = LABEL;
+    for (name, colour) in names {
+        out += &format!(
+            "<rect x=\"{x}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{colour}\"/>",
+            y - 6
+        );
+        out += &label(x + 16, y, name, "start");
+        x += 24 + name.chars().count() * 8;
+    }
+    out
+}
+
+/// Width of `value` in a bar area of `span` pixels scaled to `max`.
+fn scale(value: usize, max: usize, span: usize) -> usize {
+    (value * span).checked_div(max).unwrap_or(0)
+}
+
+/// The pipeline: one bar per stage, split by outcome (ghosted included).
+pub fn pipeline(p: &Pipeline) -> Chart {
+    let id = "chart-pipeline";
+    let title = "Applications by stage and outcome".to_string();
+    let total = p.total();
+    let parts: Vec<String> = p
+        .by_outcome
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(o, n)| format!("{n} {o}"))
+        .collect();
+    let stages: Vec<String> = p
+        .by_stage
+        .iter()
+        .map(|(s, n)| format!("{n} at {s}"))
+        .collect();
+    let summary = if total == 0 {
+        "No applications yet.".to_string()
+    } else {
+        format!(
+            "{total} application{}: {}. By the stage of the latest interview: {}.",
+            if total == 1 { "" } else { "s" },
+            parts.join(", "),
+            stages.join(", ")
+        )
+    };
+    let rows_n = p.by_stage_and_outcome.len();
+    let height = 40 + rows_n * (BAR + GAP) + 10;
+    let mut svg = open_svg(id, height, &title, &summary);
+    let max = p
+        .by_stage_and_outcome
+        .iter()
+        .map(|(_, r)| r.iter().sum::<usize>())
+        .max()
+        .unwrap_or(0);
+    let span = WIDTH - LABEL - 40;
+    for (i, (stage, row)) in p.by_stage_and_outcome.iter().enumerate() {
+        let y = 10 + i * (BAR + GAP);
+        svg += &label(LABEL - 8, y + BAR / 2, stage, "end");
+        let mut x = LABEL;
+        let mut done = 0;
+        for (k, n) in row.iter().enumerate() {
+            if *n == 0 {
+                continue;
+            }
+            // Cumulative scaling, so rounding never makes a row longer than its total.
+            let end = scale(done + n, max, span);
+            let w = end - scale(done, max, span);
+            svg += &format!(
+                "<rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{BAR}\" fill=\"{}\"><title>{}: {n} {}</title></rect>",
+                COLOURS[k],
+                escape(stage),
+                STANDINGS[k]
+            );
+            x += w;
+            done += n;
+        }
+        svg += &label(
+            x + 6,
+            y + BAR / 2,
+            &row.iter().sum::<usize>().to_string(),
+            "start",
+        );
+    }
+    let names: Vec<(&str, &str)> = STANDINGS.iter().copied().zip(COLOURS).collect();
+    svg += &legend(height - 20, &names);
+    svg += "</svg>";
+    let mut columns = vec!["Stage".to_string()];
+    columns.extend(STANDINGS.iter().map(|s| s.to_string()));
+    columns.push("Total".into());
+    let rows = p
+        .by_stage_and_outcome
+        .iter()
+        .map(|(stage, row)| {
+            let mut r = vec![stage.clone()];
+            r.extend(row.iter().map(|n| n.to_string()));
+            r.push(row.iter().sum::<usize>().to_string());
+            r
+        })
+        .collect();
+    Chart {
+        id,
+        title,
+        summary,
+        svg,
+        columns,
+        rows,
+    }
+}
+
+/// One week of the follow-up chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Flow {
+    /// The week.
+    #[serde(skip)]
+    pub week: Week,
+    /// Follow-ups owed during the week (see `history::owed_in_week`).
+    pub owed: usize,
+    /// Follow-ups sent during the week.
+    pub sent: usize,
+}
+
+/// Follow-ups owed and sent, week by week: two bars per week.
+pub fn followups(flows: &[Flow]) -> Chart {
+    let id = "chart-followups";
+    let title = "Follow-ups owed and sent per week".to_string();
+    let sent: usize = flows.iter().map(|f| f.sent).sum();
+    let summary = match (flows.first(), flows.last()) {
+        (Some(a), Some(b)) => format!(
+            "From {} to {}: {sent} follow-up{} sent. Owed each week (due by its end and not done before it began): {}.",
+            a.week,
+            b.week,
+            if sent == 1 { "" } else { "s" },
+            flows
+                .iter()
+                .map(|f| format!("{} {} owed, {} sent", f.week, f.owed, f.sent))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        _ => "No weeks to show yet.".to_string(),
+    };
+    let height = 220;
+    let top = 10;
+    let base = height - 50;
+    let mut svg = open_svg(id, height, &title, &summary);
+    let max = flows.iter().map(|f| f.owed.max(f.sent)).max().unwrap_or(0);
+    let n = flows.len().max(1);
+    let slot = (WIDTH - 40) / n;
+    let bar = (slot.saturating_sub(6) / 2).clamp(2, 24);
+    svg += &format!(
+        "<line x1=\"30\" y1=\"{base}\" x2=\"{}\" y2=\"{base}\" stroke=\"#5b6475\"/>",
+        WIDTH - 10
+    );
+    for (i, f) in flows.iter().enumerate() {
+        let x = 34 + i * slot;
+        for (k, (value, colour, what)) in
+            [(f.owed, COLOURS[4], "owed"), (f.sent, COLOURS[2], "sent")]
+                .into_iter()
+                .enumerate()
+        {
+            let h = scale(value, max, base - top);
+            svg += &format!(
+                "<rect x=\"{}\" y=\"{}\" width=\"{bar}\" height=\"{h}\" fill=\"{colour}\"><title>{}: {value} {what}</title></rect>",
+                x + k * bar,
+                base - h,
+                f.week
+            );
+        }
+        svg += &label(
+            x + bar,
+            base + 12,
+            &format!("W{:02}", f.week.number),
+            "middle",
+        );
+    }
+    svg += &legend(height - 16, &[("owed", COLOURS[4]), ("sent", COLOURS[2])]);
+    svg += "</svg>";
+    Chart {
+        id,
+        title,
+        summary,
+        svg,
+        columns: vec!["Week".into(), "Owed".into(), "Sent".into()],
+        rows: flows
+            .iter()
+            .map(|f| vec![f.week.to_string(), f.owed.to_string(), f.sent.to_string()])
+            .collect(),
+    }
+}
+
+/// How long one interview waited for an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Wait {
+    /// The company.
+    pub company: String,
+    /// The journal's title.
+    pub title: String,
+    /// The interview's date.
+    pub date: NaiveDate,
+    /// Days to the first reply or outcome on or after it; `None`: none yet.
+    pub days: Option<i64>,
+}
+
+/// Days from each past interview to the first reply (or outcome) after it.
+pub fn waits(apps: &[Application<'_>], tz: Tz) -> Vec<Wait> {
+    let mut out = Vec::new();
+    for app in apps {
+        let mut answers: Vec<NaiveDate> = app.replies().map(|r| r.on).collect();
+        if app.outcome != crate::journal::model::Outcome::Pending
+            && let Some(on) = app.outcome_on
+        {
+            answers.push(on);
+        }
+        for j in &app.journals {
+            let date = j.date.date(tz);
+            let first = answers.iter().filter(|d| **d >= date).min();
+            out.push(Wait {
+                company: app.company.clone(),
+                title: j.display_title(),
+                date,
+                days: first.map(|d| (*d - date).num_days()),
+            });
+        }
+    }
+    out.sort_by(|a, b| (a.date, &a.company).cmp(&(b.date, &b.company)));
+    out
+}
+
+/// The buckets of the reply-time chart.
+pub const BUCKETS: [&str; 6] = [
+    "0–2 days",
+    "3–7 days",
+    "8–14 days",
+    "15–30 days",
+    "over 30 days",
+    "no reply yet",
+];
+
+/// The bucket index of a wait.
+pub fn bucket(days: Option<i64>) -> usize {
+    match days {
+        Some(0..=2) => 0,
+        Some(3..=7) => 1,
+        Some(8..=14) => 2,
+        Some(15..=30) => 3,
+        Some(_) => 4,
+        None => 5,
+    }
+}
+
+/// Days from interview to first reply, as a histogram.
+pub fn reply_times(waits: &[Wait]) -> Chart {
+    let id = "chart-replies";
+    let title = "Days from interview to first reply".to_string();
+    let mut counts = [0usize; 6];
+    for w in waits {
+        counts[bucket(w.days)] += 1;
+    }
+    let mut answered: Vec<i64> = waits.iter().filter_map(|w| w.days).collect();
+    answered.sort_unstable();
+    let summary = if waits.is_empty() {
+        "No interviews yet.".to_string()
+    } else {
+        let median = if answered.is_empty() {
+            "none has been answered yet".to_string()
+        } else {
+            format!(
+                "the median wait for an answer was {} day{}",
+                answered[answered.len() / 2],
+                if answered[answered.len() / 2] == 1 {
+                    ""
+                } else {
+                    "s"
+                }
+            )
+        };
+        format!(
+            "Of {} interview{}, {} got an answer; {median}. {}.",
+            waits.len(),
+            if waits.len() == 1 { "" } else { "s" },
+            answered.len(),
+            BUCKETS
+                .iter()
+                .zip(counts)
+                .map(|(b, n)| format!("{b}: {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    let height = 20 + BUCKETS.len() * (BAR + GAP);
+    let mut svg = open_svg(id, height, &title, &summary);
+    let max = counts.iter().copied().max().unwrap_or(0);
+    let span = WIDTH - LABEL - 40;
+    for (i, (name, n)) in BUCKETS.iter().zip(counts).enumerate() {
+        let y = 10 + i * (BAR + GAP);
+        svg += &label(LABEL - 8, y + BAR / 2, name, "end");
+        let w = scale(n, max, span);
+        let colour = if i == 5 { COLOURS[1] } else { COLOURS[0] };
+        svg += &format!(
+            "<rect x=\"{LABEL}\" y=\"{y}\" width=\"{w}\" height=\"{BAR}\" fill=\"{colour}\"><title>{name}: {n}</title></rect>"
+        );
+        svg += &label(LABEL + w + 6, y + BAR / 2, &n.to_string(), "start");
+    }
+    svg += "</svg>";
+    Chart {
+        id,
+        title,
+        summary,
+        svg,
+        columns: vec![
+            "Interview".into(),
+            "Date".into(),
+            "Days to first reply".into(),
+        ],
+        rows: waits
+            .iter()
+            .map(|w| {
+                vec![
+                    format!("{}: {}", w.company, w.title),
+                    w.date.to_string(),
+                    w.days.map_or("no reply yet".to_string(), |d| d.to_string()),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// A tiny bar sparkline of `values` (decorative: the numbers are in the text).
+pub fn sparkline(values: &[usize]) -> String {
+    let max = values.iter().copied().max().unwrap_or(0);
+    let w = values.len() * 6;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"spark\" viewBox=\"0 0 {w} 16\" width=\"{w}\" height=\"16\" aria-hidden=\"true\" focusable=\"false\">"
+    );
+    for (i, v) in values.iter().enumerate() {
+        let h = if *v == 0 { 1 } else { 2 + scale(*v, max, 14) };
+        svg += &format!(
+            "<rect x=\"{}\" y=\"{}\" width=\"4\" height=\"{h}\"/>",
+            i * 6,
+            16 - h.min(16)
+        );
+    }
+    svg + "</svg>"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_and_bars_never_overflow() {
+        assert_eq!(escape("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot; ");
+        let p = Pipeline {
+            by_outcome: vec![
+                ("pending", 2),
+                ("ghosted", 0),
+                ("offer", 1),
+                ("rejected", 0),
+                ("withdrawn", 0),
+            ],
+            by_stage: vec![("<script>".into(), 3)],
+            by_stage_and_outcome: vec![("<script>".into(), [2, 0, 1, 0, 0])],
+        };
+        let c = pipeline(&p);
+        assert!(!c.svg.contains("<script>") && c.svg.contains("&lt;script&gt;"));
+        // Two segments that together span the full bar area.
+        let doc = roxmltree::Document::parse(&c.svg).unwrap();
+        // Data bars carry a <title>; legend swatches do not.
+        let widths: Vec<usize> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("rect") && n.children().any(|c| c.has_tag_name("title")))
+            .map(|n| n.attribute("width").unwrap().parse().unwrap())
+            .collect();
+        assert_eq!(widths.len(), 2);
+        assert_eq!(widths.iter().sum::<usize>(), WIDTH - LABEL - 40);
+    }
+
+    #[test]
+    fn buckets_cover_every_wait() {
+        assert_eq!(
+            [
+                Some(0),
+                Some(2),
+                Some(3),
+                Some(7),
+                Some(8),
+                Some(30),
+                Some(31),
+                None
+            ]
+            .map(bucket),
+            [0, 0, 1, 1, 2, 3, 4, 5]
+        );
+    }
+}
