@@ -89,7 +89,7 @@ fn the_counts_agree_with_the_journals_and_with_due() {
     assert_eq!(week.len(), 4);
     assert_eq!(listed("## Due in the next seven days"), week);
     assert!(
-        md.contains("\n4 applications: 3 pending, 1 rejected\n"),
+        md.contains("\n5 applications: 3 pending, 1 ghosted, 1 rejected\n"),
         "{md}"
     );
 }
@@ -100,13 +100,17 @@ fn a_past_week_is_reported_as_it_stood_then() {
     assert!(md.starts_with("# Week 2026-W46 · 9–15 Nov 2026\n"), "{md}");
     assert!(
         md.contains(
-            "As of Sunday 15 November 2026: 1 interview, 1 follow-up sent, 0 replies, 0 outcomes."
+            "As of Sunday 15 November 2026: 1 interview, 2 follow-ups sent, 0 replies, 0 outcomes."
         ),
         "{md}"
     );
     // The rejection came on the 16th, the check-in went out on the 16th:
     // on the 15th Bluth was still pending and the check-in was overdue.
-    assert!(md.contains("\n4 applications: 4 pending\n"), "{md}");
+    // Initrode has had no reply since its screen on 14 September: ghosted.
+    assert!(
+        md.contains("\n5 applications: 4 pending, 1 ghosted\n"),
+        "{md}"
+    );
     assert!(
         section(&md, "## Overdue")
             .iter()
@@ -218,8 +222,8 @@ fn the_work_search_log_lists_every_contact_as_csv_and_markdown() {
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    // 5 past interviews (the one on the 25th has not happened) and 5 sent entries.
-    assert_eq!(rows.len(), 10);
+    // 6 past interviews (the one on the 25th has not happened) and 10 sent entries.
+    assert_eq!(rows.len(), 16);
     let dates: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
     let mut sorted = dates.clone();
     sorted.sort();

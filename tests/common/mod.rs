@@ -37,6 +37,15 @@ impl Case {
         }
     }
 
+    /// The repository at `root` (e.g. the demo at the top of the checkout).
+    pub fn at(root: &Path) -> Case {
+        Case {
+            root: root.to_path_buf(),
+            today: "2026-11-22".into(),
+            _tmp: None,
+        }
+    }
+
     /// An empty repository (with `content/`) in a temporary folder.
     pub fn temp() -> Case {
         let tmp = tempfile::tempdir().unwrap();
