@@ -202,6 +202,7 @@ pub fn weekly(r: &WeekReport, style: Style) -> String {
         }
         out.item(&line);
     }
-    out.end_list();
-    out.text
+    let mut text = out.text.trim_end().to_string();
+    text.push('\n');
+    text
 }
