@@ -23,6 +23,18 @@
     try { document.execCommand("copy"); } catch (e) { /* nothing more to try */ }
     document.body.removeChild(area);
   }
+  // Print every chart's numbers: open the closed tables before printing
+  // (the stylesheet does the same in browsers that support ::details-content).
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("figure.chart details:not([open])").forEach(function (d) {
+      d.setAttribute("open", ""); d.setAttribute("data-printed", "");
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("details[data-printed]").forEach(function (d) {
+      d.removeAttribute("open"); d.removeAttribute("data-printed");
+    });
+  });
   // Filtering of action lists.
   var input = document.querySelector("[data-filter-input]");
   if (input) {
