@@ -319,6 +319,16 @@ impl Journal {
         }
     }
 
+    /// Who a `sent` entry of this journal went to: its `to`, or every
+    /// interviewer when it names nobody (empty when there are none).
+    pub fn recipients<'a>(&'a self, sent: &'a Sent) -> Vec<&'a str> {
+        if sent.to.is_empty() {
+            self.interviewers.iter().map(|i| i.name.as_str()).collect()
+        } else {
+            sent.to.iter().map(String::as_str).collect()
+        }
+    }
+
     /// The interviewer with this name, if any (see [`same_person`]).
     pub fn interviewer(&self, name: &str) -> Option<&Interviewer> {
         self.interviewers

@@ -93,12 +93,6 @@ pub fn pipeline(p: &Pipeline) -> Chart {
     let id = "chart-pipeline";
     let title = "Applications by stage and outcome".to_string();
     let total = p.total();
-    let parts: Vec<String> = p
-        .by_outcome
-        .iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(o, n)| format!("{n} {o}"))
-        .collect();
     let stages: Vec<String> = p
         .by_stage
         .iter()
@@ -108,9 +102,8 @@ pub fn pipeline(p: &Pipeline) -> Chart {
         "No applications yet.".to_string()
     } else {
         format!(
-            "{total} application{}: {}. By the stage of the latest interview: {}.",
-            if total == 1 { "" } else { "s" },
-            parts.join(", "),
+            "{}. By the stage of the latest interview: {}.",
+            p.line(),
             stages.join(", ")
         )
     };

@@ -299,15 +299,11 @@ pub fn report(inp: &Inputs<'_>, week: Week) -> WeekReport {
                 if !in_week(on) {
                     continue;
                 }
-                let to = if s.to.is_empty() {
-                    let all: Vec<&str> = j.interviewers.iter().map(|i| i.name.as_str()).collect();
-                    if all.is_empty() {
-                        "the hiring team".to_string()
-                    } else {
-                        all.join(", ")
-                    }
+                let names = j.recipients(s);
+                let to = if names.is_empty() {
+                    "the hiring team".to_string()
                 } else {
-                    s.to.join(", ")
+                    names.join(", ")
                 };
                 let how = s.channel.unwrap_or(j.channel).as_str();
                 let mut text = format!("{} to {to} at {} by {how}", s.kind.as_str(), app.company);

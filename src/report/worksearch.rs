@@ -58,15 +58,12 @@ fn method(text: &str) -> String {
     }
 }
 
-fn names(j: &Journal) -> String {
-    if j.interviewers.is_empty() {
+/// People as the log lists them: "Ann Lee; Bo Chen", or the hiring team.
+fn people(names: &[&str]) -> String {
+    if names.is_empty() {
         "Hiring team".into()
     } else {
-        j.interviewers
-            .iter()
-            .map(|i| i.name.as_str())
-            .collect::<Vec<_>>()
-            .join("; ")
+        names.join("; ")
     }
 }
 
@@ -112,7 +109,12 @@ pub fn log<'a>(
                     date,
                     employer: app.company.clone(),
                     role: app.role.clone(),
-                    person: names(j),
+                    person: people(
+                        &j.interviewers
+                            .iter()
+                            .map(|i| i.name.as_str())
+                            .collect::<Vec<_>>(),
+                    ),
                     method: method(j.format.as_deref().unwrap_or("not noted")),
                     what: format!("{stage} for the {} position", app.role),
                     result: interview_result(app, index, tz),
@@ -124,11 +126,7 @@ pub fn log<'a>(
                 if !keep(on) {
                     continue;
                 }
-                let person = if s.to.is_empty() {
-                    names(j)
-                } else {
-                    s.to.join("; ")
-                };
+                let person = people(&j.recipients(s));
                 let result = replies.iter().find(|r| r.on >= on).map_or_else(
                     || "No reply yet".to_string(),
                     |r| match &r.from {
