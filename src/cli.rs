@@ -500,7 +500,7 @@ fn report(root: &Path, g: &Global, week: Option<Week>, format: Option<ReportForm
             "{week} has not started yet (today, {today}, is in {current}); `debrief due` lists what is coming"
         ));
     }
-    let r = debrief::report::weekly_report(&repo, week, today, &|_| String::new());
+    let r = debrief::report::weekly_report(&repo, week, today, &|_| String::new(), true);
     let text = match format.unwrap_or(ReportFormat::Md) {
         ReportFormat::Md => {
             debrief::report::text::weekly(&r, debrief::report::text::Style::Markdown)

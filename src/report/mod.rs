@@ -22,12 +22,14 @@ use weekly::WeekReport;
 
 /// The report of `week` for a loaded repository: the actions and journals
 /// as they stood at the week's end (or today), fields `[site] redact`
-/// names left out. `slug` gives a journal's page on the site, by path.
+/// names left out. `slug` gives a journal's page on the site, by path;
+/// `practice` adds the practice list.
 pub fn weekly_report(
     repo: &Repository,
     week: Week,
     today: NaiveDate,
     slug: &(dyn Fn(&str) -> String + Sync),
+    practice: bool,
 ) -> WeekReport {
     let day = weekly::as_of(week, today);
     let eval = history::evaluation_at(&repo.journals, day, today, repo.tz, &repo.config);
@@ -45,5 +47,10 @@ pub fn weekly_report(
         today,
         slug,
     };
-    weekly::report(&inputs, week)
+    let r = weekly::report(&inputs, week);
+    if practice {
+        weekly::with_practice(r, &inputs)
+    } else {
+        r
+    }
 }

@@ -125,7 +125,8 @@ pub struct WeekReport {
     pub reflections: Vec<JournalReflection>,
     /// The week's interviews that have no reflection section.
     pub unreflected: Vec<JournalRef>,
-    /// Recurring struggles of every interview up to `as_of`.
+    /// Recurring struggles of every interview up to `as_of` (filled by
+    /// [`with_practice`]; the site shows them on the reflections page).
     pub practice: Vec<practice::Group<JournalRef>>,
     /// Things that happened (interviews, follow-ups, replies, outcomes)
     /// per day, Monday first, for sparklines.
@@ -248,7 +249,13 @@ pub fn reflections(inp: &Inputs<'_>, day: NaiveDate) -> Reflections {
     }
 }
 
-/// The report of `week`.
+/// `r` with its practice list: every recurring struggle up to its `as_of`.
+pub fn with_practice(mut r: WeekReport, inp: &Inputs<'_>) -> WeekReport {
+    r.practice = practice_list(inp, r.as_of);
+    r
+}
+
+/// The report of `week`, without the practice list (see [`with_practice`]).
 pub fn report(inp: &Inputs<'_>, week: Week) -> WeekReport {
     let tz = inp.tz;
     let day = as_of(week, inp.today);
@@ -402,7 +409,7 @@ pub fn report(inp: &Inputs<'_>, week: Week) -> WeekReport {
         pipeline,
         reflections,
         unreflected,
-        practice: practice_list(inp, day),
+        practice: Vec::new(),
         days,
     }
 }

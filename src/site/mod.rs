@@ -411,7 +411,7 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
     let journal_slug = |path: &str| slugs.journal(path);
     let reports: Vec<WeekReport> = weeks
         .par_iter()
-        .map(|w| crate::report::weekly_report(repo, *w, today, &journal_slug))
+        .map(|w| crate::report::weekly_report(repo, *w, today, &journal_slug, false))
         .collect();
     let week_pages: Vec<(String, Vec<u8>)> = reports
         .par_iter()
