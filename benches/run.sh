@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# End-to-end benchmark: generates corpora of N journals and times `debrief
+# check`, `debrief due` and `debrief build` as whole processes: the median of
+# RUNS runs after one warm-up, wall time, CPU time (user + system) and peak
+# memory, from /usr/bin/time. When `hugo` is on the PATH it also builds the
+# same corpus with Hugo and minimal templates and prints the ratio.
+#
+#   bash benches/run.sh                  # 1,000 / 10,000 / 100,000 journals, 5 runs
+#   bash benches/run.sh 10000            # one size
+#   RUNS=3 BENCH_DIR=/dev/shm/b bash benches/run.sh 1000 10000   # on tmpfs
+#   bash benches/run.sh --smoke          # 200 journals, 1 run: keeps the script working (CI)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=${RUNS:-5}
+sizes=("$@")
+if [[ ${1:-} == --smoke ]]; then
+  runs=1
+  sizes=(200)
+fi
+[[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 10000 100000)
+dir=${BENCH_DIR:-${TMPDIR:-/tmp}/debrief-bench}
+timer=/usr/bin/time
+if [[ ! -x $timer ]]; then
+  echo "benches/run.sh needs GNU time (/usr/bin/time): apt-get install time" >&2
+  exit 2
+fi
+
+cargo build --release --quiet --bin debrief --example corpus
+bin=$PWD/target/release/debrief
+corpus=$PWD/target/release/examples/corpus
+
+# median of the numbers on stdin
+median() { sort -n | awk '{a[NR]=$1} END {m=int((NR+1)/2); print a[m]}'; }
+
+# measure LABEL CMD...: prints "LABEL wall cpu peakMB", medians of $runs after a warm-up
+measure() {
+  local label=$1; shift
+  "$@" >/dev/null 2>&1 || true
+  local walls=() cpus=() mems=()
+  for _ in $(seq "$runs"); do
+    "$timer" -f "%e %U %S %M" -o "$dir/time.out" "$@" >/dev/null 2>&1 || true
+    read -r wall user sys kb < <(tail -n 1 "$dir/time.out")
+    walls+=("$wall"); cpus+=("$(awk "BEGIN {print $user + $sys}")"); mems+=("$kb")
+  done
+  printf "%-8s %9s s %9s s %8s MB\n" "$label" \
+    "$(printf '%s\n' "${walls[@]}" | median)" \
+    "$(printf '%s\n' "${cpus[@]}" | median)" \
+    "$(( $(printf '%s\n' "${mems[@]}" | median) / 1024 ))"
+}
+
+hugo_site() {
+  local root=$1
+  mkdir -p "$root/hugo/layouts/_default"
+  ln -sfn "$root/content" "$root/hugo/content"
+  printf 'baseURL = "http://localhost/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n' > "$root/hugo/hugo.toml"
+  printf '<!doctype html><html><head><title>{{ .Title }}</title></head><body><main>{{ block "main" . }}{{ end }}</main></body></html>\n' \
+    > "$root/hugo/layouts/_default/baseof.html"
+  printf '{{ define "main" }}<h1>{{ .Params.company }}: {{ .Params.role }}</h1>{{ .Content }}{{ end }}\n' \
+    > "$root/hugo/layouts/_default/single.html"
+  printf '{{ define "main" }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n' \
+    > "$root/hugo/layouts/_default/list.html"
+}
+
+echo "debrief benchmark: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(df -T "$(dirname "$dir")" 2>/dev/null | awk 'NR==2 {print $2}') at $dir; median of $runs runs"
+for n in "${sizes[@]}"; do
+  root=$dir/corpus-$n
+  if [[ ! -f $root/.complete ]]; then
+    rm -rf "$root"
+    "$corpus" "$root" "$n" 1 >/dev/null
+    touch "$root/.complete"
+  fi
+  echo
+  echo "$n journals ($(du -sh "$root/content" | cut -f1) of Markdown)"
+  printf "%-8s %11s %11s %11s\n" "" "wall" "cpu" "peak"
+  measure check "$bin" -C "$root" --today 2026-11-22 check
+  measure due "$bin" -C "$root" --today 2026-11-22 due
+  build_line=$(measure build "$bin" -C "$root" --today 2026-11-22 build --keep-going --output "$root/public")
+  echo "$build_line"
+  if command -v hugo >/dev/null; then
+    hugo_site "$root"
+    hugo_line=$(measure hugo hugo --source "$root/hugo" --destination "$root/hugo/public" --quiet)
+    echo "$hugo_line"
+    awk -v a="$(echo "$build_line" | awk '{print $2}')" -v b="$(echo "$hugo_line" | awk '{print $2}')" \
+      'BEGIN { if (a > 0) printf "debrief build is %.1fx faster than hugo\n", b / a }'
+  fi
+done
