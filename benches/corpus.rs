@@ -208,7 +208,7 @@ fn journal(
     let mut f = String::from("---\n");
     let _ = writeln!(f, "company: {company}\nrole: {role}");
     let hour = r.range(9, 16);
-    let _ = writeln!(f, "date: {}T{hour:02}:00", date(day));
+    let _ = writeln!(f, "date: {}T{hour:02}:00:00", date(day));
     let stage_name = STAGES[stage.min(STAGES.len() - 1)];
     let _ = writeln!(f, "stage: {stage_name}\nformat: {}", r.pick(FORMATS));
     if r.chance(30) {

