@@ -5,6 +5,7 @@
 //! which everything dated after that day has been removed.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -12,6 +13,7 @@ use chrono_tz::Tz;
 use super::week::Week;
 use crate::config::Config;
 use crate::journal::Journal;
+use crate::journal::application;
 use crate::journal::model::Done;
 use crate::rules::{self, Action, Ctx, Evaluation};
 
@@ -102,6 +104,8 @@ pub fn evaluation_at(
 }
 
 /// The rules run on `on`, knowing only the entries dated up to `known`.
+/// Applications with no interview by `on` are left out before anything is
+/// copied: the rules give them no actions, so the result is the same.
 fn evaluate_seen(
     journals: &[Journal],
     known: NaiveDate,
@@ -110,13 +114,26 @@ fn evaluate_seen(
     tz: Tz,
     config: &Config,
 ) -> Evaluation {
-    let past = as_of(journals, known, today, tz);
     let ctx = Ctx {
         today: on,
         tz,
         config,
     };
-    let mut e = rules::evaluate(&past, Vec::new(), &ctx);
+    let mut e = if known >= today {
+        rules::evaluate(journals, Vec::new(), &ctx)
+    } else {
+        let alive: HashSet<String> = journals
+            .iter()
+            .filter(|j| j.date.date(tz) <= on)
+            .map(|j| application::key(&j.company, &j.role))
+            .collect();
+        let past: Vec<Journal> = journals
+            .iter()
+            .filter(|j| alive.contains(&application::key(&j.company, &j.role)))
+            .map(|j| journal_as_of(j, known, tz))
+            .collect();
+        rules::evaluate(&past, Vec::new(), &ctx)
+    };
     e.problems.clear();
     e
 }
