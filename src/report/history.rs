@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::journal::Journal;
 use crate::journal::application;
 use crate::journal::model::Done;
-use crate::rules::{self, Action, Ctx, Evaluation};
+use crate::rules::{self, Action, Ctx};
 
 /// `j` as it stood at the end of `day`: sent entries, replies, outcomes and
 /// ticked-off promises dated later are gone. The body is left out (the rules
@@ -90,52 +90,42 @@ pub fn as_of(journals: &[Journal], day: NaiveDate, today: NaiveDate, tz: Tz) -> 
     }
 }
 
-/// The open actions as they stood at the end of `day` (today's when `day`
-/// is today or later). Problems are not part of history and are left out.
-pub fn evaluation_at(
-    journals: &[Journal],
-    day: NaiveDate,
-    today: NaiveDate,
-    tz: Tz,
-    config: &Config,
-) -> Evaluation {
-    let at = day.min(today);
-    evaluate_seen(journals, at, at, today, tz, config)
+/// The open actions on `day` of journals already cut to that day (see
+/// [`as_of`]). Problems are not part of history and are left out.
+pub fn actions_on(past: &[Journal], day: NaiveDate, tz: Tz, config: &Config) -> Vec<Action> {
+    let ctx = Ctx {
+        today: day,
+        tz,
+        config,
+    };
+    rules::evaluate(past, Vec::new(), &ctx).actions
 }
 
 /// The rules run on `on`, knowing only the entries dated up to `known`.
 /// Applications with no interview by `on` are left out before anything is
 /// copied: the rules give them no actions, so the result is the same.
-fn evaluate_seen(
+fn actions_seen(
     journals: &[Journal],
     known: NaiveDate,
     on: NaiveDate,
     today: NaiveDate,
     tz: Tz,
     config: &Config,
-) -> Evaluation {
-    let ctx = Ctx {
-        today: on,
-        tz,
-        config,
-    };
-    let mut e = if known >= today {
-        rules::evaluate(journals, Vec::new(), &ctx)
-    } else {
-        let alive: HashSet<String> = journals
-            .iter()
-            .filter(|j| j.date.date(tz) <= on)
-            .map(|j| application::key(&j.company, &j.role))
-            .collect();
-        let past: Vec<Journal> = journals
-            .iter()
-            .filter(|j| alive.contains(&application::key(&j.company, &j.role)))
-            .map(|j| journal_as_of(j, known, tz))
-            .collect();
-        rules::evaluate(&past, Vec::new(), &ctx)
-    };
-    e.problems.clear();
-    e
+) -> Vec<Action> {
+    if known >= today {
+        return actions_on(journals, on, tz, config);
+    }
+    let alive: HashSet<String> = journals
+        .iter()
+        .filter(|j| j.date.date(tz) <= on)
+        .map(|j| application::key(&j.company, &j.role))
+        .collect();
+    let past: Vec<Journal> = journals
+        .iter()
+        .filter(|j| alive.contains(&application::key(&j.company, &j.role)))
+        .map(|j| journal_as_of(j, known, tz))
+        .collect();
+    actions_on(&past, on, tz, config)
 }
 
 /// How many follow-ups were owed during `week`: everything due by its
@@ -150,7 +140,7 @@ pub fn owed_in_week(
 ) -> Vec<Action> {
     let before = week.monday().pred_opt().expect("a representable date");
     let sunday = week.sunday();
-    let mut actions = evaluate_seen(journals, before, sunday, today, tz, config).actions;
+    let mut actions = actions_seen(journals, before, sunday, today, tz, config);
     actions.retain(|a| a.due <= sunday);
     actions
 }
@@ -216,16 +206,13 @@ mod tests {
         let d = |s| crate::time::parse_date(s).unwrap();
         let tz = chrono_tz::UTC;
         // On 5 November the thank-you (due 3 November) was still open and overdue.
-        let then = evaluation_at(&js, d("2026-11-05"), d("2026-11-22"), tz, &cfg);
-        let rules: Vec<_> = then
-            .actions
-            .iter()
-            .map(|a| (a.rule, a.status.as_str()))
-            .collect();
+        let on = |day| actions_on(&as_of(&js, d(day), d("2026-11-22"), tz), d(day), tz, &cfg);
+        let then = on("2026-11-05");
+        let rules: Vec<_> = then.iter().map(|a| (a.rule, a.status.as_str())).collect();
         assert!(rules.contains(&("thank-you", "overdue")), "{rules:?}");
         // Today it was sent long ago, and the rejection asks for feedback instead.
-        let now = evaluation_at(&js, d("2026-11-22"), d("2026-11-22"), tz, &cfg);
-        assert!(now.actions.iter().all(|a| a.rule != "thank-you"));
-        assert!(now.actions.iter().any(|a| a.rule == "feedback"));
+        let now = on("2026-11-22");
+        assert!(now.iter().all(|a| a.rule != "thank-you"));
+        assert!(now.iter().any(|a| a.rule == "feedback"));
     }
 }

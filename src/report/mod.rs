@@ -32,8 +32,9 @@ pub fn weekly_report(
     practice: bool,
 ) -> WeekReport {
     let day = weekly::as_of(week, today);
-    let eval = history::evaluation_at(&repo.journals, day, today, repo.tz, &repo.config);
+    // Cut once: the rules and the report read the same copy.
     let past = history::as_of(&repo.journals, day, today, repo.tz);
+    let actions = history::actions_on(&past, day, repo.tz, &repo.config);
     let shown: Vec<_> = past
         .iter()
         .map(|j| crate::site::pages::redacted(j, &repo.config.site.redact))
@@ -41,7 +42,7 @@ pub fn weekly_report(
     let refs: Vec<&crate::journal::Journal> = shown.iter().map(|j| j.as_ref()).collect();
     let inputs = weekly::Inputs {
         journals: &refs,
-        actions: &eval.actions,
+        actions: &actions,
         config: &repo.config,
         tz: repo.tz,
         today,
