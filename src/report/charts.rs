@@ -172,10 +172,9 @@ pub fn pipeline(p: &Pipeline) -> Chart {
 }
 
 /// One week of the follow-up chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Flow {
     /// The week.
-    #[serde(skip)]
     pub week: Week,
     /// Follow-ups owed during the week (see `history::owed_in_week`).
     pub owed: usize,
@@ -252,7 +251,7 @@ pub fn followups(flows: &[Flow]) -> Chart {
 }
 
 /// How long one interview waited for an answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Wait {
     /// The company.
     pub company: String,

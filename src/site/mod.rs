@@ -25,6 +25,7 @@ use crate::render::theme::{Theme, ThemeError, error_chain};
 use crate::repo::Repository;
 use crate::report::calendar;
 use crate::report::charts::{self, Chart};
+use crate::report::pipeline::{self, Pipeline};
 use crate::report::week::Week;
 use crate::report::weekly::{Counts, WeekReport};
 use pages::{ActionView, DraftView, Slugs};
@@ -141,7 +142,7 @@ const CHART_WEEKS: usize = 12;
 fn dashboard_charts(
     repo: &Repository,
     apps: &[application::Application<'_>],
-    pipeline: &pages::Pipeline,
+    pipeline: &Pipeline,
     weeks: &[Week],
     today: NaiveDate,
 ) -> Vec<Chart> {
@@ -304,7 +305,7 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
         .collect();
     upcoming.sort_by(|a, b| a["date"].as_str().cmp(&b["date"].as_str()));
     let problems = pages::problems(&eval.problems);
-    let pipeline = pages::pipeline(&apps, config, today, tz);
+    let pipeline = pipeline::pipeline(&apps, config, today, tz);
     let this_week = Week::of(today);
     let first_week = apps
         .iter()

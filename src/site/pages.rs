@@ -12,7 +12,6 @@ use crate::config::Config;
 use crate::diagnostics::{Counts, Problem};
 use crate::journal::application::Application;
 use crate::journal::model::{Journal, Outcome};
-pub use crate::report::pipeline::{Pipeline, ghosted, pipeline};
 use crate::rules::{Action, Status};
 use crate::scaffold::slug;
 use crate::time::add_days;
