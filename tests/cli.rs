@@ -438,7 +438,12 @@ fn new_uses_the_themes_journal_template() {
 fn the_demo_repository_works_and_is_never_written_to() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let before = files(&root.join("content"));
-    for args in [["due", "--format", "json"], ["check", "--format", "json"]] {
+    for args in [
+        &["due", "--format", "json"][..],
+        &["check", "--format", "json"],
+        &["report", "--format", "html"],
+        &["report", "--work-search", "--format", "csv"],
+    ] {
         let mut cmd = Command::cargo_bin("debrief").unwrap();
         cmd.arg("-C")
             .arg(root)

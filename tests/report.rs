@@ -261,3 +261,28 @@ fn the_work_search_log_lists_every_contact_as_csv_and_markdown() {
     assert_eq!(md.code, 0);
     insta::assert_snapshot!("work_search_md", md.stdout);
 }
+
+#[test]
+fn redacted_fields_stay_out_of_the_report_in_every_format() {
+    let c = Case::temp()
+        .file("debrief.toml", "timezone = \"UTC\"\n[site]\nredact = [\"note\", \"title\"]\n")
+        .file(
+            "content/a.md",
+            "---\ncompany: Acme\nrole: Dev\ndate: 2026-11-17\ntitle: Secret title\ninterviewers: [Ann Lee]\nsent:\n  - {kind: thank-you, on: 2026-11-17, note: secret note}\nreplies:\n  - {on: 2026-11-18, note: secret reply}\n---\n",
+        )
+        .today("2026-11-20");
+    for format in ["md", "text", "html"] {
+        let r = c.run(&["report", "--format", format]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(
+            r.stdout.contains("thank-you to Ann Lee at Acme"),
+            "{format}: {}",
+            r.stdout
+        );
+        assert!(
+            !r.stdout.contains("secret") && !r.stdout.contains("Secret"),
+            "{format}: {}",
+            r.stdout
+        );
+    }
+}

@@ -284,3 +284,26 @@ fn two_builds_of_the_same_repository_are_byte_identical() {
 fn demo() -> Case {
     Case::at(Path::new(env!("CARGO_MANIFEST_DIR")))
 }
+
+#[test]
+fn with_a_base_url_each_event_links_to_its_journal_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build(
+        &Case::new("report").today("2026-11-20"),
+        &out,
+        &["--base-url", "https://me.example/jobs/"],
+    );
+    let evs = events(&read(&out, "calendar.ics"));
+    assert!(!evs.is_empty());
+    for e in &evs {
+        let url = &e["URL"];
+        let page = url
+            .strip_prefix("https://me.example/jobs/journals/")
+            .unwrap_or_else(|| panic!("{url}"));
+        assert!(
+            out.join("journals").join(page).join("index.html").is_file(),
+            "{url}"
+        );
+    }
+}
