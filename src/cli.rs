@@ -304,7 +304,16 @@ fn print(g: &Global, text: &str) {
 }
 
 fn load(root: &Path, g: &Global) -> Result<(Repository, NaiveDate), i32> {
+    let started = std::time::Instant::now();
     let repo = Repository::load(root, g.config.as_deref()).map_err(fail)?;
+    if std::env::var_os("DEBRIEF_TIMINGS").is_some() {
+        let _ = writeln!(
+            anstream::stderr(),
+            "{:>8.1} ms  load {} journals",
+            started.elapsed().as_secs_f64() * 1000.0,
+            repo.files
+        );
+    }
     let today = g.today.unwrap_or_else(|| repo.today());
     Ok((repo, today))
 }
@@ -500,7 +509,7 @@ fn report(root: &Path, g: &Global, week: Option<Week>, format: Option<ReportForm
             "{week} has not started yet (today, {today}, is in {current}); `debrief due` lists what is coming"
         ));
     }
-    let r = debrief::report::weekly_report(&repo, week, today, &|_| String::new(), true);
+    let r = debrief::report::weekly_report(&repo, week, today, &|_| String::new());
     let text = match format.unwrap_or(ReportFormat::Md) {
         ReportFormat::Md => {
             debrief::report::text::weekly(&r, debrief::report::text::Style::Markdown)
@@ -586,6 +595,15 @@ fn build(root: &Path, g: &Global, opts: &debrief::site::Options) -> i32 {
     };
     match debrief::site::build(&repo, today, opts) {
         Ok(built) => {
+            if std::env::var_os("DEBRIEF_TIMINGS").is_some() {
+                for (phase, took) in &built.phases {
+                    let _ = writeln!(
+                        anstream::stderr(),
+                        "{:>8.1} ms  {phase}",
+                        took.as_secs_f64() * 1000.0
+                    );
+                }
+            }
             print(
                 g,
                 &format!(

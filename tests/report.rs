@@ -286,3 +286,35 @@ fn redacted_fields_stay_out_of_the_report_in_every_format() {
         );
     }
 }
+
+#[test]
+fn a_list_limit_keeps_the_counts_and_the_most_pressing_actions() {
+    use debrief::report::{Detail, history::Timeline, report_from, week::Week};
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report");
+    let repo = debrief::repo::Repository::load(&root, None).unwrap();
+    let today = debrief::time::parse_date("2026-11-20").unwrap();
+    let week = Week::parse("2026-W47").unwrap();
+    let timeline = Timeline::new(&repo.journals, &[], today, repo.tz);
+    let actions = debrief::report::history::actions_on(&timeline, today, &repo.config);
+    let slug = |_: &str| String::new();
+    let with = |limit| {
+        let detail = Detail {
+            practice: false,
+            limit,
+        };
+        report_from(&repo, &timeline, week, today, &slug, &actions, detail)
+    };
+    let full = with(usize::MAX);
+    let cut = with(1);
+    assert!(full.overdue.len() > 1 && full.next_seven.len() > 1);
+    assert_eq!(cut.counts, full.counts, "counts count every action");
+    // The most recently overdue, and the soonest upcoming.
+    let titles = |l: &[debrief::report::weekly::ActionLine]| -> Vec<String> {
+        l.iter().map(|a| a.title.clone()).collect()
+    };
+    assert_eq!(
+        titles(&cut.overdue),
+        titles(&full.overdue[full.overdue.len() - 1..])
+    );
+    assert_eq!(titles(&cut.next_seven), titles(&full.next_seven[..1]));
+}

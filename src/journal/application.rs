@@ -49,15 +49,15 @@ pub fn group<'a>(
     today: NaiveDate,
     tz: Tz,
 ) -> Vec<Application<'a>> {
-    let mut by_key: HashMap<String, Vec<&'a Journal>> = HashMap::new();
+    let mut by_key: HashMap<&'a str, Vec<&'a Journal>> = HashMap::new();
     for j in journals {
-        by_key.entry(key(&j.company, &j.role)).or_default().push(j);
+        by_key.entry(j.key.as_str()).or_default().push(j);
     }
     let mut apps: Vec<Application<'a>> = by_key
         .into_iter()
         .map(|(key, mut js)| {
             js.sort_by_cached_key(|j| (j.date.instant(tz), j.path.as_str()));
-            build(key, js, today, tz)
+            build(key.to_string(), js, today, tz)
         })
         .collect();
     apps.sort_by(|a, b| a.key.cmp(&b.key));

@@ -244,6 +244,9 @@ pub struct Reflection {
 pub struct Journal {
     /// Path relative to the repository root, with `/` separators.
     pub path: String,
+    /// Its application's key, made from company and role when read (see
+    /// [`crate::journal::application::key`]).
+    pub key: String,
     /// The employer.
     pub company: String,
     /// The position.
@@ -340,20 +343,49 @@ impl Journal {
 /// Whether a name written in `to` or `contact` means this person: the same
 /// name ignoring case and spacing, or just their first name.
 pub fn same_person(full: &str, written: &str) -> bool {
-    let a = normalise(full);
-    let b = normalise(written);
-    if a == b {
+    let (mut a, mut b) = (full.split_whitespace(), written.split_whitespace());
+    let (Some(a_first), Some(b_first)) = (a.next(), b.next()) else {
+        // Both blank count as the same; one blank matches nothing.
+        return full.trim().is_empty() && written.trim().is_empty();
+    };
+    if !same_word(a_first, b_first) {
+        return false;
+    }
+    // A lone first name matches the full name it begins.
+    let mut b = b.peekable();
+    if b.peek().is_none() {
         return true;
     }
-    !b.is_empty() && !b.contains(' ') && a.split(' ').next() == Some(b.as_str())
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if same_word(x, y) => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Two words equal but for case.
+fn same_word(x: &str, y: &str) -> bool {
+    x.chars()
+        .flat_map(char::to_lowercase)
+        .eq(y.chars().flat_map(char::to_lowercase))
 }
 
 /// Lower case, trimmed, inner white space collapsed.
 pub fn normalise(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut out = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if w.is_ascii() {
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&w.to_lowercase());
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -367,5 +399,11 @@ mod tests {
         assert!(!same_person("Tony Stark", "Pepper"));
         assert!(!same_person("Tony Stark", "Tony Banks"));
         assert!(!same_person("Tony Stark", ""));
+        assert!(!same_person("", "Tony"));
+        assert!(!same_person("Tony", "Tony Stark"));
+        assert!(same_person(" TONY\tSTARK ", "tony stark"));
+        assert!(same_person("Zoë Ørsted", "ZOË"));
+        assert_eq!(normalise("  Acme\u{a0}CORP  Ltd "), "acme corp ltd");
+        assert_eq!(normalise("Zoë  ÅS"), "zoë ås");
     }
 }

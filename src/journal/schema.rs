@@ -92,6 +92,7 @@ pub fn read(file: &str, root: &Node, opening: Loc, snooze_rules: &[&str]) -> Par
         path: file.to_string(),
         company: String::new(),
         role: String::new(),
+        key: String::new(),
         date: When::Date(NaiveDate::MIN),
         date_loc: opening,
         title: None,
@@ -210,6 +211,7 @@ pub fn read(file: &str, root: &Node, opening: Loc, snooze_rules: &[&str]) -> Par
     }
     let journal = match (company, role, date) {
         (Some(c), Some(ro), Some(d)) => {
+            j.key = super::application::key(&c, &ro);
             j.company = c;
             j.role = ro;
             j.date = d;

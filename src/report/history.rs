@@ -5,7 +5,9 @@
 //! which everything dated after that day has been removed.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::HashMap;
+
+use rayon::prelude::*;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -29,6 +31,7 @@ pub fn journal_as_of(j: &Journal, day: NaiveDate, tz: Tz) -> Journal {
     let outcome_on = j.outcome_on.unwrap_or_else(|| j.date.date(tz));
     Journal {
         path: j.path.clone(),
+        key: j.key.clone(),
         company: j.company.clone(),
         role: j.role.clone(),
         date: j.date,
@@ -80,68 +83,226 @@ pub fn journal_as_of(j: &Journal, day: NaiveDate, tz: Tz) -> Journal {
     }
 }
 
-/// The journals as they stood at the end of `day`; borrowed as they are
-/// when `day` is today or later.
-pub fn as_of(journals: &[Journal], day: NaiveDate, today: NaiveDate, tz: Tz) -> Cow<'_, [Journal]> {
-    if day >= today {
-        Cow::Borrowed(journals)
-    } else {
-        Cow::Owned(journals.iter().map(|j| journal_as_of(j, day, tz)).collect())
-    }
-}
-
-/// The open actions on `day` of journals already cut to that day (see
-/// [`as_of`]). Problems are not part of history and are left out.
-pub fn actions_on(past: &[Journal], day: NaiveDate, tz: Tz, config: &Config) -> Vec<Action> {
-    let ctx = Ctx {
-        today: day,
-        tz,
-        config,
+/// The days on which `j`, as it stood, changes: the dates of the entries
+/// [`journal_as_of`] leaves out before them. Ascending, without repeats.
+pub fn changes(j: &Journal, tz: Tz) -> Vec<NaiveDate> {
+    let done = |d: &Option<Done>| match d {
+        Some(Done::On(d)) => Some(*d),
+        _ => None,
     };
-    rules::evaluate(past, Vec::new(), &ctx).actions
+    let mut days: Vec<NaiveDate> = Vec::new();
+    days.extend(j.promised.iter().filter_map(|p| done(&p.done)));
+    days.extend(j.sent.iter().map(|s| s.on.date(tz)));
+    days.extend(j.replies.iter().map(|r| r.on));
+    days.extend(j.references.iter().filter_map(|r| done(&r.briefed)));
+    days.extend(j.outcome_on);
+    if j.outcome.is_some() {
+        days.push(j.outcome_on.unwrap_or_else(|| j.date.date(tz)));
+    }
+    days.sort_unstable();
+    days.dedup();
+    days
 }
 
-/// The rules run on `on`, knowing only the entries dated up to `known`.
-/// Applications with no interview by `on` are left out before anything is
-/// copied: the rules give them no actions, so the result is the same.
-fn actions_seen(
-    journals: &[Journal],
-    known: NaiveDate,
-    on: NaiveDate,
-    today: NaiveDate,
-    tz: Tz,
-    config: &Config,
-) -> Vec<Action> {
-    if known >= today {
-        return actions_on(journals, on, tz, config);
+/// One journal and its past states on the days asked for.
+struct Versions<'j> {
+    now: &'j Journal,
+    changes: Vec<NaiveDate>,
+    /// (how many changes had happened, the journal then), by that number.
+    then: Vec<(usize, Journal)>,
+}
+
+impl<'j> Versions<'j> {
+    fn new(j: &'j Journal, days: &[NaiveDate], tz: Tz) -> Versions<'j> {
+        let changes = changes(j, tz);
+        let mut then: Vec<(usize, Journal)> = Vec::new();
+        for day in days {
+            let seen = changes.partition_point(|c| c <= day);
+            if seen < changes.len() && then.last().is_none_or(|(n, _)| *n != seen) {
+                then.push((seen, journal_as_of(j, *day, tz)));
+            }
+        }
+        Versions {
+            now: j,
+            changes,
+            then,
+        }
     }
-    let alive: HashSet<String> = journals
-        .iter()
-        .filter(|j| j.date.date(tz) <= on)
-        .map(|j| application::key(&j.company, &j.role))
-        .collect();
-    let past: Vec<Journal> = journals
-        .iter()
-        .filter(|j| alive.contains(&application::key(&j.company, &j.role)))
-        .map(|j| journal_as_of(j, known, tz))
-        .collect();
-    actions_on(&past, on, tz, config)
+
+    /// The journal at the end of `day`.
+    fn at(&self, day: NaiveDate, tz: Tz) -> Cow<'_, Journal> {
+        let seen = self.changes.partition_point(|c| *c <= day);
+        if seen == self.changes.len() {
+            return Cow::Borrowed(self.now);
+        }
+        match self.then.binary_search_by_key(&seen, |(n, _)| *n) {
+            Ok(i) => Cow::Borrowed(&self.then[i].1),
+            // A day not asked for in advance: cut it now.
+            Err(_) => Cow::Owned(journal_as_of(self.now, day, tz)),
+        }
+    }
+}
+
+/// The journals of one application over time.
+struct AppLine<'j> {
+    journals: Vec<Versions<'j>>,
+    /// The first interview.
+    first: NaiveDate,
+    /// Every day on which the application, or the rules' view of it,
+    /// changes: entries, interviews (past from that day), snoozes ending.
+    points: Vec<NaiveDate>,
+}
+
+/// The journals as they stood on earlier days, cut once for every day a
+/// build asks about, with the rules' actions on those days. Entries dated
+/// after today are kept from today on, as the rules see them today.
+pub struct Timeline<'j> {
+    tz: Tz,
+    today: NaiveDate,
+    apps: Vec<AppLine<'j>>,
+}
+
+impl<'j> Timeline<'j> {
+    /// The timeline of `journals`, ready for the past `days` (others work,
+    /// cut when asked).
+    pub fn new(journals: &'j [Journal], days: &[NaiveDate], today: NaiveDate, tz: Tz) -> Self {
+        let mut days: Vec<NaiveDate> = days.iter().copied().filter(|d| *d < today).collect();
+        days.sort_unstable();
+        days.dedup();
+        let mut by_key: HashMap<&str, Vec<&'j Journal>> = HashMap::new();
+        for j in journals {
+            by_key.entry(j.key.as_str()).or_default().push(j);
+        }
+        let mut groups: Vec<(&str, Vec<&'j Journal>)> = by_key.into_iter().collect();
+        groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let apps = groups
+            .into_par_iter()
+            .map(|(_, js)| {
+                let journals: Vec<Versions<'j>> =
+                    js.iter().map(|j| Versions::new(j, &days, tz)).collect();
+                let mut points: Vec<NaiveDate> = journals
+                    .iter()
+                    .flat_map(|v| v.changes.iter().copied())
+                    .chain(js.iter().map(|j| j.date.date(tz)))
+                    .chain(js.iter().flat_map(|j| j.snooze.iter().map(|s| s.until)))
+                    .collect();
+                points.sort_unstable();
+                points.dedup();
+                AppLine {
+                    first: js.iter().map(|j| j.date.date(tz)).min().expect("a journal"),
+                    journals,
+                    points,
+                }
+            })
+            .collect();
+        Timeline { tz, today, apps }
+    }
+
+    /// The journals as they stood at the end of `day` (as they are, from
+    /// today on).
+    pub fn journals_at(&self, day: NaiveDate) -> Vec<Cow<'_, Journal>> {
+        self.apps
+            .iter()
+            .flat_map(|a| &a.journals)
+            .map(|v| self.version(v, day))
+            .collect()
+    }
+
+    fn version<'a>(&'a self, v: &'a Versions<'j>, day: NaiveDate) -> Cow<'a, Journal> {
+        if day >= self.today {
+            Cow::Borrowed(v.now)
+        } else {
+            v.at(day, self.tz)
+        }
+    }
+
+    /// For each `(known, on)`: the actions the rules give on `on`, knowing
+    /// only the entries dated up to `known`, with their status on `on`.
+    /// Each application is evaluated once per distinct state it was in,
+    /// not once per day asked.
+    pub fn actions(&self, asked: &[(NaiveDate, NaiveDate)], config: &Config) -> Vec<Vec<Action>> {
+        let per_app: Vec<Vec<Vec<Action>>> = self
+            .apps
+            .par_iter()
+            .map(|a| {
+                let mut seen: HashMap<(usize, usize), Vec<Action>> = HashMap::new();
+                asked
+                    .iter()
+                    .map(|&(known, on)| {
+                        if on < a.first {
+                            return Vec::new();
+                        }
+                        let state = if known >= self.today {
+                            usize::MAX
+                        } else {
+                            a.points.partition_point(|p| *p <= known)
+                        };
+                        let key = (state, a.points.partition_point(|p| *p <= on));
+                        seen.entry(key)
+                            .or_insert_with(|| self.evaluate(a, known, on, config))
+                            .clone()
+                    })
+                    .collect()
+            })
+            .collect();
+        // Turn per application into per day asked, moving rather than copying.
+        let mut per_day: Vec<Vec<Action>> = vec![Vec::new(); asked.len()];
+        for app in per_app {
+            for (day, actions) in per_day.iter_mut().zip(app) {
+                day.extend(actions);
+            }
+        }
+        per_day
+            .par_iter_mut()
+            .zip(asked)
+            .for_each(|(actions, &(_, on))| rules::finish(actions, on));
+        per_day
+    }
+
+    fn evaluate(
+        &self,
+        a: &AppLine<'j>,
+        known: NaiveDate,
+        on: NaiveDate,
+        config: &Config,
+    ) -> Vec<Action> {
+        let cut: Vec<Cow<'_, Journal>> =
+            a.journals.iter().map(|v| self.version(v, known)).collect();
+        let ctx = Ctx {
+            today: on,
+            tz: self.tz,
+            config,
+        };
+        application::group(cut.iter().map(|j| j.as_ref()), on, self.tz)
+            .iter()
+            .filter(|app| !app.journals.is_empty())
+            .flat_map(|app| rules::actions_of(app, &ctx))
+            .collect()
+    }
+}
+
+/// The actions open on `day`, as the journals stood at its end.
+pub fn actions_on(timeline: &Timeline<'_>, day: NaiveDate, config: &Config) -> Vec<Action> {
+    timeline
+        .actions(&[(day, day)], config)
+        .pop()
+        .expect("one answer per day asked")
+}
+
+/// What [`owed_in_week`] asks the timeline: the rules on the week's Sunday,
+/// knowing what was done before its Monday.
+pub fn owed_asked(week: Week) -> (NaiveDate, NaiveDate) {
+    (
+        week.monday().pred_opt().expect("a representable date"),
+        week.sunday(),
+    )
 }
 
 /// How many follow-ups were owed during `week`: everything due by its
 /// Sunday (overdue ones carried over included) that had not been done
-/// before its Monday.
-pub fn owed_in_week(
-    journals: &[Journal],
-    week: Week,
-    today: NaiveDate,
-    tz: Tz,
-    config: &Config,
-) -> Vec<Action> {
-    let before = week.monday().pred_opt().expect("a representable date");
-    let sunday = week.sunday();
-    let mut actions = actions_seen(journals, before, sunday, today, tz, config);
-    actions.retain(|a| a.due <= sunday);
+/// before its Monday. `actions` are the timeline's answer to [`owed_asked`].
+pub fn owed_in_week(week: Week, mut actions: Vec<Action>) -> Vec<Action> {
+    actions.retain(|a| a.due <= week.sunday());
     actions
 }
 
@@ -174,7 +335,10 @@ mod tests {
         let w = |s| Week::parse(s).unwrap();
         let tz = chrono_tz::UTC;
         let owed = |week| -> Vec<&'static str> {
-            owed_in_week(&js, w(week), d("2026-11-22"), tz, &cfg)
+            let asked = owed_asked(w(week));
+            let timeline = Timeline::new(&js, &[asked.0], d("2026-11-22"), tz);
+            let actions = timeline.actions(&[asked], &cfg).pop().unwrap();
+            owed_in_week(w(week), actions)
                 .iter()
                 .map(|a| a.rule)
                 .collect()
@@ -206,7 +370,10 @@ mod tests {
         let d = |s| crate::time::parse_date(s).unwrap();
         let tz = chrono_tz::UTC;
         // On 5 November the thank-you (due 3 November) was still open and overdue.
-        let on = |day| actions_on(&as_of(&js, d(day), d("2026-11-22"), tz), d(day), tz, &cfg);
+        let on = |day| {
+            let timeline = Timeline::new(&js, &[d(day)], d("2026-11-22"), tz);
+            actions_on(&timeline, d(day), &cfg)
+        };
         let then = on("2026-11-05");
         let rules: Vec<_> = then.iter().map(|a| (a.rule, a.status.as_str())).collect();
         assert!(rules.contains(&("thank-you", "overdue")), "{rules:?}");
@@ -214,5 +381,65 @@ mod tests {
         let now = on("2026-11-22");
         assert!(now.iter().all(|a| a.rule != "thank-you"));
         assert!(now.iter().any(|a| a.rule == "feedback"));
+    }
+
+    /// The rules over copies cut to `known`, run on `on`: what the
+    /// timeline must answer, done the slow way.
+    fn slow(
+        js: &[Journal],
+        known: NaiveDate,
+        on: NaiveDate,
+        today: NaiveDate,
+        cfg: &Config,
+    ) -> Vec<Action> {
+        let tz = chrono_tz::UTC;
+        let cut: Vec<Journal> = if known >= today {
+            js.to_vec()
+        } else {
+            js.iter().map(|j| journal_as_of(j, known, tz)).collect()
+        };
+        let ctx = Ctx {
+            today: on,
+            tz,
+            config: cfg,
+        };
+        rules::evaluate(&cut, Vec::new(), &ctx).actions
+    }
+
+    #[test]
+    fn the_timeline_answers_as_the_rules_over_cut_copies_do() {
+        // Every fixture folder, every day from before the first interview to
+        // after today: the memo by application state must change nothing.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut js = Vec::new();
+        for dir in ["tests/fixtures/report", "tests/fixtures/snooze", "."] {
+            let repo = crate::repo::Repository::load(&root.join(dir), None).unwrap();
+            js.extend(repo.journals);
+        }
+        let cfg = Config::default();
+        let d = |s| crate::time::parse_date(s).unwrap();
+        let today = d("2026-11-20");
+        let days: Vec<NaiveDate> = d("2026-08-01")
+            .iter_days()
+            .take_while(|x| *x <= d("2026-12-10"))
+            .collect();
+        let asked: Vec<(NaiveDate, NaiveDate)> = days
+            .iter()
+            .flat_map(|x| [(*x, *x), (*x, crate::time::add_days(*x, 6))])
+            .collect();
+        let known: Vec<NaiveDate> = asked.iter().map(|a| a.0).collect();
+        let timeline = Timeline::new(&js, &known, today, chrono_tz::UTC);
+        let answers = timeline.actions(&asked, &cfg);
+        let mut some = 0;
+        for ((known, on), got) in asked.iter().zip(&answers) {
+            let want = slow(&js, *known, *on, today, &cfg);
+            assert_eq!(got, &want, "known {known}, on {on}");
+            some += usize::from(!want.is_empty());
+        }
+        assert!(some > 100, "the days asked have actions to compare");
+        // A day not prepared in advance is cut when asked.
+        let late = Timeline::new(&js, &[], today, chrono_tz::UTC);
+        let x = d("2026-10-01");
+        assert_eq!(actions_on(&late, x, &cfg), slow(&js, x, x, today, &cfg));
     }
 }

@@ -22,19 +22,49 @@ use weekly::WeekReport;
 
 /// The report of `week` for a loaded repository: the actions and journals
 /// as they stood at the week's end (or today), fields `[site] redact`
-/// names left out. `slug` gives a journal's page on the site, by path;
-/// `practice` adds the practice list.
+/// names left out, with the practice list and every action listed (as the
+/// CLI prints it). `slug` gives a journal's page on the site, by path.
 pub fn weekly_report(
     repo: &Repository,
     week: Week,
     today: NaiveDate,
     slug: &(dyn Fn(&str) -> String + Sync),
-    practice: bool,
 ) -> WeekReport {
     let day = weekly::as_of(week, today);
-    // Cut once: the rules and the report read the same copy.
-    let past = history::as_of(&repo.journals, day, today, repo.tz);
-    let actions = history::actions_on(&past, day, repo.tz, &repo.config);
+    let timeline = history::Timeline::new(&repo.journals, &[day], today, repo.tz);
+    let actions = history::actions_on(&timeline, day, &repo.config);
+    let detail = Detail {
+        practice: true,
+        limit: usize::MAX,
+    };
+    report_from(repo, &timeline, week, today, slug, &actions, detail)
+}
+
+/// What a weekly report holds beyond its numbers.
+#[derive(Debug, Clone, Copy)]
+pub struct Detail {
+    /// Whether it has the practice list.
+    pub practice: bool,
+    /// How many overdue and upcoming actions each list shows at most (the
+    /// most recently due overdue ones, the soonest upcoming); the counts
+    /// always count them all.
+    pub limit: usize,
+}
+
+/// The report of `week` from a timeline made for its day, with `actions`
+/// the timeline's actions on that day: the site makes every week's report
+/// from one timeline.
+pub fn report_from(
+    repo: &Repository,
+    timeline: &history::Timeline<'_>,
+    week: Week,
+    today: NaiveDate,
+    slug: &(dyn Fn(&str) -> String + Sync),
+    actions: &[crate::rules::Action],
+    detail: Detail,
+) -> WeekReport {
+    let day = weekly::as_of(week, today);
+    let past = timeline.journals_at(day);
     let shown: Vec<_> = past
         .iter()
         .map(|j| crate::site::pages::redacted(j, &repo.config.site.redact))
@@ -42,14 +72,15 @@ pub fn weekly_report(
     let refs: Vec<&crate::journal::Journal> = shown.iter().map(|j| j.as_ref()).collect();
     let inputs = weekly::Inputs {
         journals: &refs,
-        actions: &actions,
+        actions,
         config: &repo.config,
         tz: repo.tz,
         today,
         slug,
+        limit: detail.limit,
     };
     let r = weekly::report(&inputs, week);
-    if practice {
+    if detail.practice {
         weekly::with_practice(r, &inputs)
     } else {
         r

@@ -147,6 +147,8 @@ pub struct Inputs<'a> {
     pub today: NaiveDate,
     /// A journal's page slug, by path (empty outside the site).
     pub slug: &'a (dyn Fn(&str) -> String + Sync),
+    /// How many actions the overdue and upcoming lists show at most.
+    pub limit: usize,
 }
 
 impl Inputs<'_> {
@@ -271,8 +273,15 @@ pub fn report(inp: &Inputs<'_>, week: Week) -> WeekReport {
     let mut days = [0usize; 7];
     for app in &apps {
         for j in &app.journals {
-            let r = inp.journal_ref(j, &app.company);
+            // Most journals have nothing in the week: their reference is made only when needed.
             let date = j.date.date(tz);
+            let busy = in_week(date)
+                || j.sent.iter().any(|s| in_week(s.on.date(tz)))
+                || j.replies.iter().any(|x| in_week(x.on));
+            if !busy {
+                continue;
+            }
+            let r = inp.journal_ref(j, &app.company);
             if in_week(date) {
                 let with = j
                     .interviewers
@@ -371,18 +380,19 @@ pub fn report(inp: &Inputs<'_>, week: Week) -> WeekReport {
         slug: (inp.slug)(&a.journal),
     };
     let horizon = add_days(day, 7);
-    let overdue: Vec<ActionLine> = inp
-        .actions
-        .iter()
-        .filter(|a| a.due < day)
-        .map(line)
-        .collect();
-    let next_seven: Vec<ActionLine> = inp
+    let overdue: Vec<&Action> = inp.actions.iter().filter(|a| a.due < day).collect();
+    let next_seven: Vec<&Action> = inp
         .actions
         .iter()
         .filter(|a| a.due >= day && a.due <= horizon)
-        .map(line)
         .collect();
+    let (overdue_count, next_count) = (overdue.len(), next_seven.len());
+    // The most recently overdue and the soonest due, when there are more.
+    let overdue: Vec<ActionLine> = overdue[overdue.len().saturating_sub(inp.limit)..]
+        .iter()
+        .map(|a| line(a))
+        .collect();
+    let next_seven: Vec<ActionLine> = next_seven.iter().take(inp.limit).map(|a| line(a)).collect();
 
     let pipeline = super::pipeline::pipeline(&apps, inp.config, day, tz).line();
     WeekReport {
@@ -397,8 +407,8 @@ pub fn report(inp: &Inputs<'_>, week: Week) -> WeekReport {
             sent: sent.len(),
             replies: replies.len(),
             outcomes: outcomes.len(),
-            overdue: overdue.len(),
-            next_seven: next_seven.len(),
+            overdue: overdue_count,
+            next_seven: next_count,
         },
         interviews,
         sent,

@@ -201,16 +201,25 @@ impl Action {
         }
     }
 
-    /// Sort key of `due`: due date, company, person, then the rest for stability.
-    fn sort_key(&self) -> impl Ord + '_ {
-        (
-            self.due,
-            self.company.to_lowercase(),
-            self.person.as_deref().map(str::to_lowercase),
-            self.rule,
-            &self.journal,
-            &self.title,
-        )
+    /// The order actions are listed in: due date, company, person (case
+    /// aside), then the rest for stability.
+    pub fn sort(actions: &mut Vec<Action>) {
+        // The lower-cased names are made once per action, not per comparison.
+        let mut keyed: Vec<(String, Option<String>, Action)> = actions
+            .drain(..)
+            .map(|a| {
+                (
+                    a.company.to_lowercase(),
+                    a.person.as_deref().map(str::to_lowercase),
+                    a,
+                )
+            })
+            .collect();
+        keyed.sort_by(|(ca, pa, a), (cb, pb, b)| {
+            (a.due, ca, pa, a.rule, &a.journal, &a.title)
+                .cmp(&(b.due, cb, pb, b.rule, &b.journal, &b.title))
+        });
+        actions.extend(keyed.into_iter().map(|(_, _, a)| a));
     }
 }
 
@@ -231,17 +240,13 @@ pub fn evaluate(journals: &[Journal], reading: Vec<Problem>, ctx: &Ctx<'_>) -> E
         .par_iter()
         .filter(|app| !app.journals.is_empty())
         .map(|app| {
-            let mut actions = Vec::new();
             let mut problems = Vec::new();
             for rule in RULES {
-                match rule.check {
-                    Check::Actions(f) => f(app, ctx, &mut actions),
-                    Check::Problems(f) => f(app, ctx, &mut problems),
-                    _ => {}
+                if let Check::Problems(f) = rule.check {
+                    f(app, ctx, &mut problems);
                 }
             }
-            actions.retain(|a| !snoozed(app, a, ctx.today));
-            (actions, problems)
+            (actions_of(app, ctx), problems)
         })
         .collect();
 
@@ -256,15 +261,34 @@ pub fn evaluate(journals: &[Journal], reading: Vec<Problem>, ctx: &Ctx<'_>) -> E
             f(&apps, ctx, &mut problems);
         }
     }
-    for a in &mut actions {
-        a.status = Status::of(a.due, ctx.today);
-        a.draft = rule(a.rule).is_some_and(|r| r.draft);
-    }
-    actions.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    finish(&mut actions, ctx.today);
     Evaluation {
         actions,
         problems: with_severities(problems, ctx.config),
     }
+}
+
+/// The open actions of one application on `ctx.today`, snoozed ones left
+/// out, before [`finish`] gives them a status.
+pub fn actions_of(app: &Application<'_>, ctx: &Ctx<'_>) -> Vec<Action> {
+    let mut actions = Vec::new();
+    for rule in RULES {
+        if let Check::Actions(f) = rule.check {
+            f(app, ctx, &mut actions);
+        }
+    }
+    actions.retain(|a| !snoozed(app, a, ctx.today));
+    actions
+}
+
+/// Gives every action its status on `today` and its draft flag, and sorts
+/// them by due date.
+pub fn finish(actions: &mut Vec<Action>, today: NaiveDate) {
+    for a in actions.iter_mut() {
+        a.status = Status::of(a.due, today);
+        a.draft = rule(a.rule).is_some_and(|r| r.draft);
+    }
+    Action::sort(actions);
 }
 
 /// Applies `[rules.severity]`: changes severities, drops what is switched off,

@@ -23,11 +23,11 @@ use crate::journal::model::Channel;
 use crate::render::drafts;
 use crate::render::theme::{Theme, ThemeError, error_chain};
 use crate::repo::Repository;
-use crate::report::calendar;
 use crate::report::charts::{self, Chart};
 use crate::report::pipeline::{self, Pipeline};
 use crate::report::week::Week;
 use crate::report::weekly::{Counts, WeekReport};
+use crate::report::{calendar, history};
 use pages::{ActionView, DraftView, Slugs};
 use staging::{OutputError, Staging};
 
@@ -86,6 +86,30 @@ pub struct Built {
     pub files: usize,
     /// The output folder.
     pub output: PathBuf,
+    /// How long each phase took, in order (for `DEBRIEF_TIMINGS`).
+    pub phases: Vec<(&'static str, std::time::Duration)>,
+}
+
+/// Records how long each phase of a build takes.
+struct Phases {
+    last: std::time::Instant,
+    done: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Phases {
+    fn start() -> Phases {
+        Phases {
+            last: std::time::Instant::now(),
+            done: Vec::new(),
+        }
+    }
+
+    /// Ends the phase called `name` and starts the next.
+    fn mark(&mut self, name: &'static str) {
+        let now = std::time::Instant::now();
+        self.done.push((name, now - self.last));
+        self.last = now;
+    }
 }
 
 #[derive(Serialize)]
@@ -135,6 +159,10 @@ struct WeekLine<'a> {
     sparkline: String,
 }
 
+/// How many overdue and upcoming actions a weekly page lists; the
+/// dashboard lists them all.
+const WEEK_LIST_LIMIT: usize = 100;
+
 /// How many weeks the follow-up chart shows.
 const CHART_WEEKS: usize = 12;
 
@@ -143,17 +171,17 @@ fn dashboard_charts(
     repo: &Repository,
     apps: &[application::Application<'_>],
     pipeline: &Pipeline,
-    weeks: &[Week],
+    recent: &[Week],
+    owed: Vec<Vec<crate::rules::Action>>,
     today: NaiveDate,
 ) -> Vec<Chart> {
     let tz = repo.tz;
-    let recent = &weeks[weeks.len().saturating_sub(CHART_WEEKS)..];
     let flows: Vec<charts::Flow> = recent
         .par_iter()
-        .map(|w| charts::Flow {
+        .zip(owed)
+        .map(|(w, owed)| charts::Flow {
             week: *w,
-            owed: crate::report::history::owed_in_week(&repo.journals, *w, today, tz, &repo.config)
-                .len(),
+            owed: history::owed_in_week(*w, owed).len(),
             sent: repo
                 .journals
                 .iter()
@@ -177,12 +205,15 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
     if !repo.bad_files.is_empty() && !opts.keep_going {
         return Err(BuildError::Journals(repo.bad_files.clone()));
     }
+    let mut phases = Phases::start();
     let output = staging::check_output(&repo.root, &repo.root.join(&opts.output))?;
     let theme = Theme::load(&repo.root, &repo.config.theme)?;
     let tera = theme.tera()?;
     let tz = repo.tz;
     let config = &repo.config;
+    phases.mark("theme");
     let eval = repo.evaluate(today);
+    phases.mark("rules");
 
     // Everything shown comes from redacted copies; the rules ran on the real data.
     let shown: Vec<Cow<'_, Journal>> = repo
@@ -233,6 +264,7 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
             })
         })
         .collect::<Result<_, ThemeError>>()?;
+    phases.mark("actions and drafts");
     // Each page's actions, found once rather than by scanning every action per page.
     let mut by_app: HashMap<&str, Vec<ActionView>> = HashMap::new();
     let mut by_journal: HashMap<&str, Vec<ActionView>> = HashMap::new();
@@ -315,7 +347,27 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
         .unwrap_or(this_week)
         .min(this_week);
     let weeks = first_week.through(this_week);
-    let charts = dashboard_charts(repo, &apps, &pipeline, &weeks, today);
+    phases.mark("application views");
+
+    // Every past week's actions at once, from one timeline: each week's
+    // report, and what was owed in the weeks the chart shows.
+    let recent = &weeks[weeks.len().saturating_sub(CHART_WEEKS)..];
+    let mut asked: Vec<(NaiveDate, NaiveDate)> = weeks
+        .iter()
+        .map(|w| {
+            let day = crate::report::weekly::as_of(*w, today);
+            (day, day)
+        })
+        .collect();
+    asked.extend(recent.iter().map(|w| history::owed_asked(*w)));
+    let days: Vec<NaiveDate> = asked.iter().map(|(known, _)| *known).collect();
+    let timeline = history::Timeline::new(&repo.journals, &days, today, tz);
+    phases.mark("timeline: cut");
+    let mut week_actions = timeline.actions(&asked, config);
+    let owed = week_actions.split_off(weeks.len());
+    phases.mark("timeline");
+    let charts = dashboard_charts(repo, &apps, &pipeline, recent, owed, today);
+    phases.mark("dashboard charts");
     let summary: Vec<_> = app_views
         .iter()
         .map(|a| serde_json::json!({"slug": a.slug, "company": a.company, "role": a.role, "outcome": a.outcome}))
@@ -336,6 +388,7 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
         .into_bytes(),
     ));
 
+    phases.mark("dashboard");
     // One page per application and per journal, in parallel.
     let app_pages: Vec<(String, Vec<u8>)> = app_views
         .par_iter()
@@ -350,13 +403,14 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
         })
         .collect::<Result<_, ThemeError>>()?;
     files.extend(app_pages);
+    phases.mark("application pages");
     let journal_pages: Vec<(String, Vec<u8>)> = shown
         .par_iter()
         .map(|j| {
             let slug = slugs.journal(&j.path);
             let view = JournalView {
                 title: j.display_title(),
-                application: slugs.app(&application::key(&j.company, &j.role)),
+                application: slugs.app(&j.key),
                 company: j.company.clone(),
                 role: j.role.clone(),
                 date: j
@@ -391,6 +445,7 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
         })
         .collect::<Result<_, ThemeError>>()?;
     files.extend(journal_pages);
+    phases.mark("journal pages");
 
     // Every open draft, grouped by due date (actions are sorted by it).
     let mut days: Vec<DayView> = Vec::new();
@@ -412,8 +467,16 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
     let journal_slug = |path: &str| slugs.journal(path);
     let reports: Vec<WeekReport> = weeks
         .par_iter()
-        .map(|w| crate::report::weekly_report(repo, *w, today, &journal_slug, false))
+        .zip(&week_actions)
+        .map(|(w, actions)| {
+            let detail = crate::report::Detail {
+                practice: false,
+                limit: WEEK_LIST_LIMIT,
+            };
+            crate::report::report_from(repo, &timeline, *w, today, &journal_slug, actions, detail)
+        })
         .collect();
+    phases.mark("weekly reports");
     let week_pages: Vec<(String, Vec<u8>)> = reports
         .par_iter()
         .enumerate()
@@ -429,6 +492,7 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
         })
         .collect::<Result<_, ThemeError>>()?;
     files.extend(week_pages);
+    phases.mark("week pages");
     let index: Vec<WeekLine> = reports
         .iter()
         .rev()
@@ -456,6 +520,7 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
         tz,
         today,
         slug: &journal_slug,
+        limit: usize::MAX,
     };
     let reflections = crate::report::weekly::reflections(&inputs, today);
     files.push((
@@ -466,6 +531,7 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
         .into_bytes(),
     ));
 
+    phases.mark("drafts page, week index, reflections");
     // The calendar of open actions.
     let changed: HashMap<&str, NaiveDate> = apps
         .iter()
@@ -520,15 +586,19 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
         }
     }
 
+    phases.mark("calendar, report.json");
     let staging = Staging::new(&output)?;
     files
         .par_iter()
         .try_for_each(|(rel, bytes)| staging.write(rel, bytes))?;
     let count = files.len();
+    phases.mark("write");
     staging.swap()?;
+    phases.mark("swap");
     Ok(Built {
         files: count,
         output,
+        phases: phases.done,
     })
 }
 
