@@ -41,9 +41,107 @@ fn bucket_of(heading: &str) -> Bucket {
     }
 }
 
+/// Where parsing for reflections may start: the first line that could be a
+/// reflection heading, when nothing before it can change how the rest
+/// parses; else 0. Journals put their reflections after pages of notes, and
+/// parsing those notes only to skip them is most of the cost of reading.
+///
+/// A candidate is an ATX heading at column 0, outside fenced code, whose
+/// text names a keyword or has markup that could hide one. Anything before
+/// it that could reach past it (an HTML block, a link reference definition,
+/// a setext underline) means starting at 0.
+fn reflection_start(body: &str, keywords: &[String]) -> usize {
+    let mut fence: Option<(u8, usize)> = None;
+    let mut offset = 0;
+    // Keywords of letters and spaces survive dropping the marks below.
+    let plain = keywords
+        .iter()
+        .all(|k| k.chars().all(|c| c.is_alphanumeric() || c == ' '));
+    for line in body.split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let text = line.trim_end_matches(['\n', '\r']);
+        let indent = text.len() - text.trim_start_matches(' ').len();
+        let rest = &text[indent..];
+        let bytes = rest.as_bytes();
+        if indent <= 3 && (rest.starts_with("```") || rest.starts_with("~~~")) {
+            let run = bytes.iter().take_while(|b| **b == bytes[0]).count();
+            match fence {
+                None => fence = Some((bytes[0], run)),
+                Some((c, n)) if c == bytes[0] && run >= n && rest[run..].trim().is_empty() => {
+                    fence = None
+                }
+                Some(_) => {}
+            }
+            continue;
+        }
+        if fence.is_some() {
+            continue;
+        }
+        if indent <= 3 {
+            let underline = !rest.is_empty()
+                && (rest.trim_end().bytes().all(|b| b == b'=')
+                    || rest.trim_end().bytes().all(|b| b == b'-'));
+            let reference = rest.starts_with('[') && rest.contains("]:");
+            if rest.starts_with('<') || underline || reference {
+                return 0;
+            }
+        }
+        if indent == 0 && rest.starts_with('#') {
+            let level = bytes.iter().take_while(|b| **b == b'#').count();
+            let after = &rest[level..];
+            if level <= 6 && (after.is_empty() || after.starts_with([' ', '\t'])) {
+                // Emphasis, code and link marks only split the words the
+                // heading's text is made of; entities and HTML can hide them.
+                let lower: String = after
+                    .to_lowercase()
+                    .chars()
+                    .filter(|c| !matches!(c, '*' | '_' | '`' | '[' | ']' | '!'))
+                    .collect();
+                let hidden = lower.contains(['&', '\\', '<']) || !plain;
+                if hidden || keywords.iter().any(|k| lower.contains(k.as_str())) {
+                    return at;
+                }
+            }
+        } else if without_containers(text).starts_with('#') {
+            // Perhaps a heading inside a list item or a quote: parse it all.
+            return 0;
+        }
+    }
+    // No heading could be a reflection's: nothing to parse.
+    body.len()
+}
+
+/// `line` without its indentation, block quote markers and list markers.
+fn without_containers(line: &str) -> &str {
+    let mut s = line.trim_start();
+    loop {
+        if let Some(r) = s.strip_prefix('>') {
+            s = r.trim_start();
+            continue;
+        }
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        let marker = if digits > 0 {
+            s[digits..].strip_prefix(['.', ')'])
+        } else {
+            s.strip_prefix(['-', '*', '+'])
+        };
+        match marker {
+            Some(r) if r.starts_with([' ', '\t']) => s = r.trim_start(),
+            _ => return s,
+        }
+    }
+}
+
 /// The reflection sections of `body`; `keywords` are matched case-insensitively
 /// against heading text.
 pub fn reflection<S: AsRef<str>>(body: &str, keywords: &[S]) -> Reflection {
+    let keywords: Vec<String> = keywords.iter().map(|k| k.as_ref().to_lowercase()).collect();
+    reflection_from(&body[reflection_start(body, &keywords)..], &keywords)
+}
+
+/// [`reflection`] with lower-cased keywords, parsing all of `body`.
+fn reflection_from(body: &str, keywords: &[String]) -> Reflection {
     let mut out = Reflection::default();
     let mut in_heading: Option<(HeadingLevel, String)> = None;
     // The open headings inside a reflection section, outermost first, each
@@ -63,10 +161,7 @@ pub fn reflection<S: AsRef<str>>(body: &str, keywords: &[S]) -> Reflection {
                 }
                 let lower = text.to_lowercase();
                 let inherited = stack.last().map_or(Bucket::None, |(_, b)| *b);
-                if keywords
-                    .iter()
-                    .any(|k| lower.contains(&k.as_ref().to_lowercase()))
-                {
+                if keywords.iter().any(|k| lower.contains(k.as_str())) {
                     out.sections.push(text.trim().to_string());
                     let bucket = match bucket_of(&lower) {
                         Bucket::None => inherited,
@@ -157,5 +252,76 @@ mod tests {
         let r = reflection("## RETRO\n", &["retro"]);
         assert_eq!(r.sections, vec!["RETRO"]);
         assert!(read("## RETRO\n").sections.is_empty());
+    }
+
+    /// Starting late must never change what is found.
+    fn same_as_parsing_everything(body: &str) {
+        let keywords: Vec<String> = DEFAULT_REFLECTION_HEADINGS
+            .iter()
+            .map(|k| k.to_string())
+            .collect();
+        assert_eq!(
+            read(body),
+            reflection_from(body, &keywords),
+            "start {} of {body:?}",
+            reflection_start(body, &keywords)
+        );
+    }
+
+    #[test]
+    fn starting_at_the_first_possible_heading_finds_the_same() {
+        let tricky = [
+            "- foo\n  ## Went well\n  - calm\n",
+            "> ## Went well\n> - calm\n",
+            "- ## Went well\n- calm\n",
+            "1. ## Struggled\n2. x\n",
+            "Went well\n---\n- calm\n",
+            "Went well\n===\n- calm\n",
+            "<div>\n## Went well\n- calm\n</div>\n",
+            "<!--\n\n## Went well\n\n-->\n- calm\n",
+            "[ref]: http://x\n\n## Went well\n- [calm][ref]\n",
+            "```\n## Went well\n```\n## Takeaways\n- x\n",
+            "~~~~\n```\n## Went well\n~~~~\n- y\n## Went well\n- z\n",
+            "## What **went** well\n- x\n",
+            "## What *went* well\n- x\n",
+            "## [Went well](http://x)\n- x\n",
+            "## Q: *about* it\n- q\n## Notes\n- n\n## `Lessons`\n- l\n",
+            "## Went&#32;well\n- x\n",
+            "## What w<span>ent</span> well\n- x\n",
+            "## What went\\\n well\n- x\n",
+            "## Questions\n- q1\n\n## Went well\n- a\n",
+            "    ## Went well\n- not\n",
+            "\t## Went well\n- x\n",
+            "## Notes\ntext\n## Struggled\n- x\n### sub\n- y\n# Other\n- z\n",
+            "just text\n- item\n",
+            "#hashtag\n## Lessons\n- l\n",
+            "#\n## Lesson\n- l",
+            "## Went well ##\n- a",
+            "## Notes\r\ntext\r\n## Went well\r\n- a\r\n",
+            "- item\n## Went well\n- a\n",
+            "para\n## Went well\n- a\n",
+            "",
+        ];
+        for body in tricky {
+            same_as_parsing_everything(body);
+        }
+        // Every journal in the repository: the demo and the test fixtures.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut seen = 0;
+        for entry in walkdir::WalkDir::new(root.join("content"))
+            .into_iter()
+            .chain(walkdir::WalkDir::new(root.join("tests/fixtures")))
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        {
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            if let Ok(split) = crate::journal::frontmatter::split(&text) {
+                same_as_parsing_everything(split.body);
+                seen += 1;
+            }
+        }
+        assert!(seen > 30, "{seen} journals compared");
     }
 }
