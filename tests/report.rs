@@ -296,6 +296,7 @@ fn a_list_limit_keeps_the_counts_and_the_most_pressing_actions() {
     let week = Week::parse("2026-W47").unwrap();
     let timeline = Timeline::new(&repo.journals, &[], today, repo.tz);
     let actions = debrief::report::history::actions_on(&timeline, today, &repo.config);
+    let actions: Vec<&debrief::rules::Action> = actions.iter().collect();
     let slug = |_: &str| String::new();
     let with = |limit| {
         let detail = Detail {

@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -217,20 +218,20 @@ impl<'j> Timeline<'j> {
     }
 
     /// For each `(known, on)`: the actions the rules give on `on`, knowing
-    /// only the entries dated up to `known`, with their status on `on`.
-    /// Each application is evaluated once per distinct state it was in,
-    /// not once per day asked.
-    pub fn actions(&self, asked: &[(NaiveDate, NaiveDate)], config: &Config) -> Vec<Vec<Action>> {
-        let per_app: Vec<Vec<Vec<Action>>> = self
+    /// only the entries dated up to `known`. Each application is evaluated
+    /// once per distinct state it was in, not once per day asked, and the
+    /// answers share those evaluations rather than copying them.
+    pub fn actions(&self, asked: &[(NaiveDate, NaiveDate)], config: &Config) -> Vec<Answer> {
+        let per_app: Vec<Vec<Option<Arc<[Action]>>>> = self
             .apps
             .par_iter()
             .map(|a| {
-                let mut seen: HashMap<(usize, usize), Vec<Action>> = HashMap::new();
+                let mut seen: HashMap<(usize, usize), Arc<[Action]>> = HashMap::new();
                 asked
                     .iter()
                     .map(|&(known, on)| {
                         if on < a.first {
-                            return Vec::new();
+                            return None;
                         }
                         let state = if known >= self.today {
                             usize::MAX
@@ -238,25 +239,27 @@ impl<'j> Timeline<'j> {
                             a.points.partition_point(|p| *p <= known)
                         };
                         let key = (state, a.points.partition_point(|p| *p <= on));
-                        seen.entry(key)
-                            .or_insert_with(|| self.evaluate(a, known, on, config))
-                            .clone()
+                        let actions = seen
+                            .entry(key)
+                            .or_insert_with(|| self.evaluate(a, known, on, config).into());
+                        (!actions.is_empty()).then(|| Arc::clone(actions))
                     })
                     .collect()
             })
             .collect();
-        // Turn per application into per day asked, moving rather than copying.
-        let mut per_day: Vec<Vec<Action>> = vec![Vec::new(); asked.len()];
+        let mut answers: Vec<Answer> = asked
+            .iter()
+            .map(|&(_, on)| Answer {
+                on,
+                parts: Vec::new(),
+            })
+            .collect();
         for app in per_app {
-            for (day, actions) in per_day.iter_mut().zip(app) {
-                day.extend(actions);
+            for (answer, part) in answers.iter_mut().zip(app) {
+                answer.parts.extend(part);
             }
         }
-        per_day
-            .par_iter_mut()
-            .zip(asked)
-            .for_each(|(actions, &(_, on))| rules::finish(actions, on));
-        per_day
+        answers
     }
 
     fn evaluate(
@@ -281,12 +284,47 @@ impl<'j> Timeline<'j> {
     }
 }
 
+/// The timeline's actions on one day asked, shared with the other days.
+pub struct Answer {
+    on: NaiveDate,
+    parts: Vec<Arc<[Action]>>,
+}
+
+impl Answer {
+    /// How many actions.
+    pub fn len(&self) -> usize {
+        self.parts.iter().map(|p| p.len()).sum()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+    }
+
+    /// The actions in the order lists show them (their status is not set:
+    /// see [`Answer::finished`]).
+    pub fn sorted(&self) -> Vec<&Action> {
+        let mut all: Vec<&Action> = self.parts.iter().flat_map(|p| p.iter()).collect();
+        Action::sort(&mut all);
+        all
+    }
+
+    /// Copies of the actions with their status on the day asked, sorted,
+    /// as `due` lists them.
+    pub fn finished(&self) -> Vec<Action> {
+        let mut all: Vec<Action> = self.parts.iter().flat_map(|p| p.iter().cloned()).collect();
+        rules::finish(&mut all, self.on);
+        all
+    }
+}
+
 /// The actions open on `day`, as the journals stood at its end.
 pub fn actions_on(timeline: &Timeline<'_>, day: NaiveDate, config: &Config) -> Vec<Action> {
     timeline
         .actions(&[(day, day)], config)
         .pop()
         .expect("one answer per day asked")
+        .finished()
 }
 
 /// What [`owed_in_week`] asks the timeline: the rules on the week's Sunday,
@@ -300,10 +338,13 @@ pub fn owed_asked(week: Week) -> (NaiveDate, NaiveDate) {
 
 /// How many follow-ups were owed during `week`: everything due by its
 /// Sunday (overdue ones carried over included) that had not been done
-/// before its Monday. `actions` are the timeline's answer to [`owed_asked`].
-pub fn owed_in_week(week: Week, mut actions: Vec<Action>) -> Vec<Action> {
-    actions.retain(|a| a.due <= week.sunday());
-    actions
+/// before its Monday. `answer` is the timeline's answer to [`owed_asked`].
+pub fn owed_in_week(week: Week, answer: &Answer) -> Vec<&Action> {
+    answer
+        .sorted()
+        .into_iter()
+        .filter(|a| a.due <= week.sunday())
+        .collect()
 }
 
 #[cfg(test)]
@@ -337,8 +378,8 @@ mod tests {
         let owed = |week| -> Vec<&'static str> {
             let asked = owed_asked(w(week));
             let timeline = Timeline::new(&js, &[asked.0], d("2026-11-22"), tz);
-            let actions = timeline.actions(&[asked], &cfg).pop().unwrap();
-            owed_in_week(w(week), actions)
+            let answer = timeline.actions(&[asked], &cfg).pop().unwrap();
+            owed_in_week(w(week), &answer)
                 .iter()
                 .map(|a| a.rule)
                 .collect()
@@ -433,7 +474,14 @@ mod tests {
         let mut some = 0;
         for ((known, on), got) in asked.iter().zip(&answers) {
             let want = slow(&js, *known, *on, today, &cfg);
-            assert_eq!(got, &want, "known {known}, on {on}");
+            assert_eq!(got.finished(), want, "known {known}, on {on}");
+            assert_eq!(got.len(), want.len());
+            let sorted: Vec<Action> = got.sorted().into_iter().cloned().collect();
+            let same_order = sorted
+                .iter()
+                .zip(&want)
+                .all(|(a, b)| (a.due, &a.title) == (b.due, &b.title));
+            assert!(same_order, "sorted as listed: known {known}, on {on}");
             some += usize::from(!want.is_empty());
         }
         assert!(some > 100, "the days asked have actions to compare");

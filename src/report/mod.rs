@@ -33,6 +33,7 @@ pub fn weekly_report(
     let day = weekly::as_of(week, today);
     let timeline = history::Timeline::new(&repo.journals, &[day], today, repo.tz);
     let actions = history::actions_on(&timeline, day, &repo.config);
+    let actions: Vec<&crate::rules::Action> = actions.iter().collect();
     let detail = Detail {
         practice: true,
         limit: usize::MAX,
@@ -60,7 +61,7 @@ pub fn report_from(
     week: Week,
     today: NaiveDate,
     slug: &(dyn Fn(&str) -> String + Sync),
-    actions: &[crate::rules::Action],
+    actions: &[&crate::rules::Action],
     detail: Detail,
 ) -> WeekReport {
     let day = weekly::as_of(week, today);

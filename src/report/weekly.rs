@@ -137,8 +137,8 @@ pub struct WeekReport {
 pub struct Inputs<'a> {
     /// The journals as shown (redacted), as they stood on `as_of`.
     pub journals: &'a [&'a Journal],
-    /// The actions open on `as_of`.
-    pub actions: &'a [Action],
+    /// The actions open on `as_of`, in the order lists show them.
+    pub actions: &'a [&'a Action],
     /// The configuration.
     pub config: &'a Config,
     /// The timezone.
@@ -380,10 +380,16 @@ pub fn report(inp: &Inputs<'_>, week: Week) -> WeekReport {
         slug: (inp.slug)(&a.journal),
     };
     let horizon = add_days(day, 7);
-    let overdue: Vec<&Action> = inp.actions.iter().filter(|a| a.due < day).collect();
+    let overdue: Vec<&Action> = inp
+        .actions
+        .iter()
+        .copied()
+        .filter(|a| a.due < day)
+        .collect();
     let next_seven: Vec<&Action> = inp
         .actions
         .iter()
+        .copied()
         .filter(|a| a.due >= day && a.due <= horizon)
         .collect();
     let (overdue_count, next_count) = (overdue.len(), next_seven.len());

@@ -203,19 +203,21 @@ impl Action {
 
     /// The order actions are listed in: due date, company, person (case
     /// aside), then the rest for stability.
-    pub fn sort(actions: &mut Vec<Action>) {
+    pub fn sort<A: std::borrow::Borrow<Action>>(actions: &mut Vec<A>) {
         // The lower-cased names are made once per action, not per comparison.
-        let mut keyed: Vec<(String, Option<String>, Action)> = actions
+        let mut keyed: Vec<(String, Option<String>, A)> = actions
             .drain(..)
-            .map(|a| {
+            .map(|x| {
+                let a = x.borrow();
                 (
                     a.company.to_lowercase(),
                     a.person.as_deref().map(str::to_lowercase),
-                    a,
+                    x,
                 )
             })
             .collect();
         keyed.sort_by(|(ca, pa, a), (cb, pb, b)| {
+            let (a, b) = (a.borrow(), b.borrow());
             (a.due, ca, pa, a.rule, &a.journal, &a.title)
                 .cmp(&(b.due, cb, pb, b.rule, &b.journal, &b.title))
         });

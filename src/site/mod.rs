@@ -29,6 +29,7 @@ use crate::report::week::Week;
 use crate::report::weekly::{Counts, WeekReport};
 use crate::report::{calendar, history};
 use pages::{ActionView, DraftView, Slugs};
+pub use staging::Sink;
 use staging::{OutputError, Staging};
 
 /// How to build.
@@ -172,7 +173,7 @@ fn dashboard_charts(
     apps: &[application::Application<'_>],
     pipeline: &Pipeline,
     recent: &[Week],
-    owed: Vec<Vec<crate::rules::Action>>,
+    owed: Vec<history::Answer>,
     today: NaiveDate,
 ) -> Vec<Chart> {
     let tz = repo.tz;
@@ -181,7 +182,7 @@ fn dashboard_charts(
         .zip(owed)
         .map(|(w, owed)| charts::Flow {
             week: *w,
-            owed: history::owed_in_week(*w, owed).len(),
+            owed: history::owed_in_week(*w, &owed).len(),
             sent: repo
                 .journals
                 .iter()
@@ -200,13 +201,16 @@ fn dashboard_charts(
     ]
 }
 
-/// Builds the site of `repo` for `today`.
-pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Built, BuildError> {
-    if !repo.bad_files.is_empty() && !opts.keep_going {
-        return Err(BuildError::Journals(repo.bad_files.clone()));
-    }
+/// Renders the site of `repo` for `today`, handing each file to `sink` as
+/// soon as it is made (in parallel), and says how long each phase took.
+/// Journals that could not be read are the caller's to refuse.
+pub fn render(
+    repo: &Repository,
+    today: NaiveDate,
+    opts: &Options,
+    sink: &dyn Sink,
+) -> Result<Vec<(&'static str, std::time::Duration)>, BuildError> {
     let mut phases = Phases::start();
-    let output = staging::check_output(&repo.root, &repo.root.join(&opts.output))?;
     let theme = Theme::load(&repo.root, &repo.config.theme)?;
     let tera = theme.tera()?;
     let tz = repo.tz;
@@ -295,7 +299,6 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
                 .map_err(|e| ThemeError(format!("{name}: {}", error_chain(&e))))
         };
 
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let app_views: Vec<pages::ApplicationView> = apps
         .iter()
         .map(|a| {
@@ -372,8 +375,8 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
         .iter()
         .map(|a| serde_json::json!({"slug": a.slug, "company": a.company, "role": a.role, "outcome": a.outcome}))
         .collect();
-    files.push((
-        "index.html".into(),
+    sink.put(
+        "index.html",
         render("templates/index.html", "", &|c| {
             c.insert("groups", &groups);
             c.insert("upcoming", &upcoming);
@@ -386,27 +389,26 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
             c.insert("charts", &charts);
         })?
         .into_bytes(),
-    ));
+    )?;
 
     phases.mark("dashboard");
     // One page per application and per journal, in parallel.
-    let app_pages: Vec<(String, Vec<u8>)> = app_views
+    app_views
         .par_iter()
-        .map(|a| {
+        .try_for_each(|a| -> Result<(), BuildError> {
             let html = render("templates/application.html", "../../", &|c| {
                 c.insert("app", a)
             })?;
-            Ok((
-                format!("applications/{}/index.html", a.slug),
+            sink.put(
+                &format!("applications/{}/index.html", a.slug),
                 html.into_bytes(),
-            ))
-        })
-        .collect::<Result<_, ThemeError>>()?;
-    files.extend(app_pages);
+            )?;
+            Ok(())
+        })?;
     phases.mark("application pages");
-    let journal_pages: Vec<(String, Vec<u8>)> = shown
+    shown
         .par_iter()
-        .map(|j| {
+        .try_for_each(|j| -> Result<(), BuildError> {
             let slug = slugs.journal(&j.path);
             let view = JournalView {
                 title: j.display_title(),
@@ -441,10 +443,9 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
             let html = render("templates/journal.html", "../../", &|c| {
                 c.insert("journal", &view)
             })?;
-            Ok((format!("journals/{slug}/index.html"), html.into_bytes()))
-        })
-        .collect::<Result<_, ThemeError>>()?;
-    files.extend(journal_pages);
+            sink.put(&format!("journals/{slug}/index.html"), html.into_bytes())?;
+            Ok(())
+        })?;
     phases.mark("journal pages");
 
     // Every open draft, grouped by due date (actions are sorted by it).
@@ -458,29 +459,30 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
             }),
         }
     }
-    files.push((
-        "drafts/index.html".into(),
+    sink.put(
+        "drafts/index.html",
         render("templates/drafts.html", "../", &|c| c.insert("days", &days))?.into_bytes(),
-    ));
+    )?;
 
     // A page per week, and their index.
     let journal_slug = |path: &str| slugs.journal(path);
     let reports: Vec<WeekReport> = weeks
         .par_iter()
         .zip(&week_actions)
-        .map(|(w, actions)| {
+        .map(|(w, answer)| {
+            let actions = answer.sorted();
             let detail = crate::report::Detail {
                 practice: false,
                 limit: WEEK_LIST_LIMIT,
             };
-            crate::report::report_from(repo, &timeline, *w, today, &journal_slug, actions, detail)
+            crate::report::report_from(repo, &timeline, *w, today, &journal_slug, &actions, detail)
         })
         .collect();
     phases.mark("weekly reports");
-    let week_pages: Vec<(String, Vec<u8>)> = reports
+    reports
         .par_iter()
         .enumerate()
-        .map(|(i, r)| {
+        .try_for_each(|(i, r)| -> Result<(), BuildError> {
             let prev = i.checked_sub(1).map(|p| reports[p].week.as_str());
             let next = reports.get(i + 1).map(|n| n.week.as_str());
             let html = render("templates/week.html", "../../", &|c| {
@@ -488,10 +490,9 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
                 c.insert("prev", &prev);
                 c.insert("next", &next);
             })?;
-            Ok((format!("weeks/{}/index.html", r.week), html.into_bytes()))
-        })
-        .collect::<Result<_, ThemeError>>()?;
-    files.extend(week_pages);
+            sink.put(&format!("weeks/{}/index.html", r.week), html.into_bytes())?;
+            Ok(())
+        })?;
     phases.mark("week pages");
     let index: Vec<WeekLine> = reports
         .iter()
@@ -503,19 +504,20 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
             sparkline: crate::report::charts::sparkline(&r.days),
         })
         .collect();
-    files.push((
-        "weeks/index.html".into(),
+    sink.put(
+        "weeks/index.html",
         render("templates/weeks.html", "../", &|c| {
             c.insert("weeks", &index)
         })?
         .into_bytes(),
-    ));
+    )?;
 
     // Reflections: strengths, the practice list, takeaways, what is missing.
     let shown_refs: Vec<&Journal> = shown.iter().map(|j| j.as_ref()).collect();
+    let open: Vec<&crate::rules::Action> = eval.actions.iter().collect();
     let inputs = crate::report::weekly::Inputs {
         journals: &shown_refs,
-        actions: &eval.actions,
+        actions: &open,
         config,
         tz,
         today,
@@ -523,13 +525,13 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
         limit: usize::MAX,
     };
     let reflections = crate::report::weekly::reflections(&inputs, today);
-    files.push((
-        "reflections/index.html".into(),
+    sink.put(
+        "reflections/index.html",
         render("templates/reflections.html", "../", &|c| {
             c.insert("refl", &reflections)
         })?
         .into_bytes(),
-    ));
+    )?;
 
     phases.mark("drafts page, week index, reflections");
     // The calendar of open actions.
@@ -555,10 +557,10 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
                 .map(|b| format!("{b}/journals/{}/", a.journal_slug)),
         })
         .collect();
-    files.push((
-        "calendar.ics".into(),
+    sink.put(
+        "calendar.ics",
         calendar::ics(&config.site.title, &entries).into_bytes(),
-    ));
+    )?;
 
     // Machine-readable data and robots.
     let counts = crate::diagnostics::Counts::of(&eval.problems);
@@ -570,35 +572,44 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
         "warnings": counts.warnings,
         "notes": counts.notes,
     });
-    files.push((
-        "report.json".into(),
+    sink.put(
+        "report.json",
         (serde_json::to_string_pretty(&report).expect("serializes") + "\n").into_bytes(),
-    ));
+    )?;
     let robots = if config.site.private {
         "User-agent: *\nDisallow: /\n"
     } else {
         "User-agent: *\nAllow: /\n"
     };
-    files.push(("robots.txt".into(), robots.as_bytes().to_vec()));
+    sink.put("robots.txt", robots.as_bytes().to_vec())?;
     for name in ["static/style.css", "static/debrief.js"] {
         if let Some(bytes) = theme.get(name) {
-            files.push((name.into(), bytes.to_vec()));
+            sink.put(name, bytes.to_vec())?;
         }
     }
 
     phases.mark("calendar, report.json");
+    Ok(phases.done)
+}
+
+/// Builds the site of `repo` for `today` into the output folder: rendered
+/// into a staging folder beside it, each page written as soon as it is
+/// made, then swapped in.
+pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Built, BuildError> {
+    if !repo.bad_files.is_empty() && !opts.keep_going {
+        return Err(BuildError::Journals(repo.bad_files.clone()));
+    }
+    let output = staging::check_output(&repo.root, &repo.root.join(&opts.output))?;
     let staging = Staging::new(&output)?;
-    files
-        .par_iter()
-        .try_for_each(|(rel, bytes)| staging.write(rel, bytes))?;
-    let count = files.len();
-    phases.mark("write");
+    let mut phases = render(repo, today, opts, &staging)?;
+    let files = staging.count();
+    let started = std::time::Instant::now();
     staging.swap()?;
-    phases.mark("swap");
+    phases.push(("swap", started.elapsed()));
     Ok(Built {
-        files: count,
+        files,
         output,
-        phases: phases.done,
+        phases,
     })
 }
 

@@ -74,11 +74,24 @@ pub fn check_output(root: &Path, output: &Path) -> Result<PathBuf, OutputError> 
     Ok(out)
 }
 
+/// Where rendered files go: a folder on disk, or memory for `serve`.
+pub trait Sink: Sync {
+    /// Keeps `bytes` as the file `rel` (a `/`-separated path in the site).
+    fn put(&self, rel: &str, bytes: Vec<u8>) -> Result<(), OutputError>;
+}
+
 /// A staging folder beside the output; dropped without a swap, it is removed.
 pub struct Staging {
     dir: PathBuf,
     output: PathBuf,
     swapped: bool,
+    written: std::sync::atomic::AtomicUsize,
+}
+
+impl Sink for Staging {
+    fn put(&self, rel: &str, bytes: Vec<u8>) -> Result<(), OutputError> {
+        self.write(rel, &bytes)
+    }
 }
 
 impl Staging {
@@ -111,6 +124,7 @@ impl Staging {
             dir,
             output: output.to_path_buf(),
             swapped: false,
+            written: Default::default(),
         })
     }
 
@@ -127,7 +141,15 @@ impl Staging {
                 .map_err(|e| OutputError(format!("cannot create {}: {e}", parent.display())))?;
         }
         std::fs::write(&path, bytes)
-            .map_err(|e| OutputError(format!("cannot write {}: {e}", path.display())))
+            .map_err(|e| OutputError(format!("cannot write {}: {e}", path.display())))?;
+        self.written
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// How many files were written.
+    pub fn count(&self) -> usize {
+        self.written.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Replaces the output with the staging folder: the old site is moved
@@ -149,10 +171,35 @@ impl Staging {
         }
         self.swapped = true;
         if had_output {
-            let _ = std::fs::remove_dir_all(&old);
+            remove_in_parallel(&old);
         }
         Ok(())
     }
+}
+
+/// Removes the folder `dir`, its sub-folders two levels down in parallel:
+/// the old site has one folder per page, and removing them one by one is
+/// much of a large build's time. Best effort, like `remove_dir_all`.
+fn remove_in_parallel(dir: &Path) {
+    use rayon::prelude::*;
+    let children = |d: &Path| -> Vec<PathBuf> {
+        std::fs::read_dir(d)
+            .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default()
+    };
+    children(dir).par_iter().for_each(|top| {
+        if top.is_dir() && !top.is_symlink() {
+            children(top).par_iter().for_each(|p| {
+                let _ = if p.is_dir() && !p.is_symlink() {
+                    std::fs::remove_dir_all(p)
+                } else {
+                    std::fs::remove_file(p)
+                };
+            });
+        }
+        let _ = std::fs::remove_dir_all(top).or_else(|_| std::fs::remove_file(top));
+    });
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 impl Drop for Staging {
