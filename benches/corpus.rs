@@ -398,17 +398,9 @@ fn journal(
     f
 }
 
-fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    if args.len() < 3 {
-        eprintln!("usage: corpus OUT_DIR N [SEED]");
-        std::process::exit(2);
-    }
-    let out = Path::new(&args[1]);
-    let n: usize = args[2].parse().expect("N is a number");
-    let seed: u64 = args
-        .get(3)
-        .map_or(1, |s| s.parse().expect("SEED is a number"));
+/// Writes `n` journals (and a `debrief.toml`) under `out`, deterministically
+/// from `seed`; returns how many journals and applications it wrote.
+pub fn generate(out: &Path, n: usize, seed: u64) -> (usize, usize) {
     let mut r = Rng(seed);
     std::fs::create_dir_all(out.join("content")).unwrap();
     std::fs::write(
@@ -446,8 +438,23 @@ fn main() {
         }
         app += 1;
     }
+    (written, app)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.len() < 3 {
+        eprintln!("usage: corpus OUT_DIR N [SEED]");
+        std::process::exit(2);
+    }
+    let out = Path::new(&args[1]);
+    let n: usize = args[2].parse().expect("N is a number");
+    let seed: u64 = args
+        .get(3)
+        .map_or(1, |s| s.parse().expect("SEED is a number"));
+    let (written, apps) = generate(out, n, seed);
     println!(
-        "wrote {written} journals in {app} applications to {}",
+        "wrote {written} journals in {apps} applications to {}",
         out.display()
     );
 }

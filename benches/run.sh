@@ -8,6 +8,7 @@
 #   bash benches/run.sh                  # 1,000 / 10,000 / 100,000 journals, 5 runs
 #   bash benches/run.sh 10000            # one size
 #   RUNS=3 BENCH_DIR=/dev/shm/b bash benches/run.sh 1000 10000   # on tmpfs
+#   NO_HUGO=1 RUNS=1 bash benches/run.sh 100000   # without Hugo (it needs ~20 GB there)
 #   bash benches/run.sh --smoke          # 200 journals, 1 run: keeps the script working (CI)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -95,7 +96,7 @@ for n in "${sizes[@]}"; do
   measure due "$bin" -C "$root" --today 2026-11-22 due
   build_line=$(measure build "$bin" -C "$root" --today 2026-11-22 build --keep-going --output "$root/public")
   echo "$build_line"
-  if [[ -n $hugo ]]; then
+  if [[ -n $hugo && -z ${NO_HUGO:-} ]]; then
     hugo_site "$root"
     hugo_line=$(measure hugo "$hugo" --source "$root/hugo" --destination "$root/hugo/public" --quiet)
     echo "$hugo_line"
