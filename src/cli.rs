@@ -151,6 +151,23 @@ enum Command {
         #[arg(long)]
         keep_going: bool,
     },
+    /// Preview the site while you write: build into memory, serve it, rebuild on save
+    Serve {
+        /// The journal repository [default: the current folder]
+        root: Option<PathBuf>,
+        /// The port to listen on (0: any free port)
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// The interface to listen on; only this address is served
+        #[arg(long, default_value = "127.0.0.1", value_name = "ADDRESS")]
+        interface: std::net::IpAddr,
+        /// Open the site in the browser
+        #[arg(long)]
+        open: bool,
+        /// Poll for changes instead of waiting for file-system events (network or container file systems)
+        #[arg(long)]
+        poll: bool,
+    },
     /// Print shell completions
     Completions {
         /// The shell
@@ -275,6 +292,26 @@ impl Cli {
                     g,
                     &opts,
                 )
+            }
+            Command::Serve {
+                root,
+                port,
+                interface,
+                open,
+                poll,
+            } => {
+                let opts = debrief::serve::Options {
+                    root: dir.join(root.as_deref().unwrap_or(Path::new("."))),
+                    config: g.config.clone(),
+                    today: g.today,
+                    addr: std::net::SocketAddr::new(*interface, *port),
+                    poll: *poll,
+                    open: *open,
+                };
+                match debrief::serve::run(opts) {
+                    Ok(()) => OK,
+                    Err(e) => fail(e),
+                }
             }
             Command::Completions { shell } => {
                 clap_complete::generate(

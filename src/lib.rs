@@ -15,5 +15,6 @@ pub mod repo;
 pub mod report;
 pub mod rules;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod time;

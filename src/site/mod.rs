@@ -29,7 +29,7 @@ use crate::report::week::Week;
 use crate::report::weekly::{Counts, WeekReport};
 use crate::report::{calendar, history};
 use pages::{ActionView, DraftView, Slugs};
-pub use staging::Sink;
+pub use staging::{Memory, Sink};
 use staging::{OutputError, Staging};
 
 /// How to build.

@@ -80,6 +80,29 @@ pub trait Sink: Sync {
     fn put(&self, rel: &str, bytes: Vec<u8>) -> Result<(), OutputError>;
 }
 
+/// A site kept in memory, by path: what `serve` answers from.
+#[derive(Debug, Default)]
+pub struct Memory {
+    files: std::sync::Mutex<std::collections::BTreeMap<String, Vec<u8>>>,
+}
+
+impl Sink for Memory {
+    fn put(&self, rel: &str, bytes: Vec<u8>) -> Result<(), OutputError> {
+        self.files
+            .lock()
+            .map_err(|_| OutputError("the site in memory is unusable".into()))?
+            .insert(rel.to_string(), bytes);
+        Ok(())
+    }
+}
+
+impl Memory {
+    /// The files, by `/`-separated path.
+    pub fn into_files(self) -> std::collections::BTreeMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
 /// A staging folder beside the output; dropped without a swap, it is removed.
 pub struct Staging {
     dir: PathBuf,

@@ -1,0 +1,252 @@
+//! `debrief serve` over real HTTP: the real binary, raw requests on a TCP
+//! socket (so paths reach the server exactly as written), a journal saved on
+//! disk and the page seen to change.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::Case;
+
+const JOURNAL: &str = "---\ncompany: Acme\nrole: Backend Developer\ndate: 2026-11-18T10:00\ninterviewers:\n  - name: Bo Chen\nlearned: [their queue design]\n---\n## What went well\n- the design exercise\n";
+
+/// A running `debrief serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(root: &Path, extra: &[&str]) -> Server {
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("debrief"))
+        .args(["serve", "--port", "0", "--today", "2026-11-20"])
+        .args(extra)
+        .arg(root)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no URL in {line:?}"));
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+    let port = url
+        .trim_start_matches("http://127.0.0.1:")
+        .trim_end_matches('/')
+        .parse()
+        .unwrap();
+    Server { child, port }
+}
+
+struct Reply {
+    status: u16,
+    headers: String,
+    body: String,
+}
+
+/// `GET path` exactly as written.
+fn get(port: u16, path: &str) -> Reply {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    Reply {
+        status,
+        headers: head.to_lowercase(),
+        body: body.to_string(),
+    }
+}
+
+/// Waits (up to a generous deadline, not a timing assertion) until `path`
+/// satisfies `ok`.
+fn until(port: u16, path: &str, what: &str, ok: impl Fn(&Reply) -> bool) -> Reply {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let r = get(port, path);
+        if ok(&r) {
+            return r;
+        }
+        assert!(Instant::now() < deadline, "{what}: still\n{}", r.body);
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn serves_the_site_with_its_content_types_and_never_outside_it() {
+    let c = Case::temp().file("content/acme/2026-11-18-onsite.md", JOURNAL);
+    let before = common::files(c.root());
+    let s = serve(c.root(), &[]);
+
+    let home = get(s.port, "/");
+    assert_eq!(home.status, 200);
+    assert!(
+        home.headers
+            .contains("content-type: text/html; charset=utf-8")
+    );
+    assert!(home.body.contains("Thank Bo Chen"), "{}", home.body);
+    assert!(home.body.contains("/__debrief/events"), "the reload script");
+    for (path, kind) in [
+        ("/static/style.css", "text/css"),
+        ("/static/debrief.js", "text/javascript"),
+        ("/report.json", "application/json"),
+        ("/calendar.ics", "text/calendar"),
+        ("/robots.txt", "text/plain"),
+        ("/drafts/", "text/html"),
+    ] {
+        let r = get(s.port, path);
+        assert_eq!(r.status, 200, "{path}");
+        assert!(
+            r.headers.contains(&format!("content-type: {kind}")),
+            "{path}: {}",
+            r.headers
+        );
+    }
+    let json: serde_json::Value = serde_json::from_str(&get(s.port, "/report.json").body).unwrap();
+    assert!(json["actions"].as_array().is_some_and(|a| !a.is_empty()));
+
+    let missing = get(s.port, "/no/such/page/");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("Not found"));
+    assert!(missing.headers.contains("text/html"));
+
+    // The folder of a page without its slash is redirected to it.
+    let drafts = get(s.port, "/drafts");
+    assert_eq!(drafts.status, 301);
+    assert!(drafts.headers.contains("location: /drafts/"));
+
+    for bad in [
+        "/../debrief.toml",
+        "/%2e%2e/debrief.toml",
+        "/%2E%2E/%2e%2e/etc/passwd",
+        "/static/..%2f..%2fdebrief.toml",
+        "/static/%2e%2e/%2e%2e/content/acme/2026-11-18-onsite.md",
+    ] {
+        let r = get(s.port, bad);
+        assert!(r.status == 400 || r.status == 404, "{bad}: {}", r.status);
+        assert!(
+            !r.body.contains("timezone") && !r.body.contains("root:"),
+            "{bad}"
+        );
+        assert!(!r.body.contains("company: Acme"), "{bad}");
+    }
+    drop(s);
+    assert_eq!(
+        common::files(c.root()),
+        before,
+        "serve wrote into the repository"
+    );
+}
+
+#[test]
+fn a_save_rebuilds_reloads_the_page_and_errors_show_until_fixed() {
+    let c = Case::temp().file("content/acme/2026-11-18-onsite.md", JOURNAL);
+    let s = serve(c.root(), &["--poll"]);
+    let journal = c.root().join("content/acme/2026-11-18-onsite.md");
+    // The journal's page: its folder and file name make the slug.
+    let page = "/journals/acme-2026-11-18-onsite/".to_string();
+    assert_eq!(get(s.port, &page).status, 200);
+
+    // Open pages hear about rebuilds over server-sent events.
+    let mut events = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    write!(
+        events,
+        "GET /__debrief/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+
+    std::fs::write(&journal, format!("{JOURNAL}- kept calm under pressure\n")).unwrap();
+    until(s.port, &page, "the saved change", |r| {
+        r.body.contains("kept calm under pressure")
+    });
+    let mut seen = String::new();
+    let mut buf = [0u8; 1024];
+    while !seen.contains("event: reload") {
+        let n = events.read(&mut buf).expect("a reload event");
+        assert!(n > 0, "the event stream ended: {seen}");
+        seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+
+    // A broken save: every page shows where, and the site stays up.
+    std::fs::write(
+        &journal,
+        "---\ncompany: Acme\nrole: [Backend\ndate: 2026-11-18\n---\n",
+    )
+    .unwrap();
+    let broken = until(s.port, "/", "the error overlay", |r| {
+        r.body.contains("debrief-error")
+    });
+    assert_eq!(broken.status, 200);
+    assert!(
+        broken.body.contains("content/acme/2026-11-18-onsite.md:"),
+        "{}",
+        broken.body
+    );
+
+    // Fixed: the overlay goes by itself.
+    std::fs::write(&journal, JOURNAL).unwrap();
+    let fixed = until(s.port, "/", "the overlay gone", |r| {
+        !r.body.contains("debrief-error")
+    });
+    assert!(fixed.body.contains("Thank Bo Chen"));
+}
+
+#[test]
+fn it_listens_only_where_asked_and_says_when_the_port_is_taken() {
+    let c = Case::temp().file("content/acme/2026-11-18-onsite.md", JOURNAL);
+    let s = serve(c.root(), &[]);
+    // This machine's address on its network, if it has one: nothing there.
+    let udp = std::net::UdpSocket::bind("0.0.0.0:0").unwrap();
+    if udp.connect("10.255.255.255:9").is_ok()
+        && let Ok(local) = udp.local_addr()
+        && !local.ip().is_loopback()
+        && !local.ip().is_unspecified()
+    {
+        let outside = TcpStream::connect_timeout(
+            &std::net::SocketAddr::new(local.ip(), s.port),
+            Duration::from_secs(2),
+        );
+        assert!(outside.is_err(), "reachable on {}", local.ip());
+    }
+    assert_eq!(get(s.port, "/").status, 200);
+
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = Command::new(assert_cmd::cargo::cargo_bin!("debrief"))
+        .args(["serve", "--port", &port])
+        .arg(c.root())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("already in use") && err.contains("--port"),
+        "{err}"
+    );
+}
