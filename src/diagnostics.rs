@@ -96,6 +96,16 @@ impl Problem {
         }
     }
 
+    /// `file:line:column`, as far as they are known (`None` without a file).
+    pub fn location(&self) -> Option<String> {
+        let file = self.file.as_ref()?;
+        Some(match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+            (Some(l), None) => format!("{file}:{l}"),
+            _ => file.clone(),
+        })
+    }
+
     /// Sort key: file, then position, then rule, so output is stable.
     pub fn sort_key(&self) -> (bool, &str, u32, u32, &str) {
         (

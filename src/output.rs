@@ -62,12 +62,7 @@ pub fn check_human(problems: &[Problem], root: &Path, journals: usize) -> String
             p.message
         )
         .unwrap();
-        if let Some(file) = &p.file {
-            let location = match (p.line, p.column) {
-                (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
-                (Some(l), None) => format!("{file}:{l}"),
-                _ => file.clone(),
-            };
+        if let (Some(file), Some(location)) = (&p.file, p.location()) {
             let line_text = p.line.and_then(|l| {
                 let lines = sources.entry(file.as_str()).or_insert_with(|| {
                     std::fs::read(root.join(file)).ok().map(|b| {

@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 
 use crate::diagnostics::Severity;
 use crate::repo::Repository;
+use crate::report::charts::escape;
 use crate::site::{self, Memory};
 
 /// Where live-reload events are sent (server-sent events).
@@ -42,8 +43,9 @@ pub struct Options {
 /// One build of the site, as served.
 #[derive(Debug, Default)]
 pub struct Served {
-    /// The files, by `/`-separated path.
-    pub files: BTreeMap<String, Vec<u8>>,
+    /// The files, by `/`-separated path (shared with the build before
+    /// when this one failed).
+    pub files: Arc<BTreeMap<String, Vec<u8>>>,
     /// What is wrong, when a journal, a template or the configuration is:
     /// each line `file:line:column: message`.
     pub error: Option<String>,
@@ -103,13 +105,6 @@ pub fn content_type(rel: &str) -> &'static str {
     }
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// `html` with the live-reload script, and the error overlay when the last
 /// rebuild failed, put before `</body>`.
 pub fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
@@ -151,7 +146,7 @@ pub fn not_found(rel: &str) -> Vec<u8> {
 pub fn rebuild(opts: &Options, previous: Option<&Served>) -> Served {
     let version = previous.map_or(1, |p| p.version + 1);
     let keep = |error: String| Served {
-        files: previous.map(|p| p.files.clone()).unwrap_or_default(),
+        files: previous.map(|p| Arc::clone(&p.files)).unwrap_or_default(),
         error: Some(error),
         version,
     };
@@ -173,19 +168,10 @@ pub fn rebuild(opts: &Options, previous: Option<&Served>) -> Served {
         .reading
         .iter()
         .filter(|p| p.severity == Severity::Error)
-        .map(|p| {
-            let mut at = p.file.clone().unwrap_or_default();
-            if let Some(l) = p.line {
-                at += &format!(":{l}");
-                if let Some(c) = p.column {
-                    at += &format!(":{c}");
-                }
-            }
-            format!("{at}: {}", p.message)
-        })
+        .map(|p| format!("{}: {}", p.location().unwrap_or_default(), p.message))
         .collect();
     Served {
-        files: sink.into_files(),
+        files: Arc::new(sink.into_files()),
         error: (!errors.is_empty()).then(|| errors.join("\n")),
         version,
     }

@@ -30,7 +30,7 @@ pub struct Chart {
     pub rows: Vec<Vec<String>>,
 }
 
-/// Escapes text for SVG (XML) content and attributes.
+/// Escapes text for SVG (XML) and HTML content and attributes.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
