@@ -340,11 +340,14 @@ pub fn owed_asked(week: Week) -> (NaiveDate, NaiveDate) {
 /// Sunday (overdue ones carried over included) that had not been done
 /// before its Monday. `answer` is the timeline's answer to [`owed_asked`].
 pub fn owed_in_week(week: Week, answer: &Answer) -> Vec<&Action> {
-    answer
-        .sorted()
-        .into_iter()
+    let mut owed: Vec<&Action> = answer
+        .parts
+        .iter()
+        .flat_map(|p| p.iter())
         .filter(|a| a.due <= week.sunday())
-        .collect()
+        .collect();
+    Action::sort(&mut owed);
+    owed
 }
 
 #[cfg(test)]
