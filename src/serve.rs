@@ -276,59 +276,73 @@ async fn serve(opts: Options) -> Result<(), String> {
 }
 
 /// Watches the journals, the themes and the configuration, and rebuilds on
-/// change (in its own thread, changes of one moment taken together).
+/// change (in its own thread; changes of one moment are taken together).
 fn watch(opts: Options, state: Arc<State>) -> Result<(), String> {
-    use notify_debouncer_mini::{DebounceEventResult, new_debouncer, new_debouncer_opt};
-    let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
-    let wait = Duration::from_millis(100);
-    let mut paths: Vec<(PathBuf, notify::RecursiveMode)> = vec![
+    use notify::Watcher;
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<PathBuf>>();
+    let handler = move |event: notify::Result<notify::Event>| {
+        if let Ok(event) = event
+            && is_change(&event.kind)
+        {
+            let _ = tx.send(event.paths);
+        }
+    };
+    let mut watcher: Box<dyn Watcher + Send> = if opts.poll {
+        // Contents, not only times: a save within the same second counts.
+        let config = notify::Config::default()
+            .with_poll_interval(Duration::from_millis(300))
+            .with_compare_contents(true);
+        Box::new(
+            notify::PollWatcher::new(handler, config)
+                .map_err(|e| format!("cannot watch the files: {e}"))?,
+        )
+    } else {
+        Box::new(
+            notify::recommended_watcher(handler)
+                .map_err(|e| format!("cannot watch the files: {e}"))?,
+        )
+    };
+    let config = opts
+        .config
+        .clone()
+        .unwrap_or_else(|| opts.root.join("debrief.toml"));
+    for (path, mode) in [
         (opts.root.join("content"), notify::RecursiveMode::Recursive),
         (opts.root.join("themes"), notify::RecursiveMode::Recursive),
-    ];
-    paths.push((
-        opts.config
-            .clone()
-            .unwrap_or_else(|| opts.root.join("debrief.toml")),
-        notify::RecursiveMode::NonRecursive,
-    ));
-    let watch_all = |w: &mut dyn notify::Watcher| {
-        for (p, mode) in &paths {
-            if p.exists() {
-                w.watch(p, *mode)
-                    .map_err(|e| format!("cannot watch {}: {e}", p.display()))?;
-            }
+        (config, notify::RecursiveMode::NonRecursive),
+    ] {
+        if path.exists() {
+            watcher
+                .watch(&path, mode)
+                .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
         }
-        Ok::<(), String>(())
-    };
-    // The watcher lives as long as the thread that reads its events.
-    let mut keep: Box<dyn std::any::Any + Send> = if opts.poll {
-        let config = notify_debouncer_mini::Config::default()
-            .with_timeout(wait)
-            .with_notify_config(
-                // Contents, not only times: a save within the same second counts.
-                notify::Config::default()
-                    .with_poll_interval(Duration::from_millis(300))
-                    .with_compare_contents(true),
-            );
-        let mut d = new_debouncer_opt::<_, notify::PollWatcher>(config, tx)
-            .map_err(|e| format!("cannot watch the files: {e}"))?;
-        watch_all(d.watcher())?;
-        Box::new(d)
-    } else {
-        let mut d = new_debouncer(wait, tx).map_err(|e| format!("cannot watch the files: {e}"))?;
-        watch_all(d.watcher())?;
-        Box::new(d)
-    };
+    }
     std::thread::spawn(move || {
-        let _watcher = &mut keep;
-        for events in rx {
-            if events.map(|e| e.is_empty()).unwrap_or(false) {
-                continue;
+        let _watcher = watcher;
+        while let Ok(first) = rx.recv() {
+            let mut changed: std::collections::BTreeSet<PathBuf> = first.into_iter().collect();
+            // An editor's save is often several events: wait for a quiet moment.
+            while let Ok(more) = rx.recv_timeout(QUIET) {
+                changed.extend(more);
             }
             state.rebuild(&opts);
         }
     });
     Ok(())
+}
+
+/// How long the files must be still before a rebuild starts.
+const QUIET: Duration = Duration::from_millis(100);
+
+/// Whether a file event is a change. Reads are not: the build reads every
+/// journal, and counting that would rebuild for ever.
+fn is_change(kind: &notify::EventKind) -> bool {
+    use notify::event::{AccessKind, AccessMode, EventKind};
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) | EventKind::Other => false,
+        EventKind::Any | EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) => true,
+    }
 }
 
 async fn events(

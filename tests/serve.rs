@@ -4,55 +4,15 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::Case;
+use common::server::serve;
 
 const JOURNAL: &str = "---\ncompany: Acme\nrole: Backend Developer\ndate: 2026-11-18T10:00\ninterviewers:\n  - name: Bo Chen\nlearned: [their queue design]\n---\n## What went well\n- the design exercise\n";
-
-/// A running `debrief serve`, stopped when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(root: &Path, extra: &[&str]) -> Server {
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("debrief"))
-        .args(["serve", "--port", "0", "--today", "2026-11-20"])
-        .args(extra)
-        .arg(root)
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap_or_else(|| panic!("no URL in {line:?}"));
-    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
-    let port = url
-        .trim_start_matches("http://127.0.0.1:")
-        .trim_end_matches('/')
-        .parse()
-        .unwrap();
-    Server { child, port }
-}
 
 struct Reply {
     status: u16,
@@ -80,6 +40,18 @@ fn get(port: u16, path: &str) -> Reply {
     }
 }
 
+/// The stream of server-sent events, each read waiting at most `wait`.
+fn events(port: u16, wait: Duration) -> TcpStream {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        s,
+        "GET /__debrief/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .unwrap();
+    s.set_read_timeout(Some(wait)).unwrap();
+    s
+}
+
 /// Waits (up to a generous deadline, not a timing assertion) until `path`
 /// satisfies `ok`.
 fn until(port: u16, path: &str, what: &str, ok: impl Fn(&Reply) -> bool) -> Reply {
@@ -98,7 +70,7 @@ fn until(port: u16, path: &str, what: &str, ok: impl Fn(&Reply) -> bool) -> Repl
 fn serves_the_site_with_its_content_types_and_never_outside_it() {
     let c = Case::temp().file("content/acme/2026-11-18-onsite.md", JOURNAL);
     let before = common::files(c.root());
-    let s = serve(c.root(), &[]);
+    let s = serve(c.root(), "2026-11-20", &[]);
 
     let home = get(s.port, "/");
     assert_eq!(home.status, 200);
@@ -136,6 +108,14 @@ fn serves_the_site_with_its_content_types_and_never_outside_it() {
     let drafts = get(s.port, "/drafts");
     assert_eq!(drafts.status, 301);
     assert!(drafts.headers.contains("location: /drafts/"));
+    let nested = get(s.port, "/journals/acme-2026-11-18-onsite");
+    assert_eq!(nested.status, 301);
+    assert!(
+        nested
+            .headers
+            .contains("location: /journals/acme-2026-11-18-onsite/")
+    );
+    assert_eq!(get(s.port, "/journals/acme-2026-11-18-onsite/").status, 200);
 
     for bad in [
         "/../debrief.toml",
@@ -163,22 +143,14 @@ fn serves_the_site_with_its_content_types_and_never_outside_it() {
 #[test]
 fn a_save_rebuilds_reloads_the_page_and_errors_show_until_fixed() {
     let c = Case::temp().file("content/acme/2026-11-18-onsite.md", JOURNAL);
-    let s = serve(c.root(), &["--poll"]);
+    let s = serve(c.root(), "2026-11-20", &["--poll"]);
     let journal = c.root().join("content/acme/2026-11-18-onsite.md");
     // The journal's page: its folder and file name make the slug.
     let page = "/journals/acme-2026-11-18-onsite/".to_string();
     assert_eq!(get(s.port, &page).status, 200);
 
     // Open pages hear about rebuilds over server-sent events.
-    let mut events = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
-    write!(
-        events,
-        "GET /__debrief/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
-    )
-    .unwrap();
-    events
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .unwrap();
+    let mut events = events(s.port, Duration::from_secs(30));
 
     std::fs::write(&journal, format!("{JOURNAL}- kept calm under pressure\n")).unwrap();
     until(s.port, &page, "the saved change", |r| {
@@ -219,7 +191,7 @@ fn a_save_rebuilds_reloads_the_page_and_errors_show_until_fixed() {
 #[test]
 fn it_listens_only_where_asked_and_says_when_the_port_is_taken() {
     let c = Case::temp().file("content/acme/2026-11-18-onsite.md", JOURNAL);
-    let s = serve(c.root(), &[]);
+    let s = serve(c.root(), "2026-11-20", &[]);
     // This machine's address on its network, if it has one: nothing there.
     let udp = std::net::UdpSocket::bind("0.0.0.0:0").unwrap();
     if udp.connect("10.255.255.255:9").is_ok()
@@ -249,4 +221,57 @@ fn it_listens_only_where_asked_and_says_when_the_port_is_taken() {
         err.contains("already in use") && err.contains("--port"),
         "{err}"
     );
+}
+
+#[test]
+fn building_is_not_a_change_so_an_idle_site_never_reloads() {
+    // The build reads every journal; reads once counted as changes, and the
+    // server rebuilt (and reloaded every open page) for ever.
+    let c = Case::temp().file("content/acme/2026-11-18-onsite.md", JOURNAL);
+    let s = serve(c.root(), "2026-11-20", &[]);
+    let mut events = events(s.port, Duration::from_millis(300));
+    let mut seen = String::new();
+    let mut buf = [0u8; 1024];
+    let quiet_until = Instant::now() + Duration::from_secs(2);
+    while Instant::now() < quiet_until {
+        // Pages are read meanwhile, as a browser would.
+        assert_eq!(get(s.port, "/").status, 200);
+        if let Ok(n) = events.read(&mut buf) {
+            seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+    }
+    assert!(seen.starts_with("HTTP/1.1 200"), "{seen}");
+    assert!(!seen.contains("event: reload"), "{seen}");
+}
+
+#[test]
+fn open_hands_the_address_to_the_desktop() {
+    // A stand-in for xdg-open that writes down what it was asked to open.
+    let bin = tempfile::tempdir().unwrap();
+    let asked = bin.path().join("asked");
+    let opener = bin.path().join("xdg-open");
+    std::fs::write(
+        &opener,
+        format!("#!/bin/sh\necho \"$1\" > '{}'\n", asked.display()),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+
+    let c = Case::temp().file("content/acme/2026-11-18-onsite.md", JOURNAL);
+    let s = common::server::serve_with(c.root(), "2026-11-20", &["--open"], &[("PATH", &path)]);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let url = loop {
+        match std::fs::read_to_string(&asked) {
+            Ok(url) if url.ends_with('\n') => break url,
+            _ => assert!(Instant::now() < deadline, "xdg-open was never run"),
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(url.trim(), format!("http://127.0.0.1:{}/", s.port));
 }

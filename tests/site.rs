@@ -40,6 +40,7 @@ fn builds_every_page_with_its_actions_and_drafts() {
         "robots.txt",
         "static/style.css",
         "static/debrief.js",
+        "static/favicon.svg",
         ".debrief-output",
     ] {
         assert!(out.join(page).is_file(), "{page} missing");
@@ -370,4 +371,22 @@ fn redacted_known_fields_reach_no_file_not_even_drafts() {
     let r = refused.run(&["build"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("cannot hide `contact`"), "{}", r.stderr);
+}
+
+#[test]
+fn every_static_file_of_the_theme_is_copied() {
+    let c = Case::temp()
+        .file("debrief.toml", "timezone = \"UTC\"\ntheme = \"mine\"\n")
+        .file("themes/mine/static/fonts/serif.woff2", b"not really a font")
+        .file("themes/mine/static/style.css", "body { color: black }\n");
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let r = c.run(&["build", "--output", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(read(&out, "static/fonts/serif.woff2"), "not really a font");
+    assert_eq!(read(&out, "static/style.css"), "body { color: black }\n");
+    assert!(
+        out.join("static/debrief.js").is_file(),
+        "the rest is embedded"
+    );
 }

@@ -68,6 +68,14 @@ impl Theme {
         self.files.get(path).map(|(b, _)| b.as_slice())
     }
 
+    /// The files under `folder/` (`static/`), with their paths in the theme.
+    pub fn under<'a>(&'a self, folder: &'a str) -> impl Iterator<Item = (&'a str, &'a [u8])> {
+        self.files
+            .range(folder.to_string()..)
+            .take_while(move |(path, _)| path.starts_with(folder))
+            .map(|(path, (bytes, _))| (path.as_str(), bytes.as_slice()))
+    }
+
     /// Where a file comes from: `themes/<name>/…` or `(embedded) …`.
     pub fn origin(&self, path: &str) -> Option<&str> {
         self.files.get(path).map(|(_, o)| o.as_str())

@@ -582,10 +582,8 @@ pub fn render(
         "User-agent: *\nAllow: /\n"
     };
     sink.put("robots.txt", robots.as_bytes().to_vec())?;
-    for name in ["static/style.css", "static/debrief.js"] {
-        if let Some(bytes) = theme.get(name) {
-            sink.put(name, bytes.to_vec())?;
-        }
+    for (name, bytes) in theme.under("static/") {
+        sink.put(name, bytes.to_vec())?;
     }
 
     phases.mark("calendar, report.json");

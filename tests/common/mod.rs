@@ -4,6 +4,8 @@
 //! `Case::temp()` builds one in a temporary folder, file by file.
 #![allow(dead_code)]
 
+pub mod server;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

@@ -1,0 +1,442 @@
+//! The site in a real browser: headless Chromium from Debian's packages,
+//! driven over WebDriver (chromedriver) by fantoccini, against the real
+//! `debrief serve`.
+//!
+//! What these tests need is installed when missing: `chromium` and
+//! `chromium-driver` with apt-get, and axe-core (the accessibility checker)
+//! with `npm ci` in `tests/browser/`. If that cannot be done the tests fail
+//! and say why; they never skip.
+
+mod common;
+
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+
+use common::Case;
+use common::server::serve;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// The flags Chromium needs on these machines (no network beyond loopback,
+/// running as root), plus a fixed window size so layouts are the same.
+const FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1280,900",
+];
+
+const JOURNAL: &str = "---\ncompany: Acme\nrole: Backend Developer\ndate: 2026-11-18T10:00\ninterviewers:\n  - name: Bo Chen\nlearned: [their queue design]\n---\n## What went well\n- the design exercise\n";
+
+/// Where axe-core is once `npm ci` has run in `tests/browser/`.
+fn axe_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/node_modules/axe-core/axe.min.js")
+}
+
+/// Installs Chromium, chromedriver and axe-core if any is missing, once per
+/// test run. Panics, saying what failed, when it cannot.
+fn installed() {
+    static DONE: OnceLock<Result<(), String>> = OnceLock::new();
+    let done = DONE.get_or_init(|| {
+        if !Path::new(CHROMIUM).exists() || !Path::new(CHROMEDRIVER).exists() {
+            let apt = |args: &[&str]| {
+                Command::new("apt-get")
+                    .args(args)
+                    .env("DEBIAN_FRONTEND", "noninteractive")
+                    .status()
+                    .is_ok_and(|s| s.success())
+            };
+            let install = ["install", "-y", "-qq", "chromium", "chromium-driver"];
+            let done = apt(&install) || (apt(&["update", "-qq"]) && apt(&install));
+            if !done {
+                return Err(format!(
+                    "the browser tests need {CHROMIUM} and {CHROMEDRIVER}; \
+                     `apt-get install chromium chromium-driver` failed (run it as root)"
+                ));
+            }
+        }
+        if !axe_path().exists() {
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+            let ok = Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+                .current_dir(&dir)
+                .status()
+                .is_ok_and(|s| s.success());
+            if !ok || !axe_path().exists() {
+                return Err(format!(
+                    "the accessibility test needs axe-core: `npm ci` in {} failed",
+                    dir.display()
+                ));
+            }
+        }
+        Ok(())
+    });
+    if let Err(e) = done {
+        panic!("{e}");
+    }
+}
+
+/// chromedriver and one Chromium session with a fresh profile; both stopped
+/// when dropped.
+struct Browser {
+    client: Client,
+    driver: Child,
+    _profile: tempfile::TempDir,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Waits (up to a generous deadline, not a timing assertion) for `ok`.
+async fn until<T>(what: &str, mut ok: impl AsyncFnMut() -> Option<T>) -> T {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Some(t) = ok().await {
+            return t;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+impl Browser {
+    async fn start() -> Browser {
+        installed();
+        let port = free_port();
+        let driver = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver never listened");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let profile = tempfile::tempdir().unwrap();
+        let mut args: Vec<String> = FLAGS.iter().map(|f| f.to_string()).collect();
+        args.push(format!("--user-data-dir={}", profile.path().display()));
+        let caps = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": { "binary": CHROMIUM, "args": args },
+            "goog:loggingPrefs": { "browser": "ALL" },
+        });
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps.as_object().unwrap().clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a Chromium session");
+        Browser {
+            client,
+            driver,
+            _profile: profile,
+        }
+    }
+
+    /// Console messages logged since the last call, as (level, message).
+    async fn console(&self) -> Vec<(String, String)> {
+        let log = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .expect("the browser log");
+        log.as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["level"].as_str().unwrap_or("").to_string(),
+                    e["message"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    }
+
+    /// The text of the first element `css` finds, if there is one now.
+    async fn try_text(&self, css: &str) -> Option<String> {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()
+    }
+
+    async fn text(&self, css: &str) -> String {
+        self.try_text(css)
+            .await
+            .unwrap_or_else(|| panic!("nothing matches {css}"))
+    }
+
+    async fn eval(&self, script: &str) -> Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("{script}: {e}"))
+    }
+
+    /// Serious and critical axe-core violations on the open page, one line
+    /// each (rule, help and the elements), and how many rules passed.
+    async fn axe(&self) -> (Vec<String>, u64) {
+        let axe = std::fs::read_to_string(axe_path()).unwrap();
+        // As a script element, so that it defines the global `axe`.
+        self.client
+            .execute(
+                "const s = document.createElement('script');
+                 s.textContent = arguments[0];
+                 document.head.appendChild(s);",
+                vec![Value::String(axe)],
+            )
+            .await
+            .expect("axe loads");
+        let found = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { resultTypes: ['violations'] })
+                   .then(r => done({
+                     passed: r.passes.length,
+                     serious: r.violations
+                       .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                       .map(v => v.id + ': ' + v.help + ' at ' +
+                         v.nodes.map(n => n.target.join(' ')).join(', ')),
+                   }))
+                   .catch(e => done({ passed: 0, serious: ['axe failed: ' + e] }));",
+                vec![],
+            )
+            .await
+            .expect("axe runs");
+        (
+            serde_json::from_value(found["serious"].clone()).unwrap(),
+            found["passed"].as_u64().unwrap(),
+        )
+    }
+}
+
+/// chromedriver's log endpoint (not in WebDriver itself): the browser
+/// console, with `goog:loggingPrefs` set.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.into()))
+    }
+}
+
+/// WebDriver's Set Permission (an extension chromedriver supports).
+#[derive(Debug)]
+struct Grant(&'static str);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Grant {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/permissions",
+            session.unwrap_or_default()
+        ))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "descriptor": { "name": self.0 }, "state": "granted" });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// The demo journals in `content/`, served as they are (serve never writes).
+fn demo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[tokio::test]
+async fn the_dashboard_loads_without_console_errors_and_its_filter_works() {
+    let s = serve(&demo(), "2026-11-22", &[]);
+    let b = Browser::start().await;
+    b.client.goto(&s.url("/")).await.unwrap();
+    let errors: Vec<_> = b
+        .console()
+        .await
+        .into_iter()
+        .filter(|(level, _)| level == "SEVERE" || level == "WARNING")
+        .collect();
+    assert!(errors.is_empty(), "console: {errors:?}");
+
+    let visible = "return [...document.querySelectorAll('li.action')]
+        .filter(li => !li.hidden).map(li => li.getAttribute('data-filter'));";
+    let all: Vec<String> = serde_json::from_value(b.eval(visible).await).unwrap();
+    assert!(all.len() > 3, "the demo dashboard lists actions: {all:?}");
+    assert!(all.iter().any(|f| !f.contains("Cyberdyne")));
+
+    let filter = b.client.find(Locator::Id("filter")).await.unwrap();
+    filter.send_keys("cyberdyne").await.unwrap();
+    let shown: Vec<String> = serde_json::from_value(b.eval(visible).await).unwrap();
+    assert!(!shown.is_empty(), "the filter hid everything");
+    assert!(shown.len() < all.len(), "the filter hid nothing");
+    assert!(
+        shown.iter().all(|f| f.contains("Cyberdyne")),
+        "shown: {shown:?}"
+    );
+    filter.clear().await.unwrap();
+    // Clearing by WebDriver sends no input event; type and erase instead.
+    filter.send_keys("x\u{e003}").await.unwrap();
+    let again: Vec<String> = serde_json::from_value(b.eval(visible).await).unwrap();
+    assert_eq!(again, all, "an empty filter shows everything again");
+    b.client.clone().close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_copy_button_puts_the_draft_on_the_clipboard() {
+    let s = serve(&demo(), "2026-11-22", &[]);
+    let b = Browser::start().await;
+    b.client.goto(&s.url("/drafts/")).await.unwrap();
+    // The first draft: open it, read what it says, copy it.
+    let details = b.client.find(Locator::Css("details")).await.unwrap();
+    details
+        .find(Locator::Css("summary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let text = b.text("details pre.draft-text").await;
+    assert!(text.len() > 40, "a draft: {text:?}");
+    let button = details
+        .find(Locator::XPath(".//button[normalize-space()='Copy draft']"))
+        .await
+        .expect("a copy button on the draft");
+    button.click().await.unwrap();
+    until("the button to say Copied", async || {
+        (button.text().await.ok()? == "Copied").then_some(())
+    })
+    .await;
+    // The clipboard itself, read back through the page.
+    b.client
+        .issue_cmd(Grant("clipboard-read"))
+        .await
+        .expect("permission to read the clipboard");
+    let copied = b
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             navigator.clipboard.readText().then(done, e => done('unreadable: ' + e));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let copied = copied.as_str().unwrap().to_string();
+    let first_line = text.lines().next().unwrap();
+    assert!(
+        copied.contains(first_line) && copied.len() >= text.len(),
+        "clipboard: {copied:?}\ndraft: {text:?}"
+    );
+    b.client.clone().close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_save_reloads_the_open_page_and_a_broken_save_shows_until_fixed() {
+    let c = Case::temp().file("content/acme/2026-11-18-onsite.md", JOURNAL);
+    let journal = c.root().join("content/acme/2026-11-18-onsite.md");
+    let s = serve(c.root(), "2026-11-20", &["--poll"]);
+    let b = Browser::start().await;
+    b.client
+        .goto(&s.url("/journals/acme-2026-11-18-onsite/"))
+        .await
+        .unwrap();
+    // Set on this page only: gone once the page has reloaded.
+    b.eval("window.notReloaded = true; return null;").await;
+    let body = b.text("body").await;
+    assert!(body.contains("the design exercise"), "{body}");
+    assert!(!body.contains("kept calm under pressure"));
+
+    std::fs::write(&journal, format!("{JOURNAL}- kept calm under pressure\n")).unwrap();
+    until("the page to show the saved change", async || {
+        let body = b.try_text("body").await?;
+        body.contains("kept calm under pressure").then_some(())
+    })
+    .await;
+    assert_eq!(
+        b.eval("return window.notReloaded === true;").await,
+        json!(false)
+    );
+
+    // A broken save: the overlay says where and what, over the open page.
+    std::fs::write(
+        &journal,
+        "---\ncompany: Acme\nrole: [Backend\ndate: 2026-11-18\n---\n",
+    )
+    .unwrap();
+    let overlay = until("the error overlay", async || {
+        let el = b.client.find(Locator::Id("debrief-error")).await.ok()?;
+        el.is_displayed().await.ok()?.then_some(el)
+    })
+    .await;
+    let said = overlay.text().await.unwrap();
+    assert!(
+        said.contains("content/acme/2026-11-18-onsite.md:"),
+        "overlay: {said}"
+    );
+
+    // Fixed: the overlay goes by itself and the page is back.
+    std::fs::write(&journal, JOURNAL).unwrap();
+    until("the overlay to go", async || {
+        let gone = b.client.find(Locator::Id("debrief-error")).await.is_err();
+        let body = b.try_text("body").await?;
+        (gone && body.contains("the design exercise")).then_some(())
+    })
+    .await;
+    b.client.clone().close().await.unwrap();
+}
+
+#[tokio::test]
+async fn pages_have_no_serious_accessibility_violations() {
+    let s = serve(&demo(), "2026-11-22", &[]);
+    let b = Browser::start().await;
+    for path in [
+        "/",
+        "/applications/cyberdyne-systems-platform-engineer/",
+        "/drafts/",
+    ] {
+        b.client.goto(&s.url(path)).await.unwrap();
+        let title = b.client.title().await.unwrap();
+        assert!(!title.contains("Not found"), "{path} is not a page");
+        let (serious, passed) = b.axe().await;
+        assert!(serious.is_empty(), "{path}:\n{}", serious.join("\n"));
+        assert!(passed > 10, "{path}: axe checked only {passed} rules");
+    }
+    b.client.clone().close().await.unwrap();
+}
