@@ -64,7 +64,14 @@ fn parts(c: &mut Criterion) {
     c.bench_function("render the site of 1,000 journals into memory", |b| {
         b.iter(|| {
             let sink = debrief::site::Memory::default();
-            debrief::site::render(&repo, today, &opts, &sink).unwrap();
+            debrief::site::render(
+                &repo,
+                today,
+                &opts,
+                &sink,
+                &debrief::site::Scope::Everything,
+            )
+            .unwrap();
             sink.into_files().len()
         })
     });

@@ -4,6 +4,8 @@
 //! This is the I/O edge on the reading side; everything it returns is plain
 //! data for the pure core. It never writes.
 
+use std::cmp::Ordering;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -92,6 +94,7 @@ impl Repository {
         }
         bad_files.sort();
         bad_files.dedup();
+        reading.sort_by(by_file);
         Ok(Repository {
             root: root.to_path_buf(),
             config,
@@ -101,6 +104,61 @@ impl Repository {
             reading,
             bad_files,
         })
+    }
+
+    /// Reads these journal files again (paths relative to the root; a file
+    /// that is gone is dropped, a new one added) and returns the keys of the
+    /// applications they belonged to before and belong to now. Afterwards the
+    /// repository is what [`Repository::load`] would make of the files on
+    /// disk, as long as nothing else changed.
+    pub fn reread(&mut self, rels: &[String]) -> BTreeSet<String> {
+        let snooze_rules = rules::action_ids();
+        let headings = &self.config.rules.reflection_headings;
+        let reads: Vec<(&String, Option<journal::Read>)> = rels
+            .par_iter()
+            .map(|rel| {
+                let path = self.root.join(rel);
+                let read = path
+                    .is_file()
+                    .then(|| read_one(&path, rel, headings, &snooze_rules));
+                (rel, read)
+            })
+            .collect();
+        let mut keys = BTreeSet::new();
+        for (rel, read) in reads {
+            let mut existed = false;
+            if let Some(i) = self.journals.iter().position(|j| j.path == *rel) {
+                keys.insert(self.journals.remove(i).key);
+                existed = true;
+            }
+            if let Ok(i) = self.bad_files.binary_search(rel) {
+                self.bad_files.remove(i);
+                existed = true;
+            }
+            self.reading.retain(|p| p.file.as_ref() != Some(rel));
+            let Some(read) = read else {
+                self.files -= usize::from(existed);
+                continue;
+            };
+            self.files += usize::from(!existed);
+            let good = read.is_good();
+            self.reading.extend(read.problems);
+            match read.journal {
+                Some(j) if good => {
+                    keys.insert(j.key.clone());
+                    let at = self
+                        .journals
+                        .partition_point(|o| walk_order(&o.path, rel) == Ordering::Less);
+                    self.journals.insert(at, j);
+                }
+                _ => {
+                    let at = self.bad_files.partition_point(|b| b < rel);
+                    self.bad_files.insert(at, rel.clone());
+                }
+            }
+        }
+        self.reading.sort_by(by_file);
+        keys
     }
 
     /// Runs every rule for `today`.
@@ -120,6 +178,21 @@ impl Repository {
     /// Today's date in the configured timezone (for when `--today` is not given).
     pub fn today(&self) -> NaiveDate {
         chrono::Utc::now().with_timezone(&self.tz).date_naive()
+    }
+}
+
+/// The order journals are found in: folder by folder, names sorted
+/// (`a/b.md` before `a-c/d.md`, unlike a plain string sort).
+fn walk_order(a: &str, b: &str) -> Ordering {
+    a.split('/').cmp(b.split('/'))
+}
+
+/// Problems by file, in the order files are found; problems of no file first.
+/// Stable: each file's problems keep the order they were found in.
+fn by_file(a: &Problem, b: &Problem) -> Ordering {
+    match (&a.file, &b.file) {
+        (Some(x), Some(y)) => walk_order(x, y),
+        (x, y) => x.is_some().cmp(&y.is_some()),
     }
 }
 
@@ -182,5 +255,86 @@ fn read_one(path: &Path, rel: &str, headings: &[String], snooze_rules: &[&str]) 
     match std::fs::read(path) {
         Ok(bytes) => journal::parse(rel, &bytes, headings, snooze_rules),
         Err(e) => fail(format!("cannot read the file: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn journal(company: &str, extra: &str) -> String {
+        format!(
+            "---\ncompany: {company}\nrole: Engineer\ndate: 2026-11-10\ninterviewers:\n  - name: Ann Lee\n{extra}---\n## What went well\n- the exercise\n"
+        )
+    }
+
+    /// Reading a few files again gives what a fresh load of the folder gives.
+    #[test]
+    fn rereading_changed_files_equals_loading_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |rel: &str, text: &str| {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        std::fs::write(root.join("debrief.toml"), "timezone = \"UTC\"\n").unwrap();
+        write("content/a/1.md", &journal("Acme", ""));
+        write("content/a/2.md", &journal("Acme", ""));
+        write("content/b/1.md", &journal("Bolt", ""));
+        write("content/broken.md", "---\ncompany: [\n---\n");
+        let mut repo = Repository::load(root, None).unwrap();
+
+        type Step<'a> = (Vec<&'a str>, Box<dyn Fn() + 'a>);
+        let steps: Vec<Step> = vec![
+            // Another company: the journal moves to another application.
+            (
+                vec!["content/a/2.md"],
+                Box::new(|| write("content/a/2.md", &journal("Cog", ""))),
+            ),
+            // New files, one in a folder that sorts between others by name.
+            (
+                vec!["content/a-c/1.md", "content/a/0.md"],
+                Box::new(|| {
+                    write("content/a-c/1.md", &journal("Acme", ""));
+                    write("content/a/0.md", &journal("Bolt", ""));
+                }),
+            ),
+            // Broken, then a warning, then fixed; an unknown field warns.
+            (
+                vec!["content/b/1.md"],
+                Box::new(|| write("content/b/1.md", "---\nrole: x\n---\n")),
+            ),
+            (
+                vec!["content/b/1.md"],
+                Box::new(|| write("content/b/1.md", &journal("Bolt", "colour: red\n"))),
+            ),
+            (
+                vec!["content/broken.md"],
+                Box::new(|| write("content/broken.md", &journal("Dyn", ""))),
+            ),
+            // Gone.
+            (
+                vec!["content/a/1.md"],
+                Box::new(|| std::fs::remove_file(root.join("content/a/1.md")).unwrap()),
+            ),
+        ];
+        for (changed, change) in steps {
+            change();
+            let rels: Vec<String> = changed.iter().map(|s| s.to_string()).collect();
+            let before: BTreeSet<String> = repo.journals.iter().map(|j| j.key.clone()).collect();
+            let keys = repo.reread(&rels);
+            let fresh = Repository::load(root, None).unwrap();
+            assert_eq!(repo.journals, fresh.journals, "after {changed:?}");
+            assert_eq!(repo.reading, fresh.reading, "after {changed:?}");
+            assert_eq!(repo.bad_files, fresh.bad_files, "after {changed:?}");
+            assert_eq!(repo.files, fresh.files, "after {changed:?}");
+            // Every application that gained or lost one of these journals is named.
+            let after: BTreeSet<String> = fresh.journals.iter().map(|j| j.key.clone()).collect();
+            for k in before.symmetric_difference(&after) {
+                assert!(keys.contains(k), "{k} not named after {changed:?}");
+            }
+        }
+        assert_eq!(repo.files, 5);
     }
 }

@@ -7,15 +7,17 @@
 //! with unit tests; the server, the watcher and the rebuild loop are the
 //! I/O edge. Nothing here writes to the repository.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
+use axum::body::Bytes;
 use chrono::NaiveDate;
 
 use crate::diagnostics::Severity;
+use crate::journal::discover;
 use crate::repo::Repository;
 use crate::report::charts::escape;
 use crate::site::{self, Memory};
@@ -45,7 +47,7 @@ pub struct Options {
 pub struct Served {
     /// The files, by `/`-separated path (shared with the build before
     /// when this one failed).
-    pub files: Arc<BTreeMap<String, Vec<u8>>>,
+    pub files: Arc<BTreeMap<String, Bytes>>,
     /// What is wrong, when a journal, a template or the configuration is:
     /// each line `file:line:column: message`.
     pub error: Option<String>,
@@ -140,40 +142,215 @@ pub fn not_found(rel: &str) -> Vec<u8> {
     .into_bytes()
 }
 
-/// Builds the site into memory. A journal with errors is left out and
-/// named in the error; a template or configuration error keeps `previous`
-/// files (if any) and says why.
-pub fn rebuild(opts: &Options, previous: Option<&Served>) -> Served {
-    let version = previous.map_or(1, |p| p.version + 1);
-    let keep = |error: String| Served {
-        files: previous.map(|p| Arc::clone(&p.files)).unwrap_or_default(),
-        error: Some(error),
-        version,
-    };
-    let repo = match Repository::load(&opts.root, opts.config.as_deref()) {
-        Ok(r) => r,
-        Err(e) => return keep(e.0),
-    };
-    let today = opts.today.unwrap_or_else(|| repo.today());
-    let site_opts = site::Options {
-        output: "public".into(),
-        base_url: None,
-        keep_going: true,
-    };
-    let sink = Memory::default();
-    if let Err(e) = site::render(&repo, today, &site_opts, &sink) {
-        return keep(e.to_string());
+/// What changed files mean for the site.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Nothing debrief reads (an editor's swap file, a hidden folder).
+    Nothing,
+    /// These journals (paths relative to the root), and nothing else.
+    Journals(Vec<String>),
+    /// The configuration, the theme or a folder of journals: everything.
+    Everything,
+}
+
+/// Sorts changed paths into a [`Change`]. `journals` are the paths of the
+/// journals known now (a folder that held some and is gone changes them).
+pub fn classify<'a>(
+    root: &Path,
+    config: &Path,
+    changed: impl IntoIterator<Item = &'a PathBuf>,
+    journals: &dyn Fn(&str) -> bool,
+) -> Change {
+    let mut found = Vec::new();
+    for path in changed {
+        if path == config || path.starts_with(root.join("themes")) {
+            return Change::Everything;
+        }
+        let Ok(inside) = path.strip_prefix(root.join("content")) else {
+            return Change::Everything;
+        };
+        // Hidden files and folders are never read.
+        if inside
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+        {
+            continue;
+        }
+        let rel = discover::relative(root, path);
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if path.is_dir() || (!path.exists() && journals(&format!("{rel}/"))) {
+            return Change::Everything;
+        }
+        if discover::is_journal_name(&name) {
+            found.push(rel);
+        }
     }
-    let errors: Vec<String> = repo
-        .reading
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .map(|p| format!("{}: {}", p.location().unwrap_or_default(), p.message))
-        .collect();
-    Served {
-        files: Arc::new(sink.into_files()),
-        error: (!errors.is_empty()).then(|| errors.join("\n")),
-        version,
+    found.sort();
+    found.dedup();
+    if found.is_empty() {
+        Change::Nothing
+    } else {
+        Change::Journals(found)
+    }
+}
+
+/// The site kept in memory between saves, with what rebuilding only the
+/// pages a journal affects needs: the repository as read, and the slugs and
+/// day of the render the files come from.
+pub struct Preview {
+    opts: Options,
+    repo: Option<Repository>,
+    last: Option<(site::pages::Slugs, NaiveDate)>,
+    served: Arc<Served>,
+}
+
+/// How one rebuild went (for `DEBRIEF_TIMINGS`).
+#[derive(Debug)]
+pub struct Rebuilt {
+    /// Files rendered (the others were kept).
+    pub rendered: usize,
+    /// Files served now.
+    pub files: usize,
+    /// Whether every file was rendered.
+    pub everything: bool,
+}
+
+impl Preview {
+    /// Reads the repository and renders every page.
+    pub fn new(opts: Options) -> Preview {
+        let mut p = Preview {
+            opts,
+            repo: None,
+            last: None,
+            served: Arc::default(),
+        };
+        p.everything();
+        p
+    }
+
+    /// The site as it is now.
+    pub fn served(&self) -> Arc<Served> {
+        Arc::clone(&self.served)
+    }
+
+    /// Takes in changed files: reads again and renders only what they
+    /// affect (everything when the theme or the configuration changed).
+    /// `None`: nothing debrief reads changed, so the site is as it was.
+    pub fn update(&mut self, changed: &BTreeSet<PathBuf>) -> Option<Rebuilt> {
+        let config = self
+            .opts
+            .config
+            .clone()
+            .unwrap_or_else(|| self.opts.root.join("debrief.toml"));
+        let known = |prefix: &str| {
+            self.repo.as_ref().is_some_and(|r| {
+                r.journals.iter().any(|j| j.path.starts_with(prefix))
+                    || r.bad_files.iter().any(|b| b.starts_with(prefix))
+            })
+        };
+        match classify(&self.opts.root, &config, changed, &known) {
+            Change::Nothing => None,
+            Change::Everything => Some(self.everything()),
+            Change::Journals(rels) => Some(self.journals(&rels)),
+        }
+    }
+
+    /// Reads everything again and renders every page.
+    fn everything(&mut self) -> Rebuilt {
+        self.repo = None;
+        self.last = None;
+        let repo = match Repository::load(&self.opts.root, self.opts.config.as_deref()) {
+            Ok(r) => r,
+            Err(e) => return self.keep(e.0),
+        };
+        self.render(repo, &site::Scope::Everything)
+    }
+
+    /// Reads these journals again and renders their pages and the shared ones.
+    fn journals(&mut self, rels: &[String]) -> Rebuilt {
+        let (Some(mut repo), Some((slugs, day))) = (self.repo.take(), self.last.take()) else {
+            return self.everything();
+        };
+        if self.opts.today.unwrap_or_else(|| repo.today()) != day {
+            return self.everything();
+        }
+        let apps = repo.reread(rels);
+        self.render(
+            repo,
+            &site::Scope::Changed {
+                apps: &apps,
+                previous: &slugs,
+            },
+        )
+    }
+
+    /// Renders `scope` of `repo` into memory and serves the result, with
+    /// the files of the last render where `scope` left them out.
+    fn render(&mut self, repo: Repository, scope: &site::Scope<'_>) -> Rebuilt {
+        let today = self.opts.today.unwrap_or_else(|| repo.today());
+        let site_opts = site::Options {
+            output: "public".into(),
+            base_url: None,
+            keep_going: true,
+        };
+        let sink = Memory::default();
+        let rendered = match site::render(&repo, today, &site_opts, &sink, scope) {
+            Ok(r) => r,
+            Err(e) => return self.keep(e.to_string()),
+        };
+        let new = sink.into_files();
+        let count = new.len();
+        let files = if rendered.everything {
+            new.into_iter().map(|(k, v)| (k, Bytes::from(v))).collect()
+        } else {
+            let mut files = (*self.served.files).clone();
+            let site::Scope::Changed { previous, .. } = scope else {
+                unreachable!("only a change renders part of the site")
+            };
+            for gone in rendered.slugs.gone_since(previous) {
+                files.remove(&gone);
+            }
+            // Every week page is made again, and the weeks may be fewer.
+            files.retain(|k, _| !k.starts_with("weeks/"));
+            files.extend(new.into_iter().map(|(k, v)| (k, Bytes::from(v))));
+            files
+        };
+        let errors: Vec<String> = repo
+            .reading
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .map(|p| format!("{}: {}", p.location().unwrap_or_default(), p.message))
+            .collect();
+        let done = Rebuilt {
+            rendered: count,
+            files: files.len(),
+            everything: rendered.everything,
+        };
+        self.served = Arc::new(Served {
+            files: Arc::new(files),
+            error: (!errors.is_empty()).then(|| errors.join("\n")),
+            version: self.served.version + 1,
+        });
+        self.repo = Some(repo);
+        self.last = Some((rendered.slugs, today));
+        done
+    }
+
+    /// Keeps the files served and says what is wrong; the next change
+    /// reads and renders everything.
+    fn keep(&mut self, error: String) -> Rebuilt {
+        self.repo = None;
+        self.last = None;
+        self.served = Arc::new(Served {
+            files: Arc::clone(&self.served.files),
+            error: Some(error),
+            version: self.served.version + 1,
+        });
+        Rebuilt {
+            rendered: 0,
+            files: self.served.files.len(),
+            everything: false,
+        }
     }
 }
 
@@ -186,20 +363,14 @@ struct State {
 }
 
 impl State {
-    /// Builds again and serves the result.
-    fn rebuild(&self, opts: &Options) {
-        let previous = self
-            .served
-            .read()
-            .map(|s| Arc::clone(&s))
-            .unwrap_or_default();
-        let next = rebuild(opts, (previous.version > 0).then_some(&*previous));
+    /// Serves `next` and tells the open pages.
+    fn publish(&self, next: Arc<Served>) {
         if let Ok(mut shown) = self.shown.lock() {
             report(&next, &mut shown);
         }
         let version = next.version;
         if let Ok(mut s) = self.served.write() {
-            *s = Arc::new(next);
+            *s = next;
         }
         let _ = self.reload.send(version);
     }
@@ -234,8 +405,10 @@ async fn serve(opts: Options) -> Result<(), String> {
         shown: Default::default(),
     });
     // Watch first, so a save during the first build is not missed.
-    watch(opts.clone(), Arc::clone(&state))?;
-    state.rebuild(&opts);
+    let (watcher, changes) = watch(&opts)?;
+    let preview = Preview::new(opts.clone());
+    state.publish(preview.served());
+    rebuild_on_change(preview, watcher, changes, Arc::clone(&state));
 
     let listener = tokio::net::TcpListener::bind(opts.addr)
         .await
@@ -275,9 +448,14 @@ async fn serve(opts: Options) -> Result<(), String> {
     }
 }
 
-/// Watches the journals, the themes and the configuration, and rebuilds on
-/// change (in its own thread; changes of one moment are taken together).
-fn watch(opts: Options, state: Arc<State>) -> Result<(), String> {
+/// A file watcher (watching as long as it lives) and the paths of each change.
+type Watching = (
+    Box<dyn notify::Watcher + Send>,
+    std::sync::mpsc::Receiver<Vec<PathBuf>>,
+);
+
+/// Watches the journals, the themes and the configuration.
+fn watch(opts: &Options) -> Result<Watching, String> {
     use notify::Watcher;
     let (tx, rx) = std::sync::mpsc::channel::<Vec<PathBuf>>();
     let handler = move |event: notify::Result<notify::Event>| {
@@ -317,22 +495,52 @@ fn watch(opts: Options, state: Arc<State>) -> Result<(), String> {
                 .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
         }
     }
+    Ok((watcher, rx))
+}
+
+/// Rebuilds on each change, in its own thread, and serves the result;
+/// changes of one moment are taken together.
+fn rebuild_on_change(
+    mut preview: Preview,
+    watcher: Box<dyn notify::Watcher + Send>,
+    changes: std::sync::mpsc::Receiver<Vec<PathBuf>>,
+    state: Arc<State>,
+) {
+    let timings = std::env::var_os("DEBRIEF_TIMINGS").is_some();
     std::thread::spawn(move || {
         let _watcher = watcher;
-        while let Ok(first) = rx.recv() {
-            let mut changed: std::collections::BTreeSet<PathBuf> = first.into_iter().collect();
-            // An editor's save is often several events: wait for a quiet moment.
-            while let Ok(more) = rx.recv_timeout(QUIET) {
+        while let Ok(first) = changes.recv() {
+            let started = std::time::Instant::now();
+            let mut changed: BTreeSet<PathBuf> = first.into_iter().collect();
+            // An editor's save is often several events: wait for a still moment.
+            while let Ok(more) = changes.recv_timeout(QUIET) {
                 changed.extend(more);
             }
-            state.rebuild(&opts);
+            let quiet = started.elapsed();
+            let Some(rebuilt) = preview.update(&changed) else {
+                continue;
+            };
+            state.publish(preview.served());
+            if timings {
+                eprintln!(
+                    "rebuilt: {} of {} files in {:.1} ms ({:.1} ms after the files were still){}",
+                    rebuilt.rendered,
+                    rebuilt.files,
+                    started.elapsed().as_secs_f64() * 1e3,
+                    (started.elapsed() - quiet).as_secs_f64() * 1e3,
+                    if rebuilt.everything {
+                        ", everything"
+                    } else {
+                        ""
+                    }
+                );
+            }
         }
     });
-    Ok(())
 }
 
 /// How long the files must be still before a rebuild starts.
-const QUIET: Duration = Duration::from_millis(100);
+const QUIET: Duration = Duration::from_millis(30);
 
 /// Whether a file event is a change. Reads are not: the build reads every
 /// journal, and counting that would rebuild for ever.
@@ -380,14 +588,14 @@ async fn file(
         .read()
         .map(|s| Arc::clone(&s))
         .unwrap_or_default();
-    let html = |status: StatusCode, body: Vec<u8>| {
+    let html = |status: StatusCode, body: &[u8]| {
         (
             status,
             [
                 (header::CONTENT_TYPE, "text/html; charset=utf-8"),
                 (header::CACHE_CONTROL, "no-store"),
             ],
-            inject(&body, served.error.as_deref()),
+            inject(body, served.error.as_deref()),
         )
             .into_response()
     };
@@ -404,7 +612,7 @@ async fn file(
     if let Some(bytes) = served.files.get(&rel) {
         let kind = content_type(&rel);
         if kind.starts_with("text/html") {
-            return html(StatusCode::OK, bytes.clone());
+            return html(StatusCode::OK, bytes);
         }
         return (
             [
@@ -420,7 +628,7 @@ async fn file(
         let to = format!("{}/", uri.path());
         return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to)]).into_response();
     }
-    html(StatusCode::NOT_FOUND, not_found(&rel))
+    html(StatusCode::NOT_FOUND, &not_found(&rel))
 }
 
 #[cfg(test)]
@@ -471,5 +679,170 @@ mod tests {
             String::from_utf8(inject(page, Some("content/a.md:3:7: bad <script>"))).unwrap();
         assert!(broken.contains("content/a.md:3:7: bad &lt;script&gt;"));
         assert!(!broken.contains("bad <script>"));
+    }
+}
+
+#[cfg(test)]
+mod preview_tests {
+    use super::*;
+
+    /// A copy of the demo repository in a temporary folder.
+    fn demo() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let from = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for entry in walkdir::WalkDir::new(from.join("content")) {
+            let entry = entry.unwrap();
+            let to = dir.path().join(entry.path().strip_prefix(from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+        std::fs::copy(from.join("debrief.toml"), dir.path().join("debrief.toml")).unwrap();
+        dir
+    }
+
+    fn options(root: &Path) -> Options {
+        Options {
+            root: root.to_path_buf(),
+            config: None,
+            today: NaiveDate::from_ymd_opt(2026, 11, 22),
+            addr: "127.0.0.1:0".parse().unwrap(),
+            poll: false,
+            open: false,
+        }
+    }
+
+    /// After each change, what was rebuilt is what a fresh start serves; the
+    /// changes to journals rebuild only part of the site.
+    #[test]
+    fn rebuilding_part_of_the_site_equals_building_all_of_it() {
+        let dir = demo();
+        let root = dir.path();
+        let mut preview = Preview::new(options(root));
+        let journal = "content/hooli-senior-sre/2026-11-13-screen.md";
+        let text = std::fs::read_to_string(root.join(journal)).unwrap();
+        let write = |rel: &str, text: &str| {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        // (what changes, the changed paths, only part of the site rebuilt?)
+        type Step<'a> = (&'a str, Box<dyn Fn() + 'a>, Vec<&'a str>, bool);
+        let steps: Vec<Step> = vec![
+            (
+                "a line in the notes",
+                Box::new(|| write(journal, &format!("{text}\n- one more thing\n"))),
+                vec![journal],
+                true,
+            ),
+            (
+                "another company",
+                Box::new(|| {
+                    write(
+                        journal,
+                        &text.replace("company: Hooli", "company: Hooli XYZ"),
+                    )
+                }),
+                vec![journal],
+                true,
+            ),
+            (
+                "new journals in a new folder",
+                Box::new(|| {
+                    for day in ["18", "20"] {
+                        write(
+                            &format!("content/acme/2026-11-{day}-screen.md"),
+                            &format!(
+                                "---\ncompany: Acme\nrole: SRE\ndate: 2026-11-{day}T09:00\ninterviewers:\n  - name: Bo Chen\n---\nFine.\n"
+                            ),
+                        )
+                    }
+                }),
+                vec![
+                    "content/acme/2026-11-18-screen.md",
+                    "content/acme/2026-11-20-screen.md",
+                ],
+                true,
+            ),
+            (
+                "a broken journal",
+                Box::new(|| write(journal, "---\ncompany: [Hooli\n---\n")),
+                vec![journal],
+                true,
+            ),
+            (
+                "fixed",
+                Box::new(|| write(journal, &text)),
+                vec![journal],
+                true,
+            ),
+            (
+                "a journal removed",
+                Box::new(|| {
+                    std::fs::remove_file(root.join("content/acme/2026-11-20-screen.md")).unwrap()
+                }),
+                vec!["content/acme/2026-11-20-screen.md"],
+                true,
+            ),
+            (
+                "a folder removed",
+                Box::new(|| std::fs::remove_dir_all(root.join("content/acme")).unwrap()),
+                vec!["content/acme"],
+                false,
+            ),
+            (
+                // Found first, it takes the slug of a journal that then moves.
+                "a journal with another's slug",
+                Box::new(|| write("content/hooli/senior-sre/2026-11-13-screen.md", &text)),
+                vec!["content/hooli/senior-sre/2026-11-13-screen.md"],
+                false,
+            ),
+            (
+                "the configuration",
+                Box::new(|| {
+                    let c = std::fs::read_to_string(root.join("debrief.toml")).unwrap();
+                    let title = "title = \"Alex's interview follow-ups\"";
+                    assert!(c.contains(title));
+                    write("debrief.toml", &c.replace(title, "title = \"Mine\""));
+                }),
+                vec!["debrief.toml"],
+                false,
+            ),
+            (
+                "the theme",
+                Box::new(|| write("themes/default/static/extra.css", "p {}\n")),
+                vec!["themes/default/static/extra.css"],
+                false,
+            ),
+        ];
+        for (what, change, paths, partly) in steps {
+            change();
+            let changed: BTreeSet<PathBuf> = paths.iter().map(|p| root.join(p)).collect();
+            let rebuilt = preview.update(&changed).expect(what);
+            let fresh = Preview::new(options(root)).served();
+            let served = preview.served();
+            assert_eq!(served.error, fresh.error, "{what}");
+            let names = |s: &Served| s.files.keys().cloned().collect::<Vec<_>>();
+            assert_eq!(names(&served), names(&fresh), "{what}: the files");
+            for (name, bytes) in fresh.files.iter() {
+                assert!(served.files[name] == *bytes, "{what}: {name} differs");
+            }
+            assert_eq!(!rebuilt.everything, partly, "{what}");
+            if partly {
+                // The other eight applications' pages and their journals' were kept.
+                assert!(rebuilt.rendered + 15 < rebuilt.files, "{what}: {rebuilt:?}");
+            }
+        }
+        // Files debrief never reads change nothing.
+        write("content/hooli-senior-sre/.2026-11-13-screen.md.swp", "x");
+        write("content/hooli-senior-sre/notes.txt", "x");
+        let changed: BTreeSet<PathBuf> = [
+            root.join("content/hooli-senior-sre/.2026-11-13-screen.md.swp"),
+            root.join("content/hooli-senior-sre/notes.txt"),
+        ]
+        .into();
+        assert!(preview.update(&changed).is_none());
     }
 }

@@ -10,7 +10,7 @@ pub mod pages;
 pub mod staging;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -79,6 +79,33 @@ impl From<ThemeError> for BuildError {
     fn from(e: ThemeError) -> Self {
         BuildError::Theme(e)
     }
+}
+
+/// Which pages a render makes.
+pub enum Scope<'a> {
+    /// Every page.
+    Everything,
+    /// After some journals changed: the pages every journal feeds (the
+    /// dashboard, drafts, weeks, reflections, `report.json`, `calendar.ics`,
+    /// robots and static files), and the pages of these applications (by
+    /// key) and of their journals. The other pages are as the render that
+    /// made `previous` left them, unless a slug moved: then every page.
+    Changed {
+        /// The applications whose journals changed, before and after.
+        apps: &'a BTreeSet<String>,
+        /// The slugs of the render the other pages come from.
+        previous: &'a Slugs,
+    },
+}
+
+/// What a render made, besides its files.
+pub struct Rendered {
+    /// How long each phase took, in order (for `DEBRIEF_TIMINGS`).
+    pub phases: Vec<(&'static str, std::time::Duration)>,
+    /// The slugs of every page.
+    pub slugs: Slugs,
+    /// Whether every page was made (always, for [`Scope::Everything`]).
+    pub everything: bool,
 }
 
 /// What was built.
@@ -201,15 +228,16 @@ fn dashboard_charts(
     ]
 }
 
-/// Renders the site of `repo` for `today`, handing each file to `sink` as
-/// soon as it is made (in parallel), and says how long each phase took.
-/// Journals that could not be read are the caller's to refuse.
+/// Renders the pages of `scope` of the site of `repo` for `today`, handing
+/// each file to `sink` as soon as it is made (in parallel). Journals that
+/// could not be read are the caller's to refuse.
 pub fn render(
     repo: &Repository,
     today: NaiveDate,
     opts: &Options,
     sink: &dyn Sink,
-) -> Result<Vec<(&'static str, std::time::Duration)>, BuildError> {
+    scope: &Scope<'_>,
+) -> Result<Rendered, BuildError> {
     let mut phases = Phases::start();
     let theme = Theme::load(&repo.root, &repo.config.theme)?;
     let tera = theme.tera()?;
@@ -227,6 +255,12 @@ pub fn render(
         .collect();
     let apps = group(shown.iter().map(|j| j.as_ref()), today, tz);
     let slugs = Slugs::new(&apps, shown.iter().map(|j| j.as_ref()));
+    let (everything, changed) = match scope {
+        Scope::Everything => (true, None),
+        Scope::Changed { apps, previous } => (slugs.moved_since(previous), Some(*apps)),
+    };
+    // Whether the pages of the application with this key are made.
+    let wanted = |key: &str| everything || changed.is_some_and(|c| c.contains(key));
     let app_by_key: HashMap<&str, &application::Application<'_>> =
         apps.iter().map(|a| (a.key.as_str(), a)).collect();
     let journal_by_path: HashMap<&str, &Journal> = shown
@@ -301,6 +335,7 @@ pub fn render(
 
     let app_views: Vec<pages::ApplicationView> = apps
         .iter()
+        .filter(|a| wanted(&a.key))
         .map(|a| {
             let own = by_app
                 .remove(slugs.app(&a.key).as_str())
@@ -371,9 +406,9 @@ pub fn render(
     phases.mark("timeline");
     let charts = dashboard_charts(repo, &apps, &pipeline, recent, owed, today);
     phases.mark("dashboard charts");
-    let summary: Vec<_> = app_views
+    let summary: Vec<_> = apps
         .iter()
-        .map(|a| serde_json::json!({"slug": a.slug, "company": a.company, "role": a.role, "outcome": a.outcome}))
+        .map(|a| serde_json::json!({"slug": slugs.app(&a.key), "company": a.company, "role": a.role, "outcome": pipeline::standing(a, config, today, tz)}))
         .collect();
     sink.put(
         "index.html",
@@ -399,15 +434,13 @@ pub fn render(
             let html = render("templates/application.html", "../../", &|c| {
                 c.insert("app", a)
             })?;
-            sink.put(
-                &format!("applications/{}/index.html", a.slug),
-                html.into_bytes(),
-            )?;
+            sink.put(&pages::app_page(&a.slug), html.into_bytes())?;
             Ok(())
         })?;
     phases.mark("application pages");
     shown
         .par_iter()
+        .filter(|j| wanted(&j.key))
         .try_for_each(|j| -> Result<(), BuildError> {
             let slug = slugs.journal(&j.path);
             let view = JournalView {
@@ -443,7 +476,7 @@ pub fn render(
             let html = render("templates/journal.html", "../../", &|c| {
                 c.insert("journal", &view)
             })?;
-            sink.put(&format!("journals/{slug}/index.html"), html.into_bytes())?;
+            sink.put(&pages::journal_page(&slug), html.into_bytes())?;
             Ok(())
         })?;
     phases.mark("journal pages");
@@ -587,7 +620,11 @@ pub fn render(
     }
 
     phases.mark("calendar, report.json");
-    Ok(phases.done)
+    Ok(Rendered {
+        phases: phases.done,
+        slugs,
+        everything,
+    })
 }
 
 /// Builds the site of `repo` for `today` into the output folder: rendered
@@ -599,7 +636,7 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
     }
     let output = staging::check_output(&repo.root, &repo.root.join(&opts.output))?;
     let staging = Staging::new(&output)?;
-    let mut phases = render(repo, today, opts, &staging)?;
+    let mut phases = render(repo, today, opts, &staging, &Scope::Everything)?.phases;
     let files = staging.count();
     let started = std::time::Instant::now();
     staging.swap()?;

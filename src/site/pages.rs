@@ -168,6 +168,43 @@ impl Slugs {
     pub fn journal(&self, path: &str) -> String {
         self.journals.get(path).cloned().unwrap_or_default()
     }
+
+    /// Whether a journal or application that both know has another slug
+    /// here than in `previous` (its page, and every link to it, moved).
+    pub fn moved_since(&self, previous: &Slugs) -> bool {
+        fn moved(now: &HashMap<String, String>, then: &HashMap<String, String>) -> bool {
+            now.iter()
+                .any(|(k, slug)| then.get(k).is_some_and(|old| old != slug))
+        }
+        moved(&self.apps, &previous.apps) || moved(&self.journals, &previous.journals)
+    }
+
+    /// The pages `previous` had that these slugs no longer make.
+    pub fn gone_since(&self, previous: &Slugs) -> Vec<String> {
+        fn gone<'a>(
+            now: &HashMap<String, String>,
+            then: &'a HashMap<String, String>,
+        ) -> impl Iterator<Item = &'a String> {
+            let kept: std::collections::HashSet<&String> = now.values().collect();
+            then.values().filter(move |slug| !kept.contains(slug))
+        }
+        let mut pages: Vec<String> = gone(&self.apps, &previous.apps)
+            .map(|s| app_page(s))
+            .chain(gone(&self.journals, &previous.journals).map(|s| journal_page(s)))
+            .collect();
+        pages.sort();
+        pages
+    }
+}
+
+/// The file of the application page with this slug.
+pub fn app_page(slug: &str) -> String {
+    format!("applications/{slug}/index.html")
+}
+
+/// The file of the journal page with this slug.
+pub fn journal_page(slug: &str) -> String {
+    format!("journals/{slug}/index.html")
 }
 
 /// `j` without the fields `[site] redact` names: borrowed as it is when
