@@ -31,6 +31,36 @@ cargo build --release --quiet --bin debrief --example corpus
 bin=$PWD/target/release/debrief
 corpus=$PWD/target/release/examples/corpus
 
+# serve_rebuild ROOT: starts `debrief serve` on ROOT, appends a line to one
+# journal $runs times and prints the medians of what the server reports
+# (DEBRIEF_TIMINGS): from the first file event to the new site served, and
+# the part after the files were still (the rebuild itself).
+serve_rebuild() {
+  local root=$1 journal log=$dir/serve.err out=$dir/serve.out pid
+  journal=$(find "$root/content" -name '*.md' | sort | sed -n '1p')
+  cp "$journal" "$dir/journal.bak"
+  DEBRIEF_TIMINGS=1 "$bin" serve --port 0 --today 2026-11-22 "$root" >"$out" 2>"$log" &
+  pid=$!
+  for _ in $(seq 600); do grep -q '^Serving' "$out" 2>/dev/null && break; sleep 0.1; done
+  local totals=() still=()
+  for i in $(seq "$runs"); do
+    printf -- '- a note saved in run %s\n' "$i" >> "$journal"
+    for _ in $(seq 600); do
+      [[ $(grep -c '^rebuilt:' "$log") -ge $i ]] && break
+      sleep 0.05
+    done
+    read -r total after < <(grep '^rebuilt:' "$log" | sed -n "${i}p" \
+      | sed 's/.* in \([0-9.]*\) ms (\([0-9.]*\) ms after.*/\1 \2/')
+    totals+=("$total"); still+=("$after")
+    sleep 0.5
+  done
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  cp "$dir/journal.bak" "$journal"
+  printf "serve: one journal saved, %s ms to the rebuilt site (%s ms of rebuilding); %s\n" \
+    "$(printf '%s\n' "${totals[@]}" | median)" "$(printf '%s\n' "${still[@]}" | median)" \
+    "$(grep '^rebuilt:' "$log" | tail -n 1 | sed 's/^rebuilt: \([0-9]*\) of \([0-9]*\) files.*/\1 of \2 files rendered/')"
+}
+
 # median of the numbers on stdin
 median() { sort -n | awk '{a[NR]=$1} END {m=int((NR+1)/2); print a[m]}'; }
 
@@ -103,4 +133,5 @@ for n in "${sizes[@]}"; do
     awk -v a="$(echo "$build_line" | awk '{print $2}')" -v b="$(echo "$hugo_line" | awk '{print $2}')" \
       'BEGIN { if (a > 0) printf "debrief build is %.1fx faster than hugo\n", b / a }'
   fi
+  serve_rebuild "$root"
 done

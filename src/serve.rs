@@ -213,6 +213,8 @@ pub struct Rebuilt {
     pub files: usize,
     /// Whether every file was rendered.
     pub everything: bool,
+    /// How long each phase of the render took.
+    pub phases: Vec<(&'static str, Duration)>,
 }
 
 impl Preview {
@@ -325,6 +327,7 @@ impl Preview {
             rendered: count,
             files: files.len(),
             everything: rendered.everything,
+            phases: rendered.phases,
         };
         self.served = Arc::new(Served {
             files: Arc::new(files),
@@ -350,6 +353,7 @@ impl Preview {
             rendered: 0,
             files: self.served.files.len(),
             everything: false,
+            phases: Vec::new(),
         }
     }
 }
@@ -534,6 +538,9 @@ fn rebuild_on_change(
                         ""
                     }
                 );
+                for (phase, took) in &rebuilt.phases {
+                    eprintln!("  {:8.1} ms  {phase}", took.as_secs_f64() * 1e3);
+                }
             }
         }
     });
