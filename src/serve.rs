@@ -153,8 +153,9 @@ pub enum Change {
     Everything,
 }
 
-/// Sorts changed paths into a [`Change`]. `journals` are the paths of the
-/// journals known now (a folder that held some and is gone changes them).
+/// Sorts changed paths into a [`Change`]. `journals` tells whether any
+/// journal known now starts with a prefix (`content/acme/`): a folder that
+/// held some and is gone changes them, a new folder may bring some.
 pub fn classify<'a>(
     root: &Path,
     config: &Path,
@@ -178,7 +179,16 @@ pub fn classify<'a>(
         }
         let rel = discover::relative(root, path);
         let name = path.file_name().unwrap_or_default().to_string_lossy();
-        if path.is_dir() || (!path.exists() && journals(&format!("{rel}/"))) {
+        let holds_journals = journals(&format!("{rel}/"));
+        if path.is_dir() {
+            // A folder known to hold journals: its files tell their own changes.
+            if holds_journals {
+                continue;
+            }
+            return Change::Everything;
+        }
+        if holds_journals {
+            // A folder of journals, gone.
             return Change::Everything;
         }
         if discover::is_journal_name(&name) {
@@ -692,6 +702,60 @@ mod tests {
 #[cfg(test)]
 mod preview_tests {
     use super::*;
+
+    #[test]
+    fn changes_are_sorted_by_what_they_touch() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for folder in ["content/acme", "content/new", "themes/mine"] {
+            std::fs::create_dir_all(root.join(folder)).unwrap();
+        }
+        let config = root.join("debrief.toml");
+        let known = |prefix: &str| "content/acme/1.md".starts_with(prefix);
+        let classify = |paths: &[&str]| {
+            let paths: Vec<PathBuf> = paths.iter().map(|p| root.join(p)).collect();
+            classify(root, &config, &paths, &known)
+        };
+        let journals = |v: &[&str]| Change::Journals(v.iter().map(|s| s.to_string()).collect());
+        assert_eq!(
+            classify(&[
+                "content/acme/1.md",
+                "content/acme/2.md",
+                "content/acme/1.md"
+            ]),
+            journals(&["content/acme/1.md", "content/acme/2.md"])
+        );
+        // Editors' files, hidden folders, other files, the folder of known journals.
+        for nothing in [
+            "content/acme/.1.md.swp",
+            "content/acme/1.md~",
+            "content/acme/#1.md#",
+            "content/.git/index.md",
+            "content/acme/notes.txt",
+            "content/acme",
+            "content",
+            "content/a-folder-never-seen-and-gone",
+        ] {
+            assert_eq!(classify(&[nothing]), Change::Nothing, "{nothing}");
+        }
+        for everything in [
+            "debrief.toml",
+            "themes/mine/templates/index.html",
+            "content/new",
+        ] {
+            assert_eq!(classify(&[everything]), Change::Everything, "{everything}");
+        }
+        std::fs::remove_dir_all(root.join("content/acme")).unwrap();
+        assert_eq!(
+            classify(&["content/acme"]),
+            Change::Everything,
+            "a folder of journals, gone"
+        );
+        assert_eq!(
+            classify(&["content/acme/1.md", "debrief.toml"]),
+            Change::Everything
+        );
+    }
 
     /// A copy of the demo repository in a temporary folder.
     fn demo() -> tempfile::TempDir {
