@@ -3,9 +3,11 @@
 //! configuration changes, and the open pages told to reload.
 //!
 //! The pure parts (which file a request path names, content types, the
-//! reload script and the error overlay put into pages) are plain functions
-//! with unit tests; the server, the watcher and the rebuild loop are the
-//! I/O edge. Nothing here writes to the repository.
+//! reload script and the error overlay put into pages, what a set of changed
+//! paths touches) are plain functions with unit tests. [`Preview`] keeps the
+//! site in memory and rebuilds only what a changed journal affects; it, the
+//! server, the watcher and the rebuild loop are the I/O edge. Nothing here
+//! writes to the repository.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::net::SocketAddr;
