@@ -314,20 +314,14 @@ impl Preview {
         };
         let new = sink.into_files();
         let count = new.len();
-        let files = if rendered.everything {
-            new.into_iter().map(|(k, v)| (k, Bytes::from(v))).collect()
-        } else {
-            let mut files = (*self.served.files).clone();
-            let site::Scope::Changed { previous, .. } = scope else {
-                unreachable!("only a change renders part of the site")
-            };
-            for gone in rendered.slugs.gone_since(previous) {
-                files.remove(&gone);
+        let made = new.into_iter().map(|(k, v)| (k, Bytes::from(v)));
+        let files = match scope {
+            site::Scope::Changed { previous, .. } if !rendered.everything => {
+                let mut files = (*self.served.files).clone();
+                rendered.lay_over(previous, &mut files, made);
+                files
             }
-            // Every week page is made again, and the weeks may be fewer.
-            files.retain(|k, _| !k.starts_with("weeks/"));
-            files.extend(new.into_iter().map(|(k, v)| (k, Bytes::from(v))));
-            files
+            _ => made.collect(),
         };
         let errors: Vec<String> = repo
             .reading

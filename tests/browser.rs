@@ -201,6 +201,20 @@ impl Browser {
             .unwrap_or_else(|e| panic!("{script}: {e}"))
     }
 
+    /// What the promise `expression` resolves to (or `{error}` when it is
+    /// rejected): a script the page runs asynchronously.
+    async fn resolve(&self, expression: &str) -> Value {
+        let script = format!(
+            "const done = arguments[arguments.length - 1];
+             Promise.resolve().then(() => {expression})
+               .then(done, e => done({{ error: String(e) }}));"
+        );
+        self.client
+            .execute_async(&script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("{expression}: {e}"))
+    }
+
     /// Serious and critical axe-core violations on the open page, one line
     /// each (rule, help and the elements), and how many rules passed.
     async fn axe(&self) -> (Vec<String>, u64) {
@@ -216,22 +230,17 @@ impl Browser {
             .await
             .expect("axe loads");
         let found = self
-            .client
-            .execute_async(
-                "const done = arguments[arguments.length - 1];
-                 axe.run(document, { resultTypes: ['violations'] })
-                   .then(r => done({
-                     passed: r.passes.length,
-                     serious: r.violations
-                       .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                       .map(v => v.id + ': ' + v.help + ' at ' +
-                         v.nodes.map(n => n.target.join(' ')).join(', ')),
-                   }))
-                   .catch(e => done({ passed: 0, serious: ['axe failed: ' + e] }));",
-                vec![],
+            .resolve(
+                "axe.run(document, { resultTypes: ['violations'] }).then(r => ({
+                   passed: r.passes.length,
+                   serious: r.violations
+                     .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                     .map(v => v.id + ': ' + v.help + ' at ' +
+                       v.nodes.map(n => n.target.join(' ')).join(', ')),
+                 }))",
             )
-            .await
-            .expect("axe runs");
+            .await;
+        assert!(found["error"].is_null(), "axe failed: {}", found["error"]);
         (
             serde_json::from_value(found["serious"].clone()).unwrap(),
             found["passed"].as_u64().unwrap(),
@@ -349,16 +358,11 @@ async fn the_copy_button_puts_the_draft_on_the_clipboard() {
         .issue_cmd(Grant("clipboard-read"))
         .await
         .expect("permission to read the clipboard");
-    let copied = b
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             navigator.clipboard.readText().then(done, e => done('unreadable: ' + e));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let copied = copied.as_str().unwrap().to_string();
+    let copied = b.resolve("navigator.clipboard.readText()").await;
+    let copied = copied
+        .as_str()
+        .unwrap_or_else(|| panic!("the clipboard is unreadable: {copied}"))
+        .to_string();
     let first_line = text.lines().next().unwrap();
     assert!(
         copied.contains(first_line) && copied.len() >= text.len(),

@@ -108,6 +108,26 @@ pub struct Rendered {
     pub everything: bool,
 }
 
+impl Rendered {
+    /// Lays the files of this render over `files`, the site of the render
+    /// whose slugs were `previous`: pages that are gone (a journal or an
+    /// application no longer there, a week no longer shown) are removed
+    /// first, then every file made now is put in.
+    pub fn lay_over<V>(
+        &self,
+        previous: &Slugs,
+        files: &mut std::collections::BTreeMap<String, V>,
+        made: impl IntoIterator<Item = (String, V)>,
+    ) {
+        for gone in self.slugs.gone_since(previous) {
+            files.remove(&gone);
+        }
+        // Every week page is made in each render, and the weeks may be fewer.
+        files.retain(|k, _| !k.starts_with("weeks/"));
+        files.extend(made);
+    }
+}
+
 /// What was built.
 pub struct Built {
     /// Files written.
