@@ -407,7 +407,21 @@ fn report(served: &Served, last: &mut Option<String>) {
     }
 }
 
+/// `path` made absolute, as the watcher reports changed paths: a root given
+/// as `.` must still hold what is saved in it.
+fn absolute(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
 async fn serve(opts: Options) -> Result<(), String> {
+    let shown_root = opts.root.clone();
+    let opts = Options {
+        root: absolute(&opts.root),
+        config: opts.config.as_deref().map(absolute),
+        ..opts
+    };
     let (reload, _) = tokio::sync::broadcast::channel(16);
     let state = Arc::new(State {
         served: RwLock::new(Arc::new(Served::default())),
@@ -434,7 +448,7 @@ async fn serve(opts: Options) -> Result<(), String> {
         .local_addr()
         .map_err(|e| format!("cannot tell the address: {e}"))?;
     let url = format!("http://{addr}/");
-    println!("Serving {} at {url} (Ctrl-C stops)", opts.root.display());
+    println!("Serving {} at {url} (Ctrl-C stops)", shown_root.display());
 
     if opts.open {
         let opener = if cfg!(target_os = "macos") {

@@ -275,3 +275,47 @@ fn open_hands_the_address_to_the_desktop() {
     };
     assert_eq!(url.trim(), format!("http://127.0.0.1:{}/", s.port));
 }
+
+#[test]
+fn a_relative_root_still_rebuilds_only_what_a_save_touches() {
+    // Started as `debrief serve .`, the watcher's paths and the root once
+    // never matched, and every save rebuilt the whole site.
+    let c = Case::temp()
+        .file("content/acme/2026-11-18-onsite.md", JOURNAL)
+        .file(
+            "content/initech/2026-11-17-screen.md",
+            "---\ncompany: Initech\nrole: SRE\ndate: 2026-11-17\n---\n",
+        );
+    let s = common::server::serve_in(
+        c.root(),
+        std::path::Path::new("."),
+        "2026-11-20",
+        &[],
+        &[("DEBRIEF_TIMINGS", "1")],
+    );
+    let journal = c.root().join("content/acme/2026-11-18-onsite.md");
+    std::fs::write(&journal, format!("{JOURNAL}- asked good questions\n")).unwrap();
+    until(
+        s.port,
+        "/journals/acme-2026-11-18-onsite/",
+        "the saved change",
+        |r| r.body.contains("asked good questions"),
+    );
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let rebuilt = loop {
+        let lines = s.stderr.lock().unwrap().clone();
+        if let Some(l) = lines.iter().find(|l| l.starts_with("rebuilt:")) {
+            break l.clone();
+        }
+        assert!(Instant::now() < deadline, "no rebuild reported: {lines:?}");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    // "rebuilt: N of M files in …": fewer than all, and not "everything".
+    let counts: Vec<usize> = rebuilt
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .take(2)
+        .collect();
+    assert!(counts[0] < counts[1], "{rebuilt}");
+    assert!(!rebuilt.contains("everything"), "{rebuilt}");
+}

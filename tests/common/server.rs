@@ -3,10 +3,13 @@
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 
 pub struct Server {
     child: Child,
     pub port: u16,
+    /// What the server wrote to stderr so far, line by line.
+    pub stderr: Arc<Mutex<Vec<String>>>,
 }
 
 impl Server {
@@ -31,7 +34,19 @@ pub fn serve(root: &Path, today: &str, extra: &[&str]) -> Server {
 
 /// `serve` with these environment variables set.
 pub fn serve_with(root: &Path, today: &str, extra: &[&str], env: &[(&str, &str)]) -> Server {
+    serve_in(Path::new("."), root, today, extra, env)
+}
+
+/// `serve_with`, started in the folder `dir` (`root` may be relative to it).
+pub fn serve_in(
+    dir: &Path,
+    root: &Path,
+    today: &str,
+    extra: &[&str],
+    env: &[(&str, &str)],
+) -> Server {
     let mut child = Command::new(assert_cmd::cargo::cargo_bin!("debrief"))
+        .current_dir(dir)
         .args(["serve", "--port", "0", "--today", today])
         .args(extra)
         .arg(root)
@@ -41,6 +56,14 @@ pub fn serve_with(root: &Path, today: &str, extra: &[&str], env: &[(&str, &str)]
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    let stderr = Arc::new(Mutex::new(Vec::new()));
+    let lines = BufReader::new(child.stderr.take().unwrap());
+    let sink = Arc::clone(&stderr);
+    std::thread::spawn(move || {
+        for line in lines.lines().map_while(Result::ok) {
+            sink.lock().unwrap().push(line);
+        }
+    });
     let mut line = String::new();
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut line)
@@ -55,5 +78,9 @@ pub fn serve_with(root: &Path, today: &str, extra: &[&str], env: &[(&str, &str)]
         .trim_end_matches('/')
         .parse()
         .unwrap();
-    Server { child, port }
+    Server {
+        child,
+        port,
+        stderr,
+    }
 }
