@@ -107,11 +107,11 @@ impl Repository {
     }
 
     /// Reads these journal files again (paths relative to the root; a file
-    /// that is gone is dropped, a new one added) and returns the keys of the
-    /// applications they belonged to before and belong to now. Afterwards the
+    /// that is gone is dropped, a new one added) and says which applications
+    /// they touched, and what those applications were before. Afterwards the
     /// repository is what [`Repository::load`] would make of the files on
     /// disk, as long as nothing else changed.
-    pub fn reread(&mut self, rels: &[String]) -> BTreeSet<String> {
+    pub fn reread(&mut self, rels: &[String]) -> Reread {
         let snooze_rules = rules::action_ids();
         let headings = &self.config.rules.reflection_headings;
         let reads: Vec<(&String, Option<journal::Read>)> = rels
@@ -125,10 +125,13 @@ impl Repository {
             })
             .collect();
         let mut keys = BTreeSet::new();
+        let mut replaced = Vec::new();
         for (rel, read) in reads {
             let mut existed = false;
             if let Some(i) = self.journals.iter().position(|j| j.path == *rel) {
-                keys.insert(self.journals.remove(i).key);
+                let old = self.journals.remove(i);
+                keys.insert(old.key.clone());
+                replaced.push(old);
                 existed = true;
             }
             if let Ok(i) = self.bad_files.binary_search(rel) {
@@ -158,7 +161,25 @@ impl Repository {
             }
         }
         self.reading.sort_by(by_file);
-        keys
+        // Those applications as they were: their journals not read again,
+        // and the replaced ones.
+        let mut before: Vec<Journal> = self
+            .journals
+            .iter()
+            .filter(|j| keys.contains(&j.key) && !rels.contains(&j.path))
+            .cloned()
+            .chain(replaced)
+            .collect();
+        before.sort_by(|a, b| walk_order(&a.path, &b.path));
+        Reread { apps: keys, before }
+    }
+
+    /// The journals of these applications (by key), in walk order.
+    pub fn journals_of<'a>(
+        &'a self,
+        apps: &'a BTreeSet<String>,
+    ) -> impl Iterator<Item = &'a Journal> {
+        self.journals.iter().filter(|j| apps.contains(&j.key))
     }
 
     /// Runs every rule for `today`.
@@ -179,6 +200,17 @@ impl Repository {
     pub fn today(&self) -> NaiveDate {
         chrono::Utc::now().with_timezone(&self.tz).date_naive()
     }
+}
+
+/// What [`Repository::reread`] changed.
+#[derive(Debug)]
+pub struct Reread {
+    /// The keys of the applications the files read belonged to before and
+    /// belong to now.
+    pub apps: BTreeSet<String>,
+    /// The journals of those applications before the files were read again,
+    /// in walk order.
+    pub before: Vec<Journal>,
 }
 
 /// The order journals are found in: folder by folder, names sorted
@@ -323,7 +355,9 @@ mod tests {
             change();
             let rels: Vec<String> = changed.iter().map(|s| s.to_string()).collect();
             let before: BTreeSet<String> = repo.journals.iter().map(|j| j.key.clone()).collect();
-            let keys = repo.reread(&rels);
+            let old = repo.journals.clone();
+            let reread = repo.reread(&rels);
+            let keys = &reread.apps;
             let fresh = Repository::load(root, None).unwrap();
             assert_eq!(repo.journals, fresh.journals, "after {changed:?}");
             assert_eq!(repo.reading, fresh.reading, "after {changed:?}");
@@ -334,6 +368,9 @@ mod tests {
             for k in before.symmetric_difference(&after) {
                 assert!(keys.contains(k), "{k} not named after {changed:?}");
             }
+            // And those applications are given as they were.
+            let was: Vec<Journal> = old.into_iter().filter(|j| keys.contains(&j.key)).collect();
+            assert_eq!(reread.before, was, "after {changed:?}");
         }
         assert_eq!(repo.files, 5);
     }

@@ -207,12 +207,12 @@ pub fn classify<'a>(
 }
 
 /// The site kept in memory between saves, with what rebuilding only the
-/// pages a journal affects needs: the repository as read, and the slugs and
-/// day of the render the files come from.
+/// pages a journal affects needs: the repository as read, and what the
+/// render the files come from left to reuse, with its day.
 pub struct Preview {
     opts: Options,
     repo: Option<Repository>,
-    last: Option<(site::pages::Slugs, NaiveDate)>,
+    last: Option<(site::Memo, NaiveDate)>,
     served: Arc<Served>,
 }
 
@@ -282,18 +282,19 @@ impl Preview {
 
     /// Reads these journals again and renders their pages and the shared ones.
     fn journals(&mut self, rels: &[String]) -> Rebuilt {
-        let (Some(mut repo), Some((slugs, day))) = (self.repo.take(), self.last.take()) else {
+        let (Some(mut repo), Some((memo, day))) = (self.repo.take(), self.last.take()) else {
             return self.everything();
         };
         if self.opts.today.unwrap_or_else(|| repo.today()) != day {
             return self.everything();
         }
-        let apps = repo.reread(rels);
+        let reread = repo.reread(rels);
         self.render(
             repo,
             &site::Scope::Changed {
-                apps: &apps,
-                previous: &slugs,
+                apps: &reread.apps,
+                before: &reread.before,
+                previous: &memo,
             },
         )
     }
@@ -341,7 +342,7 @@ impl Preview {
             version: self.served.version + 1,
         });
         self.repo = Some(repo);
-        self.last = Some((rendered.slugs, today));
+        self.last = Some((rendered.memo, today));
         done
     }
 
@@ -826,6 +827,36 @@ mod preview_tests {
                         &text.replace("company: Hooli", "company: Hooli XYZ"),
                     )
                 }),
+                vec![journal],
+                true,
+            ),
+            (
+                "a thank-you sent three days later",
+                Box::new(|| {
+                    write(
+                        journal,
+                        &text.replace("on: 2026-11-16\n    channel", "on: 2026-11-19\n    channel"),
+                    )
+                }),
+                vec![journal],
+                true,
+            ),
+            (
+                // Weeks are added before the first one.
+                "an interview months earlier",
+                Box::new(|| {
+                    write(
+                        journal,
+                        &text.replace("date: 2026-11-13T11:00", "date: 2026-07-01T11:00"),
+                    )
+                }),
+                vec![journal],
+                true,
+            ),
+            (
+                // And removed again.
+                "back where it was",
+                Box::new(|| write(journal, &text)),
                 vec![journal],
                 true,
             ),

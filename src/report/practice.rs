@@ -191,7 +191,7 @@ pub struct Item<'a, J> {
 }
 
 /// Items about the same thing.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Group<J> {
     /// The wording shown: the first one written.
     pub label: String,

@@ -32,7 +32,7 @@ pub struct JournalRef {
 }
 
 /// Something that happened in the week.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
     /// When.
     pub date: NaiveDate,
@@ -43,7 +43,7 @@ pub struct Event {
 }
 
 /// An open action as the report lists it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ActionLine {
     /// The rule id.
     pub rule: &'static str,
@@ -60,7 +60,7 @@ pub struct ActionLine {
 }
 
 /// One journal's reflection.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct JournalReflection {
     /// The journal.
     pub journal: JournalRef,
@@ -90,7 +90,7 @@ pub struct Counts {
 }
 
 /// The report of one week.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WeekReport {
     /// `2026-W47`.
     pub week: String,

@@ -10,8 +10,9 @@ pub mod pages;
 pub mod staging;
 
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -93,39 +94,77 @@ pub enum Scope<'a> {
     Changed {
         /// The applications whose journals changed, before and after.
         apps: &'a BTreeSet<String>,
-        /// The slugs of the render the other pages come from.
-        previous: &'a Slugs,
+        /// Those applications' journals before they changed.
+        before: &'a [Journal],
+        /// What the render the other pages come from left.
+        previous: &'a Memo,
     },
+}
+
+/// What a render leaves for the next one to reuse.
+pub struct Memo {
+    /// The slugs of every page.
+    pub slugs: Slugs,
+    /// Every week's report, oldest first.
+    reports: Vec<Arc<WeekReport>>,
+}
+
+impl Memo {
+    /// The report of the week called `week` (`2026-W47`), and its
+    /// neighbours' names, if that render had it.
+    fn week(&self, week: &str) -> Option<(&Arc<WeekReport>, Neighbours<'_>)> {
+        let i = self.reports.iter().position(|r| r.week == week)?;
+        Some((&self.reports[i], neighbours(&self.reports, i)))
+    }
+}
+
+/// The weeks before and after one, as its page links to them.
+type Neighbours<'a> = (Option<&'a str>, Option<&'a str>);
+
+fn neighbours(reports: &[Arc<WeekReport>], i: usize) -> Neighbours<'_> {
+    (
+        i.checked_sub(1).map(|p| reports[p].week.as_str()),
+        reports.get(i + 1).map(|n| n.week.as_str()),
+    )
 }
 
 /// What a render made, besides its files.
 pub struct Rendered {
     /// How long each phase took, in order (for `DEBRIEF_TIMINGS`).
     pub phases: Vec<(&'static str, std::time::Duration)>,
-    /// The slugs of every page.
-    pub slugs: Slugs,
+    /// What the next render may reuse.
+    pub memo: Memo,
     /// Whether every page was made (always, for [`Scope::Everything`]).
     pub everything: bool,
 }
 
 impl Rendered {
     /// Lays the files of this render over `files`, the site of the render
-    /// whose slugs were `previous`: pages that are gone (a journal or an
+    /// that left `previous`: pages that are gone (a journal or an
     /// application no longer there, a week no longer shown) are removed
     /// first, then every file made now is put in.
     pub fn lay_over<V>(
         &self,
-        previous: &Slugs,
+        previous: &Memo,
         files: &mut std::collections::BTreeMap<String, V>,
         made: impl IntoIterator<Item = (String, V)>,
     ) {
-        for gone in self.slugs.gone_since(previous) {
+        for gone in self.memo.slugs.gone_since(&previous.slugs) {
             files.remove(&gone);
         }
-        // Every week page is made in each render, and the weeks may be fewer.
-        files.retain(|k, _| !k.starts_with("weeks/"));
+        let shown: HashSet<&str> = self.memo.reports.iter().map(|r| r.week.as_str()).collect();
+        for r in &previous.reports {
+            if !shown.contains(r.week.as_str()) {
+                files.remove(&week_page(&r.week));
+            }
+        }
         files.extend(made);
     }
+}
+
+/// The file of the page of the week called `week`.
+fn week_page(week: &str) -> String {
+    format!("weeks/{week}/index.html")
 }
 
 /// What was built.
@@ -275,9 +314,17 @@ pub fn render(
         .collect();
     let apps = group(shown.iter().map(|j| j.as_ref()), today, tz);
     let slugs = Slugs::new(&apps, shown.iter().map(|j| j.as_ref()));
-    let (everything, changed) = match scope {
-        Scope::Everything => (true, None),
-        Scope::Changed { apps, previous } => (slugs.moved_since(previous), Some(*apps)),
+    let (everything, changed, reuse) = match scope {
+        Scope::Everything => (true, None, None),
+        Scope::Changed {
+            apps,
+            before,
+            previous,
+        } => {
+            let everything = slugs.moved_since(&previous.slugs);
+            let reuse = (!everything).then_some((*apps, *before, *previous));
+            (everything, Some(*apps), reuse)
+        }
     };
     // Whether the pages of the application with this key are made.
     let wanted = |key: &str| everything || changed.is_some_and(|c| c.contains(key));
@@ -407,22 +454,47 @@ pub fn render(
     let weeks = first_week.through(this_week);
     phases.mark("application views");
 
-    // Every past week's actions at once, from one timeline: each week's
+    // A week's report is a sum over applications, so it stays as it was
+    // when the changed applications' part of it did.
+    let journal_slug = |path: &str| slugs.journal(path);
+    let kept: Vec<Option<Arc<WeekReport>>> = match reuse {
+        None => vec![None; weeks.len()],
+        Some((keys, before, previous)) => {
+            let after: Vec<Journal> = repo.journals_of(keys).cloned().collect();
+            let then_slug = |path: &str| previous.slugs.journal(path);
+            let then = part_reports(repo, before, &weeks, today, &then_slug);
+            let now = part_reports(repo, &after, &weeks, today, &journal_slug);
+            weeks
+                .iter()
+                .zip(then.iter().zip(&now))
+                .map(|(w, (t, n))| {
+                    (t == n)
+                        .then(|| previous.week(&w.to_string()))
+                        .flatten()
+                        .map(|(r, _)| Arc::clone(r))
+                })
+                .collect()
+        }
+    };
+    let fresh: Vec<Week> = weeks
+        .iter()
+        .zip(&kept)
+        .filter(|(_, k)| k.is_none())
+        .map(|(w, _)| *w)
+        .collect();
+    phases.mark("weekly reports: what changed");
+
+    // The other weeks' actions at once, from one timeline: each week's
     // report, and what was owed in the weeks the chart shows.
     let recent = &weeks[weeks.len().saturating_sub(CHART_WEEKS)..];
-    let mut asked: Vec<(NaiveDate, NaiveDate)> = weeks
-        .iter()
-        .map(|w| {
-            let day = crate::report::weekly::as_of(*w, today);
-            (day, day)
-        })
-        .collect();
+    let mut asked: Vec<(NaiveDate, NaiveDate)> =
+        fresh.iter().map(|w| week_asked(*w, today)).collect();
     asked.extend(recent.iter().map(|w| history::owed_asked(*w)));
     let days: Vec<NaiveDate> = asked.iter().map(|(known, _)| *known).collect();
     let timeline = history::Timeline::new(&repo.journals, &days, today, tz);
     phases.mark("timeline: cut");
     let mut week_actions = timeline.actions(&asked, config);
-    let owed = week_actions.split_off(weeks.len());
+    let owed = week_actions.split_off(fresh.len());
     phases.mark("timeline");
     let charts = dashboard_charts(repo, &apps, &pipeline, recent, owed, today);
     phases.mark("dashboard charts");
@@ -516,34 +588,41 @@ pub fn render(
         "drafts/index.html",
         render("templates/drafts.html", "../", &|c| c.insert("days", &days))?.into_bytes(),
     )?;
+    phases.mark("drafts page");
 
     // A page per week, and their index.
-    let journal_slug = |path: &str| slugs.journal(path);
-    let reports: Vec<WeekReport> = weeks
+    let made: Vec<WeekReport> = fresh
         .par_iter()
         .zip(&week_actions)
-        .map(|(w, answer)| {
-            let actions = answer.sorted();
-            let detail = crate::report::Detail {
-                practice: false,
-                limit: WEEK_LIST_LIMIT,
-            };
-            crate::report::report_from(repo, &timeline, *w, today, &journal_slug, &actions, detail)
-        })
+        .map(|(w, answer)| week_report(repo, &timeline, *w, today, &journal_slug, answer))
+        .collect();
+    let mut made = made.into_iter().map(Arc::new);
+    let remade: Vec<bool> = kept.iter().map(Option::is_none).collect();
+    let reports: Vec<Arc<WeekReport>> = kept
+        .into_iter()
+        .map(|k| k.unwrap_or_else(|| made.next().expect("a report per week not kept")))
         .collect();
     phases.mark("weekly reports");
     reports
         .par_iter()
         .enumerate()
+        // A kept report's page stays, unless the weeks around it changed.
+        .filter(|(i, r)| {
+            remade[*i]
+                || reuse.is_none_or(|(_, _, previous)| {
+                    previous
+                        .week(&r.week)
+                        .is_none_or(|(_, then)| then != neighbours(&reports, *i))
+                })
+        })
         .try_for_each(|(i, r)| -> Result<(), BuildError> {
-            let prev = i.checked_sub(1).map(|p| reports[p].week.as_str());
-            let next = reports.get(i + 1).map(|n| n.week.as_str());
+            let (prev, next) = neighbours(&reports, i);
             let html = render("templates/week.html", "../../", &|c| {
-                c.insert("r", r);
+                c.insert("r", r.as_ref());
                 c.insert("prev", &prev);
                 c.insert("next", &next);
             })?;
-            sink.put(&format!("weeks/{}/index.html", r.week), html.into_bytes())?;
+            sink.put(&week_page(&r.week), html.into_bytes())?;
             Ok(())
         })?;
     phases.mark("week pages");
@@ -586,7 +665,7 @@ pub fn render(
         .into_bytes(),
     )?;
 
-    phases.mark("drafts page, week index, reflections");
+    phases.mark("week index, reflections");
     // The calendar of open actions.
     let changed: HashMap<&str, NaiveDate> = apps
         .iter()
@@ -642,9 +721,53 @@ pub fn render(
     phases.mark("calendar, report.json");
     Ok(Rendered {
         phases: phases.done,
-        slugs,
+        memo: Memo { slugs, reports },
         everything,
     })
+}
+
+/// What the timeline is asked for a week's report: its actions open on the
+/// day the report counts from, as known then.
+fn week_asked(week: Week, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let day = crate::report::weekly::as_of(week, today);
+    (day, day)
+}
+
+/// The site's report of `week`, given the timeline's answer for it.
+fn week_report(
+    repo: &Repository,
+    timeline: &history::Timeline<'_>,
+    week: Week,
+    today: NaiveDate,
+    slug: &(dyn Fn(&str) -> String + Sync),
+    answer: &history::Answer,
+) -> WeekReport {
+    let actions = answer.sorted();
+    let detail = crate::report::Detail {
+        practice: false,
+        limit: WEEK_LIST_LIMIT,
+    };
+    crate::report::report_from(repo, timeline, week, today, slug, &actions, detail)
+}
+
+/// The reports of `weeks` made from `journals` alone, a part of the
+/// repository (the applications a change touched).
+fn part_reports(
+    repo: &Repository,
+    journals: &[Journal],
+    weeks: &[Week],
+    today: NaiveDate,
+    slug: &(dyn Fn(&str) -> String + Sync),
+) -> Vec<WeekReport> {
+    let asked: Vec<(NaiveDate, NaiveDate)> = weeks.iter().map(|w| week_asked(*w, today)).collect();
+    let days: Vec<NaiveDate> = asked.iter().map(|(known, _)| *known).collect();
+    let timeline = history::Timeline::new(journals, &days, today, repo.tz);
+    let answers = timeline.actions(&asked, &repo.config);
+    weeks
+        .iter()
+        .zip(&answers)
+        .map(|(w, a)| week_report(repo, &timeline, *w, today, slug, a))
+        .collect()
 }
 
 /// Builds the site of `repo` for `today` into the output folder: rendered
