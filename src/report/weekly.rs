@@ -151,7 +151,27 @@ pub struct Inputs<'a> {
     pub limit: usize,
 }
 
-impl Inputs<'_> {
+impl<'a> Inputs<'a> {
+    /// Inputs with no actions and no limit on lists: what the reflections
+    /// read.
+    pub fn of(
+        journals: &'a [&'a Journal],
+        config: &'a Config,
+        tz: Tz,
+        today: NaiveDate,
+        slug: &'a (dyn Fn(&str) -> String + Sync),
+    ) -> Self {
+        Inputs {
+            journals,
+            actions: &[],
+            config,
+            tz,
+            today,
+            slug,
+            limit: usize::MAX,
+        }
+    }
+
     /// `j` as the report links to it; `company` as its application spells it.
     fn journal_ref(&self, j: &Journal, company: &str) -> JournalRef {
         JournalRef {
@@ -189,6 +209,22 @@ fn past<'j>(inp: &Inputs<'j>, day: NaiveDate) -> Vec<(&'j Journal, JournalRef)> 
         ))
     });
     past
+}
+
+/// What the reflections page of `day` is made from, in its order: where
+/// two sets of journals give the same, their parts of the page are the same.
+pub fn reflected<'j>(
+    inp: &Inputs<'j>,
+    day: NaiveDate,
+) -> Vec<(
+    JournalRef,
+    chrono::DateTime<Tz>,
+    &'j crate::journal::model::Reflection,
+)> {
+    past(inp, day)
+        .into_iter()
+        .map(|(j, r)| (r, j.date.instant(inp.tz), &j.reflection))
+        .collect()
 }
 
 /// The items one reflection heading gathers, grouped across `past`.

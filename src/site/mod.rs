@@ -27,7 +27,7 @@ use crate::repo::Repository;
 use crate::report::charts::{self, Chart};
 use crate::report::pipeline::{self, Pipeline};
 use crate::report::week::Week;
-use crate::report::weekly::{Counts, WeekReport};
+use crate::report::weekly::{Counts, Inputs, WeekReport, reflected};
 use crate::report::{calendar, history};
 use pages::{ActionView, DraftView, Slugs};
 pub use staging::{Memory, Sink};
@@ -457,10 +457,14 @@ pub fn render(
     // A week's report is a sum over applications, so it stays as it was
     // when the changed applications' part of it did.
     let journal_slug = |path: &str| slugs.journal(path);
+    // The changed applications' journals now, to compare with before.
+    let after: Vec<Journal> = match reuse {
+        Some((keys, ..)) => repo.journals_of(keys).cloned().collect(),
+        None => Vec::new(),
+    };
     let kept: Vec<Option<Arc<WeekReport>>> = match reuse {
         None => vec![None; weeks.len()],
-        Some((keys, before, previous)) => {
-            let after: Vec<Journal> = repo.journals_of(keys).cloned().collect();
+        Some((_, before, previous)) => {
             let then_slug = |path: &str| previous.slugs.journal(path);
             let then = part_reports(repo, before, &weeks, today, &then_slug);
             let now = part_reports(repo, &after, &weeks, today, &journal_slug);
@@ -645,25 +649,36 @@ pub fn render(
     )?;
 
     // Reflections: strengths, the practice list, takeaways, what is missing.
-    let shown_refs: Vec<&Journal> = shown.iter().map(|j| j.as_ref()).collect();
-    let open: Vec<&crate::rules::Action> = eval.actions.iter().collect();
-    let inputs = crate::report::weekly::Inputs {
-        journals: &shown_refs,
-        actions: &open,
-        config,
-        tz,
-        today,
-        slug: &journal_slug,
-        limit: usize::MAX,
-    };
-    let reflections = crate::report::weekly::reflections(&inputs, today);
-    sink.put(
-        "reflections/index.html",
-        render("templates/reflections.html", "../", &|c| {
-            c.insert("refl", &reflections)
-        })?
-        .into_bytes(),
-    )?;
+    let reflections_changed = reuse.is_none_or(|(_, before, previous)| {
+        let redact = |js: &[Journal]| -> Vec<Journal> {
+            js.iter()
+                .map(|j| pages::redacted(j, &config.site.redact).into_owned())
+                .collect()
+        };
+        let (then, now) = (redact(before), redact(&after));
+        let then_refs: Vec<&Journal> = then.iter().collect();
+        let now_refs: Vec<&Journal> = now.iter().collect();
+        let then_slug = |path: &str| previous.slugs.journal(path);
+        reflected(
+            &Inputs::of(&then_refs, config, tz, today, &then_slug),
+            today,
+        ) != reflected(
+            &Inputs::of(&now_refs, config, tz, today, &journal_slug),
+            today,
+        )
+    });
+    if reflections_changed {
+        let shown_refs: Vec<&Journal> = shown.iter().map(|j| j.as_ref()).collect();
+        let inputs = Inputs::of(&shown_refs, config, tz, today, &journal_slug);
+        let reflections = crate::report::weekly::reflections(&inputs, today);
+        sink.put(
+            "reflections/index.html",
+            render("templates/reflections.html", "../", &|c| {
+                c.insert("refl", &reflections)
+            })?
+            .into_bytes(),
+        )?;
+    }
 
     phases.mark("week index, reflections");
     // The calendar of open actions.
