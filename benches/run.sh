@@ -31,20 +31,38 @@ cargo build --release --quiet --bin debrief --example corpus
 bin=$PWD/target/release/debrief
 corpus=$PWD/target/release/examples/corpus
 
-# serve_rebuild ROOT: starts `debrief serve` on ROOT, appends a line to one
-# journal $runs times and prints the medians of what the server reports
-# (DEBRIEF_TIMINGS): from the first file event to the new site served, and
-# the part after the files were still (the rebuild itself).
+# note_edit JOURNAL RUN: appends a line to the journal's notes (its last
+# section): the pages it touches, and the reflections, change.
+note_edit() { printf -- '- a note saved in run %s\n' "$2" >> "$1"; }
+
+# sent_edit JOURNAL RUN: records the thank-you as sent on the interview day
+# (odd runs) and takes it back (even runs): its open actions change, and with
+# them the dashboard, the drafts, the calendar, report.json and the weeks.
+sent_edit() {
+  local day
+  if grep -q '^sent:' "$1"; then
+    sed -i '/^sent:$/,+1d' "$1"
+  else
+    day=$(grep -m1 '^date:' "$1" | sed 's/^date: \(..........\).*/\1/')
+    awk -v d="$day" 'NR > 1 && /^---$/ && !done { print "sent:\n  - {kind: thank-you, on: " d "}"; done = 1 } { print }' \
+      "$1" > "$dir/edited.md"
+    cat "$dir/edited.md" > "$1"
+  fi
+}
+
+# serve_rebuild ROOT LABEL EDIT JOURNAL: starts `debrief serve` on ROOT,
+# changes JOURNAL with EDIT $runs times and prints the medians of what the
+# server reports (DEBRIEF_TIMINGS): from the first file event to the new
+# site served, and the part after the files were still (the rebuild itself).
 serve_rebuild() {
-  local root=$1 journal log=$dir/serve.err out=$dir/serve.out pid
-  journal=$(find "$root/content" -name '*.md' | sort | sed -n '1p')
+  local root=$1 label=$2 edit=$3 journal=$4 log=$dir/serve.err out=$dir/serve.out pid
   cp "$journal" "$dir/journal.bak"
   DEBRIEF_TIMINGS=1 "$bin" serve --port 0 --today 2026-11-22 "$root" >"$out" 2>"$log" &
   pid=$!
   for _ in $(seq 600); do grep -q '^Serving' "$out" 2>/dev/null && break; sleep 0.1; done
   local totals=() still=()
   for i in $(seq "$runs"); do
-    printf -- '- a note saved in run %s\n' "$i" >> "$journal"
+    "$edit" "$journal" "$i"
     for _ in $(seq 600); do
       [[ $(grep -c '^rebuilt:' "$log") -ge $i ]] && break
       sleep 0.05
@@ -56,7 +74,7 @@ serve_rebuild() {
   done
   kill "$pid"; wait "$pid" 2>/dev/null || true
   cp "$dir/journal.bak" "$journal"
-  printf "serve: one journal saved, %s ms to the rebuilt site (%s ms of rebuilding); %s\n" \
+  printf "serve, %s: %s ms to the rebuilt site (%s ms of rebuilding); %s\n" "$label" \
     "$(printf '%s\n' "${totals[@]}" | median)" "$(printf '%s\n' "${still[@]}" | median)" \
     "$(grep '^rebuilt:' "$log" | tail -n 1 | sed 's/^rebuilt: \([0-9]*\) of \([0-9]*\) files.*/\1 of \2 files rendered/')"
 }
@@ -133,5 +151,9 @@ for n in "${sizes[@]}"; do
     awk -v a="$(echo "$build_line" | awk '{print $2}')" -v b="$(echo "$hugo_line" | awk '{print $2}')" \
       'BEGIN { if (a > 0) printf "debrief build is %.1fx faster than hugo\n", b / a }'
   fi
-  serve_rebuild "$root"
+  first=$(find "$root/content" -name '*.md' | sort | sed -n '1p')
+  serve_rebuild "$root" "a note saved" note_edit "$first"
+  # A journal with no follow-up sent yet: its thank-you is open.
+  unsent=$(find "$root/content" -name '*.md' | sort | xargs grep -L '^sent:' | sed -n '1p')
+  serve_rebuild "$root" "a thank-you recorded" sent_edit "$unsent"
 done
