@@ -82,6 +82,14 @@ fn report_json_is_due_and_check_together() {
     assert_eq!(report["actions"], due["actions"]);
     assert_eq!(report["problems"], check["problems"]);
     assert_eq!(report["warnings"], check["warnings"]);
+    // Each action is written as `due` writes it, key for key in order.
+    let text = read(&out, "report.json");
+    let due_text = case.run(&["due", "--format", "json"]).stdout;
+    let first = |t: &str| {
+        let start = t.find("    {").unwrap();
+        t[start..start + t[start..].find("    }").unwrap()].to_string()
+    };
+    assert_eq!(first(&text), first(&due_text));
 }
 
 #[test]

@@ -225,16 +225,16 @@ struct JournalView {
 }
 
 #[derive(Serialize)]
-struct DayView {
+struct DayView<'a> {
     due: NaiveDate,
-    actions: Vec<ActionView>,
+    actions: Vec<&'a ActionView>,
 }
 
 #[derive(Serialize)]
-struct GroupView {
+struct GroupView<'a> {
     id: &'static str,
     name: &'static str,
-    actions: Vec<ActionView>,
+    actions: Vec<&'a ActionView>,
 }
 
 /// A line of the index of weeks.
@@ -370,10 +370,12 @@ pub fn render(
         })
         .collect::<Result<_, ThemeError>>()?;
     phases.mark("actions and drafts");
-    // Each page's actions, found once rather than by scanning every action per page.
+    // Each page's actions, found once rather than by scanning every action
+    // per page, for the pages made.
     let mut by_app: HashMap<&str, Vec<ActionView>> = HashMap::new();
     let mut by_journal: HashMap<&str, Vec<ActionView>> = HashMap::new();
-    for a in &actions {
+    let made = |a: &ActionView| wanted(&application::key(&a.action.company, &a.action.role));
+    for a in actions.iter().filter(|a| made(a)) {
         by_app
             .entry(a.application.as_str())
             .or_default()
@@ -581,10 +583,10 @@ pub fn render(
     let mut days: Vec<DayView> = Vec::new();
     for a in actions.iter().filter(|a| a.draft_text.is_some()) {
         match days.last_mut() {
-            Some(d) if d.due == a.action.due => d.actions.push(a.clone()),
+            Some(d) if d.due == a.action.due => d.actions.push(a),
             _ => days.push(DayView {
                 due: a.action.due,
-                actions: vec![a.clone()],
+                actions: vec![a],
             }),
         }
     }
@@ -711,14 +713,25 @@ pub fn render(
 
     // Machine-readable data and robots.
     let counts = crate::diagnostics::Counts::of(&eval.problems);
-    let report = serde_json::json!({
-        "today": today,
-        "actions": eval.actions,
-        "problems": eval.problems,
-        "errors": counts.errors,
-        "warnings": counts.warnings,
-        "notes": counts.notes,
-    });
+    // `due --format json` and `check --format json` in one object, written
+    // straight from the values.
+    #[derive(Serialize)]
+    struct ReportJson<'a> {
+        today: NaiveDate,
+        actions: &'a [crate::rules::Action],
+        problems: &'a [crate::diagnostics::Problem],
+        errors: usize,
+        warnings: usize,
+        notes: usize,
+    }
+    let report = ReportJson {
+        today,
+        actions: &eval.actions,
+        problems: &eval.problems,
+        errors: counts.errors,
+        warnings: counts.warnings,
+        notes: counts.notes,
+    };
     sink.put(
         "report.json",
         (serde_json::to_string_pretty(&report).expect("serializes") + "\n").into_bytes(),

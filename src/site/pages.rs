@@ -389,19 +389,19 @@ pub fn application(
 
 /// The dashboard's action groups: overdue, today, the next seven days, later.
 #[derive(Serialize, Default)]
-pub struct Groups {
+pub struct Groups<'a> {
     /// Due before today.
-    pub overdue: Vec<ActionView>,
+    pub overdue: Vec<&'a ActionView>,
     /// Due today.
-    pub today: Vec<ActionView>,
+    pub today: Vec<&'a ActionView>,
     /// Due in the next seven days.
-    pub week: Vec<ActionView>,
+    pub week: Vec<&'a ActionView>,
     /// Due later.
-    pub later: Vec<ActionView>,
+    pub later: Vec<&'a ActionView>,
 }
 
 /// Splits actions into the dashboard's groups.
-pub fn groups(actions: &[ActionView], today: NaiveDate) -> Groups {
+pub fn groups(actions: &[ActionView], today: NaiveDate) -> Groups<'_> {
     let mut g = Groups::default();
     for a in actions {
         let bucket = match a.action.status {
@@ -410,7 +410,7 @@ pub fn groups(actions: &[ActionView], today: NaiveDate) -> Groups {
             Status::Upcoming if a.action.due <= add_days(today, 7) => &mut g.week,
             Status::Upcoming => &mut g.later,
         };
-        bucket.push(a.clone());
+        bucket.push(a);
     }
     g
 }
