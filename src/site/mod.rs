@@ -374,8 +374,9 @@ pub fn render(
     // per page, for the pages made.
     let mut by_app: HashMap<&str, Vec<ActionView>> = HashMap::new();
     let mut by_journal: HashMap<&str, Vec<ActionView>> = HashMap::new();
-    let made = |a: &ActionView| wanted(&application::key(&a.action.company, &a.action.role));
-    for a in actions.iter().filter(|a| made(a)) {
+    let on_pages_made =
+        |a: &ActionView| everything || wanted(&application::key(&a.action.company, &a.action.role));
+    for a in actions.iter().filter(|a| on_pages_made(a)) {
         by_app
             .entry(a.application.as_str())
             .or_default()
