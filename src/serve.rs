@@ -810,6 +810,12 @@ mod preview_tests {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, text).unwrap();
         };
+        // The journal with `from` replaced: a step that changed nothing
+        // would prove nothing, so `from` must be there.
+        let edited = |from: &str, to: &str| {
+            assert!(text.contains(from), "{from:?} not in {journal}");
+            write(journal, &text.replace(from, to))
+        };
         // (what changes, the changed paths, only part of the site rebuilt?)
         type Step<'a> = (&'a str, Box<dyn Fn() + 'a>, Vec<&'a str>, bool);
         let steps: Vec<Step> = vec![
@@ -821,35 +827,20 @@ mod preview_tests {
             ),
             (
                 "another company",
-                Box::new(|| {
-                    write(
-                        journal,
-                        &text.replace("company: Hooli", "company: Hooli XYZ"),
-                    )
-                }),
+                Box::new(|| edited("company: Hooli", "company: Hooli XYZ")),
                 vec![journal],
                 true,
             ),
             (
                 "a thank-you sent three days later",
-                Box::new(|| {
-                    write(
-                        journal,
-                        &text.replace("on: 2026-11-16\n    channel", "on: 2026-11-19\n    channel"),
-                    )
-                }),
+                Box::new(|| edited("on: 2026-11-16\n    channel", "on: 2026-11-19\n    channel")),
                 vec![journal],
                 true,
             ),
             (
                 // Weeks are added before the first one.
                 "an interview months earlier",
-                Box::new(|| {
-                    write(
-                        journal,
-                        &text.replace("date: 2026-11-13T11:00", "date: 2026-07-01T11:00"),
-                    )
-                }),
+                Box::new(|| edited("date: 2026-11-13T11:00", "date: 2026-07-01T11:00")),
                 vec![journal],
                 true,
             ),
