@@ -8,7 +8,7 @@
 //! shorter one are shared (and at least one, or two for long items). Groups
 //! are closed under that relation, so A~B and B~C puts A, B and C together.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -205,25 +205,32 @@ pub struct Group<J> {
 
 /// Groups items about the same thing; most frequent first, then in the
 /// order they were first written.
-pub fn group<J: Clone + PartialEq>(items: &[Item<'_, J>]) -> Vec<Group<J>> {
+pub fn group<J: Clone + Eq + std::hash::Hash>(items: &[Item<'_, J>]) -> Vec<Group<J>> {
     // Items with the same significant words (or, with none, the same text)
     // are one "wording class"; only classes are compared, through an index
     // from word to class, so long lists with repeated wordings stay fast.
+    // A text seen before is not split into words again.
+    let mut class_of_text: HashMap<&str, usize> = HashMap::new();
     let mut class_of_key: HashMap<String, usize> = HashMap::new();
     let mut classes: Vec<BTreeSet<String>> = Vec::new();
     let class: Vec<usize> = items
         .iter()
         .map(|i| {
+            if let Some(&c) = class_of_text.get(i.text) {
+                return c;
+            }
             let set = words(i.text);
             let key = if set.is_empty() {
                 format!("\u{1f}{}", crate::journal::model::normalise(i.text))
             } else {
                 set.iter().cloned().collect::<Vec<_>>().join(" ")
             };
-            *class_of_key.entry(key).or_insert_with(|| {
+            let c = *class_of_key.entry(key).or_insert_with(|| {
                 classes.push(set);
                 classes.len() - 1
-            })
+            });
+            class_of_text.insert(i.text, c);
+            c
         })
         .collect();
     let mut parent: Vec<usize> = (0..classes.len()).collect();
@@ -249,22 +256,27 @@ pub fn group<J: Clone + PartialEq>(items: &[Item<'_, J>]) -> Vec<Group<J>> {
     }
     let mut index_of_root: HashMap<usize, usize> = HashMap::new();
     let mut out: Vec<Group<J>> = Vec::new();
+    // Each group's wordings and sources so far, to keep repeats out
+    // without a scan.
+    let mut seen: Vec<(HashSet<&str>, HashSet<&J>)> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let root = find(&mut parent, class[i]);
         let text = item.text.trim();
         match index_of_root.get(&root) {
             Some(&g) => {
-                let g = &mut out[g];
-                g.count += 1;
-                if text != g.label && !g.also.iter().any(|a| a == text) {
-                    g.also.push(text.to_string());
+                let group = &mut out[g];
+                group.count += 1;
+                let (wordings, sources) = &mut seen[g];
+                if wordings.insert(text) {
+                    group.also.push(text.to_string());
                 }
-                if !g.sources.contains(&item.source) {
-                    g.sources.push(item.source.clone());
+                if sources.insert(&item.source) {
+                    group.sources.push(item.source.clone());
                 }
             }
             None => {
                 index_of_root.insert(root, out.len());
+                seen.push((HashSet::from([text]), HashSet::from([&item.source])));
                 out.push(Group {
                     label: text.to_string(),
                     count: 1,

@@ -17,7 +17,7 @@ use crate::rules::Action;
 use crate::time::add_days;
 
 /// A journal as the report links to it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct JournalRef {
     /// Its title.
     pub title: String,
