@@ -64,6 +64,12 @@ pub fn changed(app: &Application<'_>, today: NaiveDate, tz: Tz) -> NaiveDate {
 
 /// The calendar, named `name`.
 pub fn ics(name: &str, entries: &[Entry<'_>]) -> String {
+    let events: Vec<String> = entries.iter().map(event).collect();
+    wrap(name, events.iter().map(String::as_str))
+}
+
+/// The calendar named `name` around events made by [`event`].
+pub fn wrap<'e>(name: &str, events: impl Iterator<Item = &'e str>) -> String {
     let mut cal = Calendar::empty();
     for (key, value) in [
         ("VERSION", "2.0"),
@@ -74,36 +80,48 @@ pub fn ics(name: &str, entries: &[Entry<'_>]) -> String {
         cal.append_property(icalendar::Property::new(key, value));
     }
     cal.name(name);
-    for e in entries {
-        let a = e.action;
-        let mut description = format!("{} ({}: {}).", a.title, a.company, a.role);
-        if let Some(c) = a.channel {
-            description += &format!(" By {}.", c.as_str());
-        }
-        if let Some((subject, body)) = e.draft {
-            description += "\n\n";
-            if let Some(s) = subject {
-                description += &format!("Subject: {s}\n\n");
-            }
-            description += body;
-        }
-        let stamp = Utc.from_utc_datetime(&e.changed.and_time(NaiveTime::MIN));
-        let mut event = icalendar::Event::new();
-        event
-            .uid(&uid(a))
-            .timestamp(stamp)
-            .summary(&format!("{} ({})", a.title, a.company))
-            .description(&description)
-            .starts(a.due)
-            .ends(add_days(a.due, 1))
-            .add_property("CATEGORIES", a.rule)
-            .add_property("TRANSP", "TRANSPARENT");
-        if let Some(url) = &e.url {
-            event.url(url);
-        }
-        cal.push(event.done());
+    let empty = cal.done().to_string();
+    // An empty calendar ends with END:VCALENDAR right after its properties:
+    // the events go there, as the calendar would write them.
+    let end = "END:VCALENDAR\r\n";
+    let head = empty.strip_suffix(end).expect("a calendar ends so");
+    let mut out = String::from(head);
+    for e in events {
+        out += e;
     }
-    cal.done().to_string()
+    out += end;
+    out
+}
+
+/// One entry's event, as the calendar writes it.
+pub fn event(e: &Entry<'_>) -> String {
+    let a = e.action;
+    let mut description = format!("{} ({}: {}).", a.title, a.company, a.role);
+    if let Some(c) = a.channel {
+        description += &format!(" By {}.", c.as_str());
+    }
+    if let Some((subject, body)) = e.draft {
+        description += "\n\n";
+        if let Some(s) = subject {
+            description += &format!("Subject: {s}\n\n");
+        }
+        description += body;
+    }
+    let stamp = Utc.from_utc_datetime(&e.changed.and_time(NaiveTime::MIN));
+    let mut event = icalendar::Event::new();
+    event
+        .uid(&uid(a))
+        .timestamp(stamp)
+        .summary(&format!("{} ({})", a.title, a.company))
+        .description(&description)
+        .starts(a.due)
+        .ends(add_days(a.due, 1))
+        .add_property("CATEGORIES", a.rule)
+        .add_property("TRANSP", "TRANSPARENT");
+    if let Some(url) = &e.url {
+        event.url(url);
+    }
+    event.done().to_string()
 }
 
 #[cfg(test)]
@@ -143,5 +161,45 @@ mod tests {
         assert_eq!(fnv1a(*b"a"), 0xaf63_dc4c_8601_ec8c);
         assert_eq!(fnv1a(*b"foobar"), 0x8594_4171_f739_67e8);
         assert_eq!(thanks[0], "c3bf4b39d60b9b89-thank-you@debrief");
+    }
+
+    #[test]
+    fn events_joined_into_a_calendar_are_what_the_calendar_writes() {
+        let day = crate::time::parse_date("2026-11-17").unwrap();
+        let events: Vec<icalendar::Event> = ["Thank Ann", "Thank Bo"]
+            .iter()
+            .map(|title| {
+                icalendar::Event::new()
+                    .uid(title)
+                    .timestamp(Utc.from_utc_datetime(&day.and_time(NaiveTime::MIN)))
+                    .summary(title)
+                    .description("Line one,\nline two")
+                    .starts(day)
+                    .done()
+            })
+            .collect();
+        let texts: Vec<String> = events.iter().map(|e| e.to_string()).collect();
+        let joined = wrap("Follow-ups", texts.iter().map(String::as_str));
+        // The same calendar made whole by the icalendar crate.
+        let mut cal = Calendar::empty();
+        for (key, value) in [
+            ("VERSION", "2.0"),
+            ("PRODID", "-//debrief//interview follow-ups//EN"),
+            ("CALSCALE", "GREGORIAN"),
+            ("METHOD", "PUBLISH"),
+        ] {
+            cal.append_property(icalendar::Property::new(key, value));
+        }
+        cal.name("Follow-ups");
+        for e in events {
+            cal.push(e);
+        }
+        assert_eq!(joined, cal.done().to_string());
+        assert_eq!(joined.matches("BEGIN:VEVENT").count(), 2);
+        let none = wrap("Follow-ups", std::iter::empty());
+        assert!(
+            none.ends_with("X-WR-CALNAME:Follow-ups\r\nEND:VCALENDAR\r\n"),
+            "{none}"
+        );
     }
 }

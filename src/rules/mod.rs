@@ -204,11 +204,17 @@ impl Action {
     /// The order actions are listed in: due date, company, person (case
     /// aside), then the rest for stability.
     pub fn sort<A: std::borrow::Borrow<Action>>(actions: &mut Vec<A>) {
+        Action::sort_by(actions, |a| a.borrow());
+    }
+
+    /// Sorts things that each hold an action (`action` finds it) in the
+    /// order of [`Action::sort`].
+    pub fn sort_by<T>(items: &mut Vec<T>, action: impl Fn(&T) -> &Action) {
         // The lower-cased names are made once per action, not per comparison.
-        let mut keyed: Vec<(String, Option<String>, A)> = actions
+        let mut keyed: Vec<(String, Option<String>, T)> = items
             .drain(..)
             .map(|x| {
-                let a = x.borrow();
+                let a = action(&x);
                 (
                     a.company.to_lowercase(),
                     a.person.as_deref().map(str::to_lowercase),
@@ -217,11 +223,11 @@ impl Action {
             })
             .collect();
         keyed.sort_by(|(ca, pa, a), (cb, pb, b)| {
-            let (a, b) = (a.borrow(), b.borrow());
+            let (a, b) = (action(a), action(b));
             (a.due, ca, pa, a.rule, &a.journal, &a.title)
                 .cmp(&(b.due, cb, pb, b.rule, &b.journal, &b.title))
         });
-        actions.extend(keyed.into_iter().map(|(_, _, a)| a));
+        items.extend(keyed.into_iter().map(|(_, _, a)| a));
     }
 }
 
@@ -238,19 +244,8 @@ pub struct Evaluation {
 /// reading files, which get the configured severities like the rest.
 pub fn evaluate(journals: &[Journal], reading: Vec<Problem>, ctx: &Ctx<'_>) -> Evaluation {
     let apps = application::group(journals, ctx.today, ctx.tz);
-    let per_app: Vec<(Vec<Action>, Vec<Problem>)> = apps
-        .par_iter()
-        .filter(|app| !app.journals.is_empty())
-        .map(|app| {
-            let mut problems = Vec::new();
-            for rule in RULES {
-                if let Check::Problems(f) = rule.check {
-                    f(app, ctx, &mut problems);
-                }
-            }
-            (actions_of(app, ctx), problems)
-        })
-        .collect();
+    let per_app: Vec<(Vec<Action>, Vec<Problem>)> =
+        apps.par_iter().map(|app| of_app(app, ctx)).collect();
 
     let mut actions = Vec::new();
     let mut problems = reading;
@@ -258,15 +253,41 @@ pub fn evaluate(journals: &[Journal], reading: Vec<Problem>, ctx: &Ctx<'_>) -> E
         actions.extend(a);
         problems.extend(p);
     }
-    for rule in RULES {
-        if let Check::Pipeline(f) = rule.check {
-            f(&apps, ctx, &mut problems);
-        }
-    }
-    finish(&mut actions, ctx.today);
+    pipeline_problems(&apps, ctx, &mut problems);
+    Action::sort(&mut actions);
     Evaluation {
         actions,
         problems: with_severities(problems, ctx.config),
+    }
+}
+
+/// What the rules find in one application: its open actions, with their
+/// status and draft flag but not yet sorted among the others, and the
+/// problems in its journals, before severities are configured. An
+/// application of scheduled interviews only has neither.
+pub fn of_app(app: &Application<'_>, ctx: &Ctx<'_>) -> (Vec<Action>, Vec<Problem>) {
+    if app.journals.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let mut problems = Vec::new();
+    for rule in RULES {
+        if let Check::Problems(f) = rule.check {
+            f(app, ctx, &mut problems);
+        }
+    }
+    let mut actions = actions_of(app, ctx);
+    for a in actions.iter_mut() {
+        settle(a, ctx.today);
+    }
+    (actions, problems)
+}
+
+/// The problems of the pipeline as a whole, which no one application has.
+pub fn pipeline_problems(apps: &[Application<'_>], ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
+    for rule in RULES {
+        if let Check::Pipeline(f) = rule.check {
+            f(apps, ctx, out);
+        }
     }
 }
 
@@ -287,10 +308,15 @@ pub fn actions_of(app: &Application<'_>, ctx: &Ctx<'_>) -> Vec<Action> {
 /// them by due date.
 pub fn finish(actions: &mut Vec<Action>, today: NaiveDate) {
     for a in actions.iter_mut() {
-        a.status = Status::of(a.due, today);
-        a.draft = rule(a.rule).is_some_and(|r| r.draft);
+        settle(a, today);
     }
     Action::sort(actions);
+}
+
+/// Gives an action its status on `today` and its draft flag.
+fn settle(a: &mut Action, today: NaiveDate) {
+    a.status = Status::of(a.due, today);
+    a.draft = rule(a.rule).is_some_and(|r| r.draft);
 }
 
 /// Applies `[rules.severity]`: changes severities, drops what is switched off,

@@ -7,6 +7,7 @@
 
 pub mod markdown;
 pub mod pages;
+pub mod parts;
 pub mod staging;
 
 use std::borrow::Cow;
@@ -20,8 +21,6 @@ use serde::Serialize;
 
 use crate::journal::Journal;
 use crate::journal::application::{self, group};
-use crate::journal::model::Channel;
-use crate::render::drafts;
 use crate::render::theme::{Theme, ThemeError, error_chain};
 use crate::repo::Repository;
 use crate::report::charts::{self, Chart};
@@ -29,7 +28,8 @@ use crate::report::pipeline::{self, Pipeline};
 use crate::report::week::Week;
 use crate::report::weekly::{Counts, Inputs, WeekReport, reflected};
 use crate::report::{calendar, history};
-use pages::{ActionView, DraftView, Slugs};
+use crate::rules::Action;
+use pages::{ActionView, Slugs};
 pub use staging::{Memory, Sink};
 use staging::{OutputError, Staging};
 
@@ -103,8 +103,13 @@ pub enum Scope<'a> {
 
 /// What a render leaves for the next one to reuse.
 pub struct Memo {
+    /// The theme and its parsed templates: a change of journals leaves
+    /// them as they were.
+    theme: Arc<(Theme, tera::Tera)>,
     /// The slugs of every page.
     pub slugs: Slugs,
+    /// Every application's part of the shared pages.
+    parts: parts::Parts,
     /// Every week's report, oldest first.
     reports: Vec<Arc<WeekReport>>,
 }
@@ -224,17 +229,20 @@ struct JournalView {
     html: String,
 }
 
+/// A day of the drafts page: its drafts' items, joined.
 #[derive(Serialize)]
-struct DayView<'a> {
+struct DayView {
     due: NaiveDate,
-    actions: Vec<&'a ActionView>,
+    items: String,
 }
 
+/// A group of the dashboard: how many actions, and their items joined.
 #[derive(Serialize)]
-struct GroupView<'a> {
+struct GroupView {
     id: &'static str,
     name: &'static str,
-    actions: Vec<&'a ActionView>,
+    count: usize,
+    items: String,
 }
 
 /// A line of the index of weeks.
@@ -298,13 +306,18 @@ pub fn render(
     scope: &Scope<'_>,
 ) -> Result<Rendered, BuildError> {
     let mut phases = Phases::start();
-    let theme = Theme::load(&repo.root, &repo.config.theme)?;
-    let tera = theme.tera()?;
+    let loaded = match scope {
+        Scope::Changed { previous, .. } => Arc::clone(&previous.theme),
+        Scope::Everything => {
+            let theme = Theme::load(&repo.root, &repo.config.theme)?;
+            let tera = theme.tera()?;
+            Arc::new((theme, tera))
+        }
+    };
+    let (theme, tera) = (&loaded.0, &loaded.1);
     let tz = repo.tz;
     let config = &repo.config;
     phases.mark("theme");
-    let eval = repo.evaluate(today);
-    phases.mark("rules");
 
     // Everything shown comes from redacted copies; the rules ran on the real data.
     let shown: Vec<Cow<'_, Journal>> = repo
@@ -334,62 +347,78 @@ pub fn render(
         .iter()
         .map(|j| (j.path.as_str(), j.as_ref()))
         .collect();
-    let actions: Vec<ActionView> = eval
-        .actions
+    // Each application's part of the shared pages: made for the changed
+    // ones, kept for the others.
+    let base_url = opts.base_url.as_deref().or(config.site.base_url.as_deref());
+    let maker = parts::Maker {
+        tera,
+        config,
+        today,
+        tz,
+        slugs: &slugs,
+        base: base_url.map(|b| b.trim_end_matches('/')),
+        shown: &app_by_key,
+        journals: &journal_by_path,
+    };
+    // The rules read the journals as they are; only what is shown is redacted.
+    let evaluated = match reuse {
+        Some((keys, ..)) => group(repo.journals_of(keys), today, tz),
+        None => group(&repo.journals, today, tz),
+    };
+    let made: Vec<(String, Arc<parts::AppPart>)> = evaluated
         .par_iter()
-        .map(|a| {
-            let app_key = application::key(&a.company, &a.role);
-            let app = app_by_key.get(app_key.as_str());
-            let j = journal_by_path.get(a.journal.as_str());
-            let draft_text = match (a.draft, app, j) {
-                (true, Some(app), Some(j)) => {
-                    let d = drafts::render(&tera, &drafts::data(a, app, j, &config.me, tz))?;
-                    let email = a
-                        .person
-                        .as_deref()
-                        .and_then(|p| app.interviewer(p))
-                        .and_then(|i| i.email.clone());
-                    Some(DraftView {
-                        channel: d.channel.as_str(),
-                        mailto: (d.channel == Channel::Email).then(|| {
-                            pages::mailto(email.as_deref(), d.subject.as_deref(), &d.body)
-                        }),
-                        subject: d.subject,
-                        body: d.body,
-                    })
-                }
-                _ => None,
-            };
-            Ok(ActionView {
-                application: slugs.app(&app_key),
-                journal_slug: slugs.journal(&a.journal),
-                fields: a.into(),
-                action: a.clone(),
-                draft_text,
-            })
-        })
+        .map(|a| Ok((a.key.clone(), Arc::new(maker.part(a)?))))
         .collect::<Result<_, ThemeError>>()?;
+    let mut parts: parts::Parts = match reuse {
+        Some((keys, _, previous)) => previous
+            .parts
+            .iter()
+            .filter(|(k, _)| !keys.contains(k.as_str()))
+            .map(|(k, p)| (k.clone(), Arc::clone(p)))
+            .collect(),
+        None => HashMap::new(),
+    };
+    parts.extend(made);
     phases.mark("actions and drafts");
-    // Each page's actions, found once rather than by scanning every action
-    // per page, for the pages made.
+    // Every open action, in the order of `due`.
+    let mut actions: Vec<&parts::ActionPart> = apps
+        .iter()
+        .filter_map(|a| parts.get(&a.key))
+        .flat_map(|p| &p.actions)
+        .collect();
+    Action::sort_by(&mut actions, |p| p.action());
+    // The problems: reading, each application's, the pipeline's. The
+    // pipeline's read applications' outcomes, which redaction leaves.
+    let mut problems = repo.reading.clone();
+    problems.extend(
+        apps.iter()
+            .filter_map(|a| parts.get(&a.key))
+            .flat_map(|p| p.problems.iter().cloned()),
+    );
+    crate::rules::pipeline_problems(&apps, &repo.ctx(today), &mut problems);
+    let problems = crate::rules::with_severities(problems, config);
+    // The actions of each page made, soonest first.
     let mut by_app: HashMap<&str, Vec<ActionView>> = HashMap::new();
     let mut by_journal: HashMap<&str, Vec<ActionView>> = HashMap::new();
-    let on_pages_made =
-        |a: &ActionView| everything || wanted(&application::key(&a.action.company, &a.action.role));
-    for a in actions.iter().filter(|a| on_pages_made(a)) {
-        by_app
-            .entry(a.application.as_str())
-            .or_default()
-            .push(a.clone());
-        by_journal
-            .entry(a.action.journal.as_str())
-            .or_default()
-            .push(a.clone());
+    for a in apps.iter().filter(|a| wanted(&a.key)) {
+        let mut own: Vec<&parts::ActionPart> = parts
+            .get(&a.key)
+            .map(|p| p.actions.iter().collect())
+            .unwrap_or_default();
+        Action::sort_by(&mut own, |p| p.action());
+        for p in &own {
+            by_journal
+                .entry(p.action().journal.as_str())
+                .or_default()
+                .push(p.view.clone());
+        }
+        by_app.insert(a.key.as_str(), own.iter().map(|p| p.view.clone()).collect());
     }
+    phases.mark("rules");
 
     let site = SiteView {
         title: &config.site.title,
-        base_url: opts.base_url.as_deref().or(config.site.base_url.as_deref()),
+        base_url,
         private: config.site.private,
         today,
     };
@@ -407,44 +436,33 @@ pub fn render(
         .iter()
         .filter(|a| wanted(&a.key))
         .map(|a| {
-            let own = by_app
-                .remove(slugs.app(&a.key).as_str())
-                .unwrap_or_default();
+            let own = by_app.remove(a.key.as_str()).unwrap_or_default();
             pages::application(a, own, &slugs, config, today, tz)
         })
         .collect();
 
-    // The dashboard.
-    let g = pages::groups(&actions, today);
-    let groups = vec![
-        GroupView {
-            id: "overdue",
-            name: "Overdue",
-            actions: g.overdue,
-        },
-        GroupView {
-            id: "today",
-            name: "Due today",
-            actions: g.today,
-        },
-        GroupView {
-            id: "week",
-            name: "This week",
-            actions: g.week,
-        },
-        GroupView {
-            id: "later",
-            name: "Later",
-            actions: g.later,
-        },
-    ];
+    // The dashboard's groups, each joined from its actions' items.
+    let mut groups: Vec<GroupView> = pages::GROUPS
+        .iter()
+        .map(|(id, name)| GroupView {
+            id,
+            name,
+            count: 0,
+            items: String::new(),
+        })
+        .collect();
+    for a in &actions {
+        let g = &mut groups[pages::group_of(a.action(), today)];
+        g.count += 1;
+        g.items += &a.item;
+    }
     let mut upcoming: Vec<_> = apps
         .iter()
         .flat_map(|a| a.scheduled.iter())
         .map(|j| serde_json::json!({"date": j.date.date(tz), "slug": slugs.journal(&j.path), "title": j.display_title(), "role": j.role}))
         .collect();
     upcoming.sort_by(|a, b| a["date"].as_str().cmp(&b["date"].as_str()));
-    let problems = pages::problems(&eval.problems);
+    let problems_view = pages::problems(&problems);
     let pipeline = pipeline::pipeline(&apps, config, today, tz);
     let this_week = Week::of(today);
     let first_week = apps
@@ -514,7 +532,7 @@ pub fn render(
         render("templates/index.html", "", &|c| {
             c.insert("groups", &groups);
             c.insert("upcoming", &upcoming);
-            c.insert("problems", &problems);
+            c.insert("problems", &problems_view);
             c.insert("pipeline", &pipeline);
             c.insert("applications", &summary);
             c.insert("broken", &repo.bad_files);
@@ -582,12 +600,14 @@ pub fn render(
 
     // Every open draft, grouped by due date (actions are sorted by it).
     let mut days: Vec<DayView> = Vec::new();
-    for a in actions.iter().filter(|a| a.draft_text.is_some()) {
+    for a in &actions {
+        let Some(item) = &a.draft_item else { continue };
+        let due = a.action().due;
         match days.last_mut() {
-            Some(d) if d.due == a.action.due => d.actions.push(a),
+            Some(d) if d.due == due => d.items += item,
             _ => days.push(DayView {
-                due: a.action.due,
-                actions: vec![a],
+                due,
+                items: item.clone(),
             }),
         }
     }
@@ -684,58 +704,14 @@ pub fn render(
     }
 
     phases.mark("week index, reflections");
-    // The calendar of open actions.
-    let changed: HashMap<&str, NaiveDate> = apps
-        .iter()
-        .map(|a| (a.key.as_str(), calendar::changed(a, today, tz)))
-        .collect();
-    let base = site.base_url.map(|b| b.trim_end_matches('/').to_string());
-    let entries: Vec<calendar::Entry<'_>> = actions
-        .iter()
-        .map(|a| calendar::Entry {
-            action: &a.action,
-            draft: a
-                .draft_text
-                .as_ref()
-                .map(|d| (d.subject.as_deref(), d.body.as_str())),
-            changed: changed
-                .get(application::key(&a.action.company, &a.action.role).as_str())
-                .copied()
-                .unwrap_or(today),
-            url: base
-                .as_ref()
-                .map(|b| format!("{b}/journals/{}/", a.journal_slug)),
-        })
-        .collect();
+    // The calendar of open actions, and the machine-readable data.
     sink.put(
         "calendar.ics",
-        calendar::ics(&config.site.title, &entries).into_bytes(),
+        calendar::wrap(&config.site.title, actions.iter().map(|a| a.event.as_str())).into_bytes(),
     )?;
-
-    // Machine-readable data and robots.
-    let counts = crate::diagnostics::Counts::of(&eval.problems);
-    // `due --format json` and `check --format json` in one object, written
-    // straight from the values.
-    #[derive(Serialize)]
-    struct ReportJson<'a> {
-        today: NaiveDate,
-        actions: &'a [crate::rules::Action],
-        problems: &'a [crate::diagnostics::Problem],
-        errors: usize,
-        warnings: usize,
-        notes: usize,
-    }
-    let report = ReportJson {
-        today,
-        actions: &eval.actions,
-        problems: &eval.problems,
-        errors: counts.errors,
-        warnings: counts.warnings,
-        notes: counts.notes,
-    };
     sink.put(
         "report.json",
-        (serde_json::to_string_pretty(&report).expect("serializes") + "\n").into_bytes(),
+        parts::report_json(today, actions.iter().map(|a| a.json.as_str()), &problems).into_bytes(),
     )?;
     let robots = if config.site.private {
         "User-agent: *\nDisallow: /\n"
@@ -750,7 +726,12 @@ pub fn render(
     phases.mark("calendar, report.json");
     Ok(Rendered {
         phases: phases.done,
-        memo: Memo { slugs, reports },
+        memo: Memo {
+            theme: loaded,
+            slugs,
+            parts,
+            reports,
+        },
         everything,
     })
 }

@@ -387,32 +387,23 @@ pub fn application(
     }
 }
 
-/// The dashboard's action groups: overdue, today, the next seven days, later.
-#[derive(Serialize, Default)]
-pub struct Groups<'a> {
-    /// Due before today.
-    pub overdue: Vec<&'a ActionView>,
-    /// Due today.
-    pub today: Vec<&'a ActionView>,
-    /// Due in the next seven days.
-    pub week: Vec<&'a ActionView>,
-    /// Due later.
-    pub later: Vec<&'a ActionView>,
-}
+/// The dashboard's groups of actions, in order: id and heading.
+pub const GROUPS: [(&str, &str); 4] = [
+    ("overdue", "Overdue"),
+    ("today", "Due today"),
+    ("week", "This week"),
+    ("later", "Later"),
+];
 
-/// Splits actions into the dashboard's groups.
-pub fn groups(actions: &[ActionView], today: NaiveDate) -> Groups<'_> {
-    let mut g = Groups::default();
-    for a in actions {
-        let bucket = match a.action.status {
-            Status::Overdue => &mut g.overdue,
-            Status::Due => &mut g.today,
-            Status::Upcoming if a.action.due <= add_days(today, 7) => &mut g.week,
-            Status::Upcoming => &mut g.later,
-        };
-        bucket.push(a);
+/// Which of [`GROUPS`] lists an action: overdue, due today, due in the next
+/// seven days, later.
+pub fn group_of(a: &Action, today: NaiveDate) -> usize {
+    match a.status {
+        Status::Overdue => 0,
+        Status::Due => 1,
+        Status::Upcoming if a.due <= add_days(today, 7) => 2,
+        Status::Upcoming => 3,
     }
-    g
 }
 
 /// The problems banner: counts and the problems themselves.

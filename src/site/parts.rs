@@ -1,0 +1,282 @@
+//! What one application gives the pages every journal feeds: its open
+//! actions, each as the dashboard, the drafts page, the calendar and
+//! `report.json` show it, and the problems in its journals.
+//!
+//! Those pages are joined from these parts. A part depends only on its
+//! application's journals (besides the day, the configuration, the theme
+//! and the slugs, which a render keeps or else makes every page), so after
+//! a save only the changed applications' parts are made again.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::config::Config;
+use crate::diagnostics::Problem;
+use crate::journal::Journal;
+use crate::journal::application::Application;
+use crate::journal::model::Channel;
+use crate::render::drafts;
+use crate::render::theme::{ThemeError, error_chain};
+use crate::report::calendar;
+use crate::rules::{self, Action};
+
+use super::pages::{self, ActionView, DraftView, Slugs};
+
+/// One open action, made ready for every shared page that lists it.
+pub struct ActionPart {
+    /// The action, with its links and draft, for the templates.
+    pub view: ActionView,
+    /// Its item on the dashboard: the theme's `_action.html`.
+    pub item: String,
+    /// Its item on the drafts page, if it has a draft.
+    pub draft_item: Option<String>,
+    /// Its event in `calendar.ics`.
+    pub event: String,
+    /// Its entry in `report.json`, indented as the list there is.
+    pub json: String,
+}
+
+impl ActionPart {
+    /// The action itself.
+    pub fn action(&self) -> &Action {
+        &self.view.action
+    }
+}
+
+/// One application's part.
+pub struct AppPart {
+    /// Its open actions, in the order the rules found them.
+    pub actions: Vec<ActionPart>,
+    /// The problems in its journals, before severities are configured.
+    pub problems: Vec<Problem>,
+}
+
+/// Every application's part, by application key.
+pub type Parts = HashMap<String, Arc<AppPart>>;
+
+/// What making a part needs.
+pub struct Maker<'a> {
+    /// The parsed templates.
+    pub tera: &'a tera::Tera,
+    /// The configuration.
+    pub config: &'a Config,
+    /// The day.
+    pub today: NaiveDate,
+    /// The timezone.
+    pub tz: chrono_tz::Tz,
+    /// Every page's slug.
+    pub slugs: &'a Slugs,
+    /// The site's URL, without a trailing slash, for the calendar's links.
+    pub base: Option<&'a str>,
+    /// The applications as shown (redacted), by key.
+    pub shown: &'a HashMap<&'a str, &'a Application<'a>>,
+    /// The journals as shown (redacted), by path.
+    pub journals: &'a HashMap<&'a str, &'a Journal>,
+}
+
+impl Maker<'_> {
+    /// The part of `app` (its journals as they are, unredacted: the rules
+    /// read them; what is shown comes from the redacted copies).
+    pub fn part(&self, app: &Application<'_>) -> Result<AppPart, ThemeError> {
+        let ctx = rules::Ctx {
+            today: self.today,
+            tz: self.tz,
+            config: self.config,
+        };
+        let (actions, problems) = rules::of_app(app, &ctx);
+        let shown = self.shown.get(app.key.as_str()).copied();
+        let changed = shown.map_or(self.today, |a| calendar::changed(a, self.today, self.tz));
+        let actions = actions
+            .into_iter()
+            .map(|a| self.action(a, app, shown, changed))
+            .collect::<Result<_, _>>()?;
+        Ok(AppPart { actions, problems })
+    }
+
+    fn action(
+        &self,
+        a: Action,
+        app: &Application<'_>,
+        shown: Option<&Application<'_>>,
+        changed: NaiveDate,
+    ) -> Result<ActionPart, ThemeError> {
+        let j = self.journals.get(a.journal.as_str());
+        let draft_text = match (a.draft, shown, j) {
+            (true, Some(shown), Some(j)) => {
+                let d = drafts::render(
+                    self.tera,
+                    &drafts::data(&a, shown, j, &self.config.me, self.tz),
+                )?;
+                let email = a
+                    .person
+                    .as_deref()
+                    .and_then(|p| shown.interviewer(p))
+                    .and_then(|i| i.email.clone());
+                Some(DraftView {
+                    channel: d.channel.as_str(),
+                    mailto: (d.channel == Channel::Email)
+                        .then(|| pages::mailto(email.as_deref(), d.subject.as_deref(), &d.body)),
+                    subject: d.subject,
+                    body: d.body,
+                })
+            }
+            _ => None,
+        };
+        let view = ActionView {
+            application: self.slugs.app(&app.key),
+            journal_slug: self.slugs.journal(&a.journal),
+            fields: (&a).into(),
+            action: a,
+            draft_text,
+        };
+        let item = self.item(&view, "")?;
+        let draft_item = match view.draft_text {
+            Some(_) => Some(self.item(&view, "../")?),
+            None => None,
+        };
+        let event = calendar::event(&calendar::Entry {
+            action: &view.action,
+            draft: view
+                .draft_text
+                .as_ref()
+                .map(|d| (d.subject.as_deref(), d.body.as_str())),
+            changed,
+            url: self
+                .base
+                .map(|b| format!("{b}/journals/{}/", view.journal_slug)),
+        });
+        let json = action_json(&view.action);
+        Ok(ActionPart {
+            view,
+            item,
+            draft_item,
+            event,
+            json,
+        })
+    }
+
+    /// An action as a list item, on a page `root` away from the top.
+    fn item(&self, view: &ActionView, root: &str) -> Result<String, ThemeError> {
+        let name = "templates/_action.html";
+        let mut ctx = tera::Context::new();
+        ctx.insert("a", view);
+        ctx.insert("root", root);
+        self.tera
+            .render(name, &ctx)
+            .map_err(|e| ThemeError(format!("{name}: {}", error_chain(&e))))
+    }
+}
+
+/// An action as `report.json` lists it: pretty, indented to its place.
+pub fn action_json(a: &Action) -> String {
+    let text = serde_json::to_string_pretty(a).expect("an action serializes");
+    // JSON strings hold no raw line ends, so every line is the writer's.
+    indented(&text, "    ")
+}
+
+/// `text` with `indent` before every line.
+fn indented(text: &str, indent: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out += indent;
+        out += line;
+    }
+    out
+}
+
+/// `report.json`: `due --format json` and `check --format json` in one
+/// object, as `serde_json` writes it pretty, with the actions joined from
+/// their [`action_json`].
+pub fn report_json<'a>(
+    today: NaiveDate,
+    actions: impl ExactSizeIterator<Item = &'a str> + Clone,
+    problems: &[Problem],
+) -> String {
+    let counts = crate::diagnostics::Counts::of(problems);
+    #[derive(serde::Serialize)]
+    struct ReportJson<'a> {
+        today: NaiveDate,
+        actions: [(); 0],
+        problems: &'a [Problem],
+        errors: usize,
+        warnings: usize,
+        notes: usize,
+    }
+    let whole = serde_json::to_string_pretty(&ReportJson {
+        today,
+        actions: [],
+        problems,
+        errors: counts.errors,
+        warnings: counts.warnings,
+        notes: counts.notes,
+    })
+    .expect("the report serializes");
+    // `today` is a date, so the first `"actions": []` is the field.
+    let empty = "\"actions\": []";
+    let at = whole.find(empty).expect("the report lists actions");
+    let size: usize = actions.clone().map(|a| a.len() + 2).sum();
+    let none = actions.len() == 0;
+    let mut out = String::with_capacity(whole.len() + size + 8);
+    out += &whole[..at];
+    out += "\"actions\": [";
+    for (i, a) in actions.enumerate() {
+        out += if i == 0 { "\n" } else { ",\n" };
+        out += a;
+    }
+    out += if none { "]" } else { "\n  ]" };
+    out += &whole[at + empty.len()..];
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_json_is_what_serde_json_writes_of_the_whole() {
+        let js = crate::rules::testkit::journals(&[
+            "company: A\nrole: R\ndate: 2026-11-17\ninterviewers: [Ann Lee, \"Bo \\\"B\\\" Chen\"]",
+            "company: B\nrole: R\ndate: 2026-11-10\nnext_steps: within a week",
+        ]);
+        let cfg = Config::default();
+        let today = crate::time::parse_date("2026-11-18").unwrap();
+        let ctx = rules::Ctx {
+            today,
+            tz: chrono_tz::UTC,
+            config: &cfg,
+        };
+        let eval = rules::evaluate(&js, Vec::new(), &ctx);
+        assert!(eval.actions.len() >= 3 && !eval.problems.is_empty());
+        #[derive(serde::Serialize)]
+        struct Whole<'a> {
+            today: NaiveDate,
+            actions: &'a [Action],
+            problems: &'a [Problem],
+            errors: usize,
+            warnings: usize,
+            notes: usize,
+        }
+        for actions in [&eval.actions[..], &[]] {
+            let counts = crate::diagnostics::Counts::of(&eval.problems);
+            let whole = serde_json::to_string_pretty(&Whole {
+                today,
+                actions,
+                problems: &eval.problems,
+                errors: counts.errors,
+                warnings: counts.warnings,
+                notes: counts.notes,
+            })
+            .unwrap()
+                + "\n";
+            let texts: Vec<String> = actions.iter().map(action_json).collect();
+            let joined = report_json(today, texts.iter().map(String::as_str), &eval.problems);
+            assert_eq!(joined, whole);
+        }
+    }
+}
