@@ -336,6 +336,17 @@ pub fn owed_asked(week: Week) -> (NaiveDate, NaiveDate) {
     )
 }
 
+/// How many follow-ups were owed during `week` (see [`owed_in_week`]),
+/// counted without listing them.
+pub fn owed_count(week: Week, answer: &Answer) -> usize {
+    answer
+        .parts
+        .iter()
+        .flat_map(|p| p.iter())
+        .filter(|a| a.due <= week.sunday())
+        .count()
+}
+
 /// How many follow-ups were owed during `week`: everything due by its
 /// Sunday (overdue ones carried over included) that had not been done
 /// before its Monday. `answer` is the timeline's answer to [`owed_asked`].

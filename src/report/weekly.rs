@@ -193,22 +193,17 @@ pub fn as_of(week: Week, today: NaiveDate) -> NaiveDate {
 /// The past interviews by `day`, oldest first, with their references.
 fn past<'j>(inp: &Inputs<'j>, day: NaiveDate) -> Vec<(&'j Journal, JournalRef)> {
     let apps = application::group(inp.journals.iter().copied(), day, inp.tz);
-    let mut past: Vec<(&Journal, JournalRef)> = apps
+    // The instants are worked out once, not at every comparison.
+    let mut past: Vec<(chrono::DateTime<Tz>, &Journal, JournalRef)> = apps
         .iter()
         .flat_map(|a| {
             a.journals
                 .iter()
-                .map(move |j| (*j, inp.journal_ref(j, &a.company)))
+                .map(move |j| (j.date.instant(inp.tz), *j, inp.journal_ref(j, &a.company)))
         })
         .collect();
-    past.sort_by(|(a, ra), (b, rb)| {
-        (ra.date, a.date.instant(inp.tz), &ra.path).cmp(&(
-            rb.date,
-            b.date.instant(inp.tz),
-            &rb.path,
-        ))
-    });
-    past
+    past.sort_by(|(ia, _, ra), (ib, _, rb)| (ra.date, ia, &ra.path).cmp(&(rb.date, ib, &rb.path)));
+    past.into_iter().map(|(_, j, r)| (j, r)).collect()
 }
 
 /// What the reflections page of `day` is made from, in its order: where
@@ -232,16 +227,26 @@ fn grouped(
     past: &[(&Journal, JournalRef)],
     items: fn(&crate::journal::model::Reflection) -> &Vec<String>,
 ) -> Vec<practice::Group<JournalRef>> {
-    let list: Vec<practice::Item<'_, JournalRef>> = past
+    // The items point at their journal's reference; only each group's
+    // sources are copied.
+    let list: Vec<practice::Item<'_, &JournalRef>> = past
         .iter()
         .flat_map(|(j, r)| {
             items(&j.reflection).iter().map(move |t| practice::Item {
                 text: t.as_str(),
-                source: r.clone(),
+                source: r,
             })
         })
         .collect();
     practice::group(&list)
+        .into_iter()
+        .map(|g| practice::Group {
+            label: g.label,
+            count: g.count,
+            also: g.also,
+            sources: g.sources.into_iter().cloned().collect(),
+        })
+        .collect()
 }
 
 /// The practice list of every interview that took place by `day`.

@@ -271,21 +271,27 @@ fn dashboard_charts(
     today: NaiveDate,
 ) -> Vec<Chart> {
     let tz = repo.tz;
+    // Follow-ups sent per week, every journal read once.
+    let mut sent = vec![0usize; recent.len()];
+    if let Some(first) = recent.first() {
+        for s in repo.journals.iter().flat_map(|j| &j.sent) {
+            let d = s.on.date(tz);
+            if d > today || d < first.monday() {
+                continue;
+            }
+            if let Some(i) = recent.iter().position(|w| w.contains(d)) {
+                sent[i] += 1;
+            }
+        }
+    }
     let flows: Vec<charts::Flow> = recent
-        .par_iter()
+        .iter()
         .zip(owed)
-        .map(|(w, owed)| charts::Flow {
+        .zip(sent)
+        .map(|((w, owed), sent)| charts::Flow {
             week: *w,
-            owed: history::owed_in_week(*w, &owed).len(),
-            sent: repo
-                .journals
-                .iter()
-                .flat_map(|j| &j.sent)
-                .filter(|s| {
-                    let d = s.on.date(tz);
-                    w.contains(d) && d <= today
-                })
-                .count(),
+            owed: history::owed_count(*w, &owed),
+            sent,
         })
         .collect();
     vec![
