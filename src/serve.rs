@@ -820,6 +820,14 @@ mod preview_tests {
         type Step<'a> = (&'a str, Box<dyn Fn() + 'a>, Vec<&'a str>, bool);
         let steps: Vec<Step> = vec![
             (
+                // The grouped lists of the reflections page are kept.
+                "a paragraph in the notes",
+                Box::new(|| write(journal, &format!("{text}\nA paragraph, not a list item.\n"))),
+                vec![journal],
+                true,
+            ),
+            (
+                // A struggle more: they are made again.
                 "a line in the notes",
                 Box::new(|| write(journal, &format!("{text}\n- one more thing\n"))),
                 vec![journal],

@@ -84,6 +84,13 @@ fn the_reflections_page_groups_struggles_and_lists_what_is_missing() {
     assert!(page.contains("Draw the data flow before naming components."));
     let missing = &page[page.find("id=\"missing-h\"").unwrap()..];
     assert!(missing.contains("content/contoso/2026-11-19-screen.md"));
+    // The count says how many are listed.
+    let listed = missing.matches("<li>").count();
+    assert!(listed > 0);
+    assert!(
+        missing.contains(&format!("<span class=\"count\">{listed}</span>")),
+        "{missing}"
+    );
     assert!(!missing.contains("content/acme/"));
 }
 

@@ -206,33 +206,27 @@ fn past<'j>(inp: &Inputs<'j>, day: NaiveDate) -> Vec<(&'j Journal, JournalRef)> 
     past.into_iter().map(|(_, j, r)| (j, r)).collect()
 }
 
-/// What the reflections page of `day` is made from, in its order: where
-/// two sets of journals give the same, their parts of the page are the same.
-pub fn reflected<'j>(
-    inp: &Inputs<'j>,
-    day: NaiveDate,
-) -> Vec<(
-    JournalRef,
-    chrono::DateTime<Tz>,
-    &'j crate::journal::model::Reflection,
-)> {
-    past(inp, day)
-        .into_iter()
-        .map(|(j, r)| (r, j.date.instant(inp.tz), &j.reflection))
-        .collect()
-}
-
 /// The items one reflection heading gathers, grouped across `past`.
 fn grouped(
     past: &[(&Journal, JournalRef)],
     items: fn(&crate::journal::model::Reflection) -> &Vec<String>,
 ) -> Vec<practice::Group<JournalRef>> {
+    group_items(
+        past.iter()
+            .map(|(j, r)| (r, items(&j.reflection).as_slice())),
+    )
+}
+
+/// Items of past interviews (oldest first), each with its journal's
+/// reference, grouped: the practice list, or the strengths.
+pub fn group_items<'a>(
+    past: impl Iterator<Item = (&'a JournalRef, &'a [String])>,
+) -> Vec<practice::Group<JournalRef>> {
     // The items point at their journal's reference; only each group's
     // sources are copied.
     let list: Vec<practice::Item<'_, &JournalRef>> = past
-        .iter()
-        .flat_map(|(j, r)| {
-            items(&j.reflection).iter().map(move |t| practice::Item {
+        .flat_map(|(r, items)| {
+            items.iter().map(move |t| practice::Item {
                 text: t.as_str(),
                 source: r,
             })
@@ -252,44 +246,6 @@ fn grouped(
 /// The practice list of every interview that took place by `day`.
 pub fn practice_list(inp: &Inputs<'_>, day: NaiveDate) -> Vec<practice::Group<JournalRef>> {
     grouped(&past(inp, day), |r| &r.struggled)
-}
-
-/// The reflections page.
-#[derive(Debug, Clone, Serialize)]
-pub struct Reflections {
-    /// What went well, grouped like the practice list.
-    pub strengths: Vec<practice::Group<JournalRef>>,
-    /// What was hard, grouped: what to practise.
-    pub practice: Vec<practice::Group<JournalRef>>,
-    /// Takeaways and lessons, newest interview first.
-    pub takeaways: Vec<JournalReflection>,
-    /// Past interviews with no reflection section, newest first.
-    pub unreflected: Vec<JournalRef>,
-}
-
-/// Every past interview's reflections, as of `day`.
-pub fn reflections(inp: &Inputs<'_>, day: NaiveDate) -> Reflections {
-    let past = past(inp, day);
-    let mut takeaways = Vec::new();
-    let mut unreflected = Vec::new();
-    for (j, r) in past.iter().rev() {
-        if j.reflection.sections.is_empty() {
-            unreflected.push(r.clone());
-        } else if !j.reflection.takeaways.is_empty() {
-            takeaways.push(JournalReflection {
-                journal: r.clone(),
-                went_well: Vec::new(),
-                struggled: Vec::new(),
-                takeaways: j.reflection.takeaways.clone(),
-            });
-        }
-    }
-    Reflections {
-        strengths: grouped(&past, |r| &r.went_well),
-        practice: grouped(&past, |r| &r.struggled),
-        takeaways,
-        unreflected,
-    }
 }
 
 /// `r` with its practice list: every recurring struggle up to its `as_of`.

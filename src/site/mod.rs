@@ -25,8 +25,9 @@ use crate::render::theme::{Theme, ThemeError, error_chain};
 use crate::repo::Repository;
 use crate::report::charts::{self, Chart};
 use crate::report::pipeline::{self, Pipeline};
+use crate::report::practice;
 use crate::report::week::Week;
-use crate::report::weekly::{Counts, Inputs, WeekReport, reflected};
+use crate::report::weekly::{self, Counts, WeekReport, group_items};
 use crate::report::{calendar, history};
 use crate::rules::Action;
 use pages::{ActionView, Slugs};
@@ -110,6 +111,8 @@ pub struct Memo {
     pub slugs: Slugs,
     /// Every application's part of the shared pages.
     parts: parts::Parts,
+    /// The reflections page's grouped lists.
+    grouped: Arc<Grouped>,
     /// Every week's report, oldest first.
     reports: Vec<Arc<WeekReport>>,
 }
@@ -243,6 +246,42 @@ struct GroupView {
     name: &'static str,
     count: usize,
     items: String,
+}
+
+/// The reflections page: its lists joined from each interview's part.
+#[derive(Serialize)]
+struct ReflectionsView<'a> {
+    practice: &'a str,
+    strengths: &'a str,
+    strengths_count: usize,
+    takeaways: &'a str,
+    unreflected: &'a str,
+    unreflected_count: usize,
+}
+
+/// What an application's past interviews noted, in the order the grouped
+/// lists read them: their place, reference and items.
+#[allow(clippy::type_complexity)]
+fn noted(
+    part: Option<&Arc<parts::AppPart>>,
+) -> Vec<(
+    &(NaiveDate, chrono::DateTime<chrono_tz::Tz>, String),
+    &weekly::JournalRef,
+    &[String],
+    &[String],
+)> {
+    part.iter()
+        .flat_map(|p| &p.past)
+        .map(|x| (&x.order, &x.journal, &x.went_well[..], &x.struggled[..]))
+        .collect()
+}
+
+/// The reflections page's grouped lists, rendered: kept while the items
+/// they gather stay as they were.
+struct Grouped {
+    strengths: String,
+    strengths_count: usize,
+    practice: String,
 }
 
 /// A line of the index of weeks.
@@ -677,37 +716,64 @@ pub fn render(
         .into_bytes(),
     )?;
 
-    // Reflections: strengths, the practice list, takeaways, what is missing.
-    let reflections_changed = reuse.is_none_or(|(_, before, previous)| {
-        let redact = |js: &[Journal]| -> Vec<Journal> {
-            js.iter()
-                .map(|j| pages::redacted(j, &config.site.redact).into_owned())
-                .collect()
-        };
-        let (then, now) = (redact(before), redact(&after));
-        let then_refs: Vec<&Journal> = then.iter().collect();
-        let now_refs: Vec<&Journal> = now.iter().collect();
-        let then_slug = |path: &str| previous.slugs.journal(path);
-        reflected(
-            &Inputs::of(&then_refs, config, tz, today, &then_slug),
-            today,
-        ) != reflected(
-            &Inputs::of(&now_refs, config, tz, today, &journal_slug),
-            today,
-        )
-    });
-    if reflections_changed {
-        let shown_refs: Vec<&Journal> = shown.iter().map(|j| j.as_ref()).collect();
-        let inputs = Inputs::of(&shown_refs, config, tz, today, &journal_slug);
-        let reflections = crate::report::weekly::reflections(&inputs, today);
-        sink.put(
-            "reflections/index.html",
-            render("templates/reflections.html", "../", &|c| {
-                c.insert("refl", &reflections)
-            })?
-            .into_bytes(),
-        )?;
+    // Reflections: the practice list, strengths, takeaways, what is missing.
+    let mut past: Vec<&parts::PastPart> = apps
+        .iter()
+        .filter_map(|a| parts.get(&a.key))
+        .flat_map(|p| &p.past)
+        .collect();
+    past.sort_by(|a, b| a.order.cmp(&b.order));
+    // The grouped lists stay as they were when the items they gather did:
+    // the changed applications' interviews and what they noted, in order.
+    let grouped = match reuse {
+        Some((keys, _, previous))
+            if keys
+                .iter()
+                .all(|k| noted(previous.parts.get(k.as_str())) == noted(parts.get(k.as_str()))) =>
+        {
+            Arc::clone(&previous.grouped)
+        }
+        _ => {
+            let strengths = group_items(past.iter().map(|p| (&p.journal, &p.went_well[..])));
+            let practice = group_items(past.iter().map(|p| (&p.journal, &p.struggled[..])));
+            let list = |groups: &Vec<practice::Group<weekly::JournalRef>>| {
+                render("templates/_practice.html", "../", &|c| {
+                    c.insert("practice", groups);
+                    c.insert("links", &true);
+                })
+            };
+            Arc::new(Grouped {
+                strengths: list(&strengths)?,
+                strengths_count: strengths.len(),
+                practice: list(&practice)?,
+            })
+        }
+    };
+    let (mut takeaways, mut unreflected, mut unreflected_count) = (String::new(), String::new(), 0);
+    for p in past.iter().rev() {
+        if let Some(t) = &p.takeaways {
+            takeaways += t;
+        }
+        if let Some(u) = &p.unreflected {
+            unreflected += u;
+            unreflected_count += 1;
+        }
     }
+    let view = ReflectionsView {
+        practice: &grouped.practice,
+        strengths: &grouped.strengths,
+        strengths_count: grouped.strengths_count,
+        takeaways: &takeaways,
+        unreflected: &unreflected,
+        unreflected_count,
+    };
+    sink.put(
+        "reflections/index.html",
+        render("templates/reflections.html", "../", &|c| {
+            c.insert("refl", &view)
+        })?
+        .into_bytes(),
+    )?;
 
     phases.mark("week index, reflections");
     // The calendar of open actions, and the machine-readable data.
@@ -736,6 +802,7 @@ pub fn render(
             theme: loaded,
             slugs,
             parts,
+            grouped,
             reports,
         },
         everything,

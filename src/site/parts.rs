@@ -1,6 +1,7 @@
 //! What one application gives the pages every journal feeds: its open
 //! actions, each as the dashboard, the drafts page, the calendar and
-//! `report.json` show it, and the problems in its journals.
+//! `report.json` show it, the problems in its journals, and its past
+//! interviews as the reflections page shows them.
 //!
 //! Those pages are joined from these parts. A part depends only on its
 //! application's journals (besides the day, the configuration, the theme
@@ -20,6 +21,7 @@ use crate::journal::model::Channel;
 use crate::render::drafts;
 use crate::render::theme::{ThemeError, error_chain};
 use crate::report::calendar;
+use crate::report::weekly::JournalRef;
 use crate::rules::{self, Action};
 
 use super::pages::{self, ActionView, DraftView, Slugs};
@@ -45,12 +47,31 @@ impl ActionPart {
     }
 }
 
+/// One past interview, as the reflections page shows it.
+pub struct PastPart {
+    /// Where it stands on the page: oldest first by date, time and path.
+    pub order: (NaiveDate, chrono::DateTime<chrono_tz::Tz>, String),
+    /// How the page links to it.
+    pub journal: JournalRef,
+    /// What it noted under "went well".
+    pub went_well: Vec<String>,
+    /// What it noted under "struggled".
+    pub struggled: Vec<String>,
+    /// Its takeaways, as the theme's `_takeaway.html`, if it has some.
+    pub takeaways: Option<String>,
+    /// Its line in the list of interviews without a reflection (the
+    /// theme's `_unreflected.html`), if it has none.
+    pub unreflected: Option<String>,
+}
+
 /// One application's part.
 pub struct AppPart {
     /// Its open actions, in the order the rules found them.
     pub actions: Vec<ActionPart>,
     /// The problems in its journals, before severities are configured.
     pub problems: Vec<Problem>,
+    /// Its past interviews.
+    pub past: Vec<PastPart>,
 }
 
 /// Every application's part, by application key.
@@ -92,7 +113,64 @@ impl Maker<'_> {
             .into_iter()
             .map(|a| self.action(a, app, shown, changed))
             .collect::<Result<_, _>>()?;
-        Ok(AppPart { actions, problems })
+        let past = match shown {
+            Some(shown) => shown
+                .journals
+                .iter()
+                .map(|j| self.past(shown, j))
+                .collect::<Result<_, _>>()?,
+            None => Vec::new(),
+        };
+        Ok(AppPart {
+            actions,
+            problems,
+            past,
+        })
+    }
+
+    /// A past interview of `app` (as shown) for the reflections page.
+    fn past(&self, app: &Application<'_>, j: &Journal) -> Result<PastPart, ThemeError> {
+        let date = j.date.date(self.tz);
+        let journal = JournalRef {
+            title: j.display_title(),
+            company: app.company.clone(),
+            date,
+            path: j.path.clone(),
+            slug: self.slugs.journal(&j.path),
+        };
+        let r = &j.reflection;
+        let takeaways = if !r.sections.is_empty() && !r.takeaways.is_empty() {
+            let mut ctx = tera::Context::new();
+            ctx.insert("journal", &journal);
+            ctx.insert("takeaways", &r.takeaways);
+            ctx.insert("root", "../");
+            Some(self.fragment("templates/_takeaway.html", &ctx)?)
+        } else {
+            None
+        };
+        let unreflected = if r.sections.is_empty() {
+            let mut ctx = tera::Context::new();
+            ctx.insert("j", &journal);
+            ctx.insert("root", "../");
+            Some(self.fragment("templates/_unreflected.html", &ctx)?)
+        } else {
+            None
+        };
+        Ok(PastPart {
+            order: (date, j.date.instant(self.tz), j.path.clone()),
+            journal,
+            went_well: r.went_well.clone(),
+            struggled: r.struggled.clone(),
+            takeaways,
+            unreflected,
+        })
+    }
+
+    /// The template `name` rendered with `ctx`.
+    fn fragment(&self, name: &str, ctx: &tera::Context) -> Result<String, ThemeError> {
+        self.tera
+            .render(name, ctx)
+            .map_err(|e| ThemeError(format!("{name}: {}", error_chain(&e))))
     }
 
     fn action(
@@ -159,13 +237,10 @@ impl Maker<'_> {
 
     /// An action as a list item, on a page `root` away from the top.
     fn item(&self, view: &ActionView, root: &str) -> Result<String, ThemeError> {
-        let name = "templates/_action.html";
         let mut ctx = tera::Context::new();
         ctx.insert("a", view);
         ctx.insert("root", root);
-        self.tera
-            .render(name, &ctx)
-            .map_err(|e| ThemeError(format!("{name}: {}", error_chain(&e))))
+        self.fragment("templates/_action.html", &ctx)
     }
 }
 
