@@ -1,7 +1,9 @@
 //! The static site: `debrief build`.
 //!
-//! Evaluates the rules once, renders every page with templates parsed once,
-//! writes into a staging folder and swaps it in. Journal text reaches pages
+//! Evaluates the rules once per application, renders every page with
+//! templates parsed once (the pages every journal feeds joined from
+//! per-application parts, see `parts.rs`), writes into a staging folder and
+//! swaps it in. Journal text reaches pages
 //! only through autoescaped template values or the sanitized Markdown of
 //! `markdown.rs`; `[site] redact` fields are removed before either.
 
@@ -92,6 +94,8 @@ pub enum Scope<'a> {
     /// robots and static files), and the pages of these applications (by
     /// key) and of their journals. The other pages are as the render that
     /// made `previous` left them, unless a slug moved: then every page.
+    /// The theme, and the other applications' parts, are `previous`'s: a
+    /// change to the theme or the configuration needs [`Scope::Everything`].
     Changed {
         /// The applications whose journals changed, before and after.
         apps: &'a BTreeSet<String>,
