@@ -151,37 +151,34 @@ pub struct Inputs<'a> {
     pub limit: usize,
 }
 
-impl<'a> Inputs<'a> {
-    /// Inputs with no actions and no limit on lists: what the reflections
-    /// read.
-    pub fn of(
-        journals: &'a [&'a Journal],
-        config: &'a Config,
-        tz: Tz,
-        today: NaiveDate,
-        slug: &'a (dyn Fn(&str) -> String + Sync),
-    ) -> Self {
-        Inputs {
-            journals,
-            actions: &[],
-            config,
-            tz,
-            today,
-            slug,
-            limit: usize::MAX,
-        }
-    }
-
+impl Inputs<'_> {
     /// `j` as the report links to it; `company` as its application spells it.
     fn journal_ref(&self, j: &Journal, company: &str) -> JournalRef {
+        JournalRef::of(j, company, self.tz, (self.slug)(&j.path))
+    }
+}
+
+impl JournalRef {
+    /// `j` as pages link to it: `company` as its application spells it,
+    /// `slug` its page's.
+    pub fn of(j: &Journal, company: &str, tz: Tz, slug: String) -> JournalRef {
         JournalRef {
             title: j.display_title(),
             company: company.to_string(),
-            date: j.date.date(self.tz),
+            date: j.date.date(tz),
             path: j.path.clone(),
-            slug: (self.slug)(&j.path),
+            slug,
         }
     }
+}
+
+/// Where a past interview stands among the others: oldest first by date,
+/// then time, then path.
+pub type Order = (NaiveDate, chrono::DateTime<Tz>, String);
+
+/// The [`Order`] of `j`.
+pub fn order(j: &Journal, tz: Tz) -> Order {
+    (j.date.date(tz), j.date.instant(tz), j.path.clone())
 }
 
 /// The day a week's report is counted from: today for the current week, the
@@ -193,16 +190,16 @@ pub fn as_of(week: Week, today: NaiveDate) -> NaiveDate {
 /// The past interviews by `day`, oldest first, with their references.
 fn past<'j>(inp: &Inputs<'j>, day: NaiveDate) -> Vec<(&'j Journal, JournalRef)> {
     let apps = application::group(inp.journals.iter().copied(), day, inp.tz);
-    // The instants are worked out once, not at every comparison.
-    let mut past: Vec<(chrono::DateTime<Tz>, &Journal, JournalRef)> = apps
+    // The order is worked out once, not at every comparison.
+    let mut past: Vec<(Order, &Journal, JournalRef)> = apps
         .iter()
         .flat_map(|a| {
             a.journals
                 .iter()
-                .map(move |j| (j.date.instant(inp.tz), *j, inp.journal_ref(j, &a.company)))
+                .map(move |j| (order(j, inp.tz), *j, inp.journal_ref(j, &a.company)))
         })
         .collect();
-    past.sort_by(|(ia, _, ra), (ib, _, rb)| (ra.date, ia, &ra.path).cmp(&(rb.date, ib, &rb.path)));
+    past.sort_by(|(a, ..), (b, ..)| a.cmp(b));
     past.into_iter().map(|(_, j, r)| (j, r)).collect()
 }
 

@@ -265,15 +265,9 @@ struct ReflectionsView<'a> {
 
 /// What an application's past interviews noted, in the order the grouped
 /// lists read them: their place, reference and items.
-#[allow(clippy::type_complexity)]
 fn noted(
     part: Option<&Arc<parts::AppPart>>,
-) -> Vec<(
-    &(NaiveDate, chrono::DateTime<chrono_tz::Tz>, String),
-    &weekly::JournalRef,
-    &[String],
-    &[String],
-)> {
+) -> Vec<(&weekly::Order, &weekly::JournalRef, &[String], &[String])> {
     part.iter()
         .flat_map(|p| &p.past)
         .map(|x| (&x.order, &x.journal, &x.went_well[..], &x.struggled[..]))

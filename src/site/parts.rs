@@ -21,7 +21,7 @@ use crate::journal::model::Channel;
 use crate::render::drafts;
 use crate::render::theme::{ThemeError, error_chain};
 use crate::report::calendar;
-use crate::report::weekly::JournalRef;
+use crate::report::weekly::{self, JournalRef, Order};
 use crate::rules::{self, Action};
 
 use super::pages::{self, ActionView, DraftView, Slugs};
@@ -49,8 +49,8 @@ impl ActionPart {
 
 /// One past interview, as the reflections page shows it.
 pub struct PastPart {
-    /// Where it stands on the page: oldest first by date, time and path.
-    pub order: (NaiveDate, chrono::DateTime<chrono_tz::Tz>, String),
+    /// Where it stands on the page.
+    pub order: Order,
     /// How the page links to it.
     pub journal: JournalRef,
     /// What it noted under "went well".
@@ -130,14 +130,7 @@ impl Maker<'_> {
 
     /// A past interview of `app` (as shown) for the reflections page.
     fn past(&self, app: &Application<'_>, j: &Journal) -> Result<PastPart, ThemeError> {
-        let date = j.date.date(self.tz);
-        let journal = JournalRef {
-            title: j.display_title(),
-            company: app.company.clone(),
-            date,
-            path: j.path.clone(),
-            slug: self.slugs.journal(&j.path),
-        };
+        let journal = JournalRef::of(j, &app.company, self.tz, self.slugs.journal(&j.path));
         let r = &j.reflection;
         let takeaways = if !r.sections.is_empty() && !r.takeaways.is_empty() {
             let mut ctx = tera::Context::new();
@@ -157,7 +150,7 @@ impl Maker<'_> {
             None
         };
         Ok(PastPart {
-            order: (date, j.date.instant(self.tz), j.path.clone()),
+            order: weekly::order(j, self.tz),
             journal,
             went_well: r.went_well.clone(),
             struggled: r.struggled.clone(),
