@@ -195,9 +195,7 @@ pub fn render(tera: &tera::Tera, data: &DraftData) -> Result<Draft, ThemeError> 
         format!("drafts/{}.txt", data.rule)
     };
     let context = tera::Context::from_serialize(data).map_err(|e| ThemeError(error_chain(&e)))?;
-    let text = tera
-        .render(&name, &context)
-        .map_err(|e| ThemeError(format!("{name}: {}", error_chain(&e))))?;
+    let text = super::theme::render(tera, &name, &context)?;
     let text = tidy(&text);
     let (subject, body) = match text.strip_prefix("Subject:") {
         Some(rest) => {

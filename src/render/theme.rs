@@ -123,6 +123,12 @@ fn collect(dir: &Dir<'static>, out: &mut BTreeMap<String, (Vec<u8>, String)>) {
     }
 }
 
+/// The template `name` rendered with `ctx`; an error names the template.
+pub fn render(tera: &tera::Tera, name: &str, ctx: &tera::Context) -> Result<String, ThemeError> {
+    tera.render(name, ctx)
+        .map_err(|e| ThemeError(format!("{name}: {}", error_chain(&e))))
+}
+
 /// A Tera error with its causes, which carry the template line and column.
 pub fn error_chain(e: &dyn std::error::Error) -> String {
     let mut s = e.to_string();

@@ -68,8 +68,8 @@ pub fn ics(name: &str, entries: &[Entry<'_>]) -> String {
     wrap(name, events.iter().map(String::as_str))
 }
 
-/// The calendar named `name` around events made by [`event`].
-pub fn wrap<'e>(name: &str, events: impl Iterator<Item = &'e str>) -> String {
+/// A calendar named `name`, with its properties and no events.
+fn named(name: &str) -> Calendar {
     let mut cal = Calendar::empty();
     for (key, value) in [
         ("VERSION", "2.0"),
@@ -80,7 +80,12 @@ pub fn wrap<'e>(name: &str, events: impl Iterator<Item = &'e str>) -> String {
         cal.append_property(icalendar::Property::new(key, value));
     }
     cal.name(name);
-    let empty = cal.done().to_string();
+    cal.done()
+}
+
+/// The calendar named `name` around events made by [`event`].
+pub fn wrap<'e>(name: &str, events: impl Iterator<Item = &'e str>) -> String {
+    let empty = named(name).to_string();
     // An empty calendar ends with END:VCALENDAR right after its properties:
     // the events go there, as the calendar would write them.
     let end = "END:VCALENDAR\r\n";
@@ -181,16 +186,7 @@ mod tests {
         let texts: Vec<String> = events.iter().map(|e| e.to_string()).collect();
         let joined = wrap("Follow-ups", texts.iter().map(String::as_str));
         // The same calendar made whole by the icalendar crate.
-        let mut cal = Calendar::empty();
-        for (key, value) in [
-            ("VERSION", "2.0"),
-            ("PRODID", "-//debrief//interview follow-ups//EN"),
-            ("CALSCALE", "GREGORIAN"),
-            ("METHOD", "PUBLISH"),
-        ] {
-            cal.append_property(icalendar::Property::new(key, value));
-        }
-        cal.name("Follow-ups");
+        let mut cal = named("Follow-ups");
         for e in events {
             cal.push(e);
         }

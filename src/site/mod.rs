@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use crate::journal::Journal;
 use crate::journal::application::{self, group};
-use crate::render::theme::{Theme, ThemeError, error_chain};
+use crate::render::theme::{Theme, ThemeError};
 use crate::repo::Repository;
 use crate::report::charts::{self, Chart};
 use crate::report::pipeline::{self, Pipeline};
@@ -471,8 +471,15 @@ pub fn render(
             ctx.insert("site", &site);
             ctx.insert("root", root);
             fill(&mut ctx);
-            tera.render(name, &ctx)
-                .map_err(|e| ThemeError(format!("{name}: {}", error_chain(&e))))
+            crate::render::theme::render(tera, name, &ctx)
+        };
+    // Renders the page `file` from the template `name`; its root is as
+    // deep as the file.
+    let page =
+        |file: &str, name: &str, fill: &dyn Fn(&mut tera::Context)| -> Result<(), BuildError> {
+            let root = "../".repeat(file.matches('/').count());
+            sink.put(file, render(name, &root, fill)?.into_bytes())?;
+            Ok(())
         };
 
     let app_views: Vec<pages::ApplicationView> = apps
@@ -570,32 +577,28 @@ pub fn render(
         .iter()
         .map(|a| serde_json::json!({"slug": slugs.app(&a.key), "company": a.company, "role": a.role, "outcome": pipeline::standing(a, config, today, tz)}))
         .collect();
-    sink.put(
-        "index.html",
-        render("templates/index.html", "", &|c| {
-            c.insert("groups", &groups);
-            c.insert("upcoming", &upcoming);
-            c.insert("problems", &problems_view);
-            c.insert("pipeline", &pipeline);
-            c.insert("applications", &summary);
-            c.insert("broken", &repo.bad_files);
-            c.insert("week", &this_week.to_string());
-            c.insert("pipeline_line", &pipeline.line());
-            c.insert("charts", &charts);
-        })?
-        .into_bytes(),
-    )?;
+    page("index.html", "templates/index.html", &|c| {
+        c.insert("groups", &groups);
+        c.insert("upcoming", &upcoming);
+        c.insert("problems", &problems_view);
+        c.insert("pipeline", &pipeline);
+        c.insert("applications", &summary);
+        c.insert("broken", &repo.bad_files);
+        c.insert("week", &this_week.to_string());
+        c.insert("pipeline_line", &pipeline.line());
+        c.insert("charts", &charts);
+    })?;
 
     phases.mark("dashboard");
     // One page per application and per journal, in parallel.
     app_views
         .par_iter()
         .try_for_each(|a| -> Result<(), BuildError> {
-            let html = render("templates/application.html", "../../", &|c| {
-                c.insert("app", a)
-            })?;
-            sink.put(&pages::app_page(&a.slug), html.into_bytes())?;
-            Ok(())
+            page(
+                &pages::app_page(&a.slug),
+                "templates/application.html",
+                &|c| c.insert("app", a),
+            )
         })?;
     phases.mark("application pages");
     shown
@@ -633,11 +636,11 @@ pub fn render(
                 actions: by_journal.get(j.path.as_str()).cloned().unwrap_or_default(),
                 html: markdown::to_html(&j.body),
             };
-            let html = render("templates/journal.html", "../../", &|c| {
-                c.insert("journal", &view)
-            })?;
-            sink.put(&pages::journal_page(&slug), html.into_bytes())?;
-            Ok(())
+            page(
+                &pages::journal_page(&slug),
+                "templates/journal.html",
+                &|c| c.insert("journal", &view),
+            )
         })?;
     phases.mark("journal pages");
 
@@ -654,10 +657,9 @@ pub fn render(
             }),
         }
     }
-    sink.put(
-        "drafts/index.html",
-        render("templates/drafts.html", "../", &|c| c.insert("days", &days))?.into_bytes(),
-    )?;
+    page("drafts/index.html", "templates/drafts.html", &|c| {
+        c.insert("days", &days)
+    })?;
     phases.mark("drafts page");
 
     // A page per week, and their index.
@@ -687,13 +689,11 @@ pub fn render(
         })
         .try_for_each(|(i, r)| -> Result<(), BuildError> {
             let (prev, next) = neighbours(&reports, i);
-            let html = render("templates/week.html", "../../", &|c| {
+            page(&week_page(&r.week), "templates/week.html", &|c| {
                 c.insert("r", r.as_ref());
                 c.insert("prev", &prev);
                 c.insert("next", &next);
-            })?;
-            sink.put(&week_page(&r.week), html.into_bytes())?;
-            Ok(())
+            })
         })?;
     phases.mark("week pages");
     let index: Vec<WeekLine> = reports
@@ -706,13 +706,9 @@ pub fn render(
             sparkline: crate::report::charts::sparkline(&r.days),
         })
         .collect();
-    sink.put(
-        "weeks/index.html",
-        render("templates/weeks.html", "../", &|c| {
-            c.insert("weeks", &index)
-        })?
-        .into_bytes(),
-    )?;
+    page("weeks/index.html", "templates/weeks.html", &|c| {
+        c.insert("weeks", &index)
+    })?;
 
     // Reflections: the practice list, strengths, takeaways, what is missing.
     let mut past: Vec<&parts::PastPart> = apps
@@ -765,12 +761,10 @@ pub fn render(
         unreflected: &unreflected,
         unreflected_count,
     };
-    sink.put(
+    page(
         "reflections/index.html",
-        render("templates/reflections.html", "../", &|c| {
-            c.insert("refl", &view)
-        })?
-        .into_bytes(),
+        "templates/reflections.html",
+        &|c| c.insert("refl", &view),
     )?;
 
     phases.mark("week index, reflections");
@@ -888,6 +882,5 @@ pub fn report_html(
     ctx.insert("r", r);
     ctx.insert("css", &css);
     ctx.insert("root", "");
-    tera.render("templates/report.html", &ctx)
-        .map_err(|e| ThemeError(format!("templates/report.html: {}", error_chain(&e))))
+    crate::render::theme::render(&tera, "templates/report.html", &ctx)
 }

@@ -19,7 +19,7 @@ use crate::journal::Journal;
 use crate::journal::application::Application;
 use crate::journal::model::Channel;
 use crate::render::drafts;
-use crate::render::theme::{ThemeError, error_chain};
+use crate::render::theme::{self, ThemeError};
 use crate::report::calendar;
 use crate::report::weekly::{self, JournalRef, Order};
 use crate::rules::{self, Action};
@@ -161,9 +161,7 @@ impl Maker<'_> {
 
     /// The template `name` rendered with `ctx`.
     fn fragment(&self, name: &str, ctx: &tera::Context) -> Result<String, ThemeError> {
-        self.tera
-            .render(name, ctx)
-            .map_err(|e| ThemeError(format!("{name}: {}", error_chain(&e))))
+        theme::render(self.tera, name, ctx)
     }
 
     fn action(
