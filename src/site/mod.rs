@@ -404,9 +404,18 @@ pub fn render(
         journals: &journal_by_path,
     };
     // The rules read the journals as they are; only what is shown is redacted.
-    let evaluated = match reuse {
-        Some((keys, ..)) => group(repo.journals_of(keys), today, tz),
-        None => group(&repo.journals, today, tz),
+    let regrouped;
+    let evaluated: &[application::Application<'_>] = match reuse {
+        Some((keys, ..)) => {
+            regrouped = group(repo.journals_of(keys), today, tz);
+            &regrouped
+        }
+        // Nothing redacted: the applications shown are the real ones.
+        None if config.site.redact.is_empty() => &apps,
+        None => {
+            regrouped = group(&repo.journals, today, tz);
+            &regrouped
+        }
     };
     let made: Vec<(String, Arc<parts::AppPart>)> = evaluated
         .par_iter()
