@@ -94,6 +94,35 @@ fn the_reflections_page_groups_struggles_and_lists_what_is_missing() {
     assert!(!missing.contains("content/acme/"));
 }
 
+#[test]
+fn takeaways_are_listed_newest_interview_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let journal = |day: &str| {
+        format!(
+            "---\ncompany: Initech\nrole: QA\ndate: 2026-11-{day}\n---\n## Takeaways\n\n- Lesson of the {day}th.\n"
+        )
+    };
+    let case = Case::temp()
+        .today("2026-11-20")
+        .file("content/initech/2026-11-10-call.md", journal("10"))
+        .file("content/initech/2026-11-18-call.md", journal("18"))
+        .file("content/initech/2026-11-02-call.md", journal("02"));
+    build(&case, &out, &[]);
+    let page = read(&out, "reflections/index.html");
+    let takeaways =
+        &page[page.find("id=\"takeaways-h\"").unwrap()..page.find("id=\"missing-h\"").unwrap()];
+    let dates: Vec<&str> = takeaways
+        .split("<time datetime=\"")
+        .skip(1)
+        .map(|t| &t[..10])
+        .collect();
+    assert!(dates.len() >= 3, "{takeaways}");
+    assert_eq!(dates.first(), Some(&"2026-11-18"), "{dates:?}");
+    assert_eq!(dates.last(), Some(&"2026-11-02"), "{dates:?}");
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+}
+
 /// The `<svg>` elements of a page, parsed.
 fn svgs(html: &str) -> Vec<String> {
     html.match_indices("<svg ")
