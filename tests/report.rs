@@ -289,7 +289,7 @@ fn redacted_fields_stay_out_of_the_report_in_every_format() {
 
 #[test]
 fn a_list_limit_keeps_the_counts_and_the_most_pressing_actions() {
-    use debrief::report::{Detail, history::Timeline, report_from, week::Week};
+    use debrief::report::{Detail, history::Timeline, tally_from, week::Week};
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report");
     let repo = debrief::repo::Repository::load(&root, None).unwrap();
     let today = debrief::time::parse_date("2026-11-20").unwrap();
@@ -303,7 +303,7 @@ fn a_list_limit_keeps_the_counts_and_the_most_pressing_actions() {
             practice: false,
             limit,
         };
-        report_from(&repo, &timeline, week, today, &slug, &actions, detail)
+        tally_from(&repo, &timeline, week, today, &slug, &actions, detail).report
     };
     let full = with(usize::MAX);
     let cut = with(1);

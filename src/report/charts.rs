@@ -250,42 +250,24 @@ pub fn followups(flows: &[Flow]) -> Chart {
     }
 }
 
-/// How long one interview waited for an answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Wait {
-    /// The company.
-    pub company: String,
-    /// The journal's title.
-    pub title: String,
-    /// The interview's date.
-    pub date: NaiveDate,
-    /// Days to the first reply or outcome on or after it; `None`: none yet.
-    pub days: Option<i64>,
-}
-
-/// Days from each past interview to the first reply (or outcome) after it.
-pub fn waits(apps: &[Application<'_>], tz: Tz) -> Vec<Wait> {
-    let mut out = Vec::new();
-    for app in apps {
-        let mut answers: Vec<NaiveDate> = app.replies().map(|r| r.on).collect();
-        if app.outcome != crate::journal::model::Outcome::Pending
-            && let Some(on) = app.outcome_on
-        {
-            answers.push(on);
-        }
-        for j in &app.journals {
+/// Days from each of `app`'s interviews to the first reply (or outcome) on
+/// or after it; `None`: none yet. One application's share of the reply-time
+/// chart, so a site can keep it while the application does not change.
+pub fn waits(app: &Application<'_>, tz: Tz) -> Vec<Option<i64>> {
+    let mut answers: Vec<NaiveDate> = app.replies().map(|r| r.on).collect();
+    if app.outcome != crate::journal::model::Outcome::Pending
+        && let Some(on) = app.outcome_on
+    {
+        answers.push(on);
+    }
+    app.journals
+        .iter()
+        .map(|j| {
             let date = j.date.date(tz);
             let first = answers.iter().filter(|d| **d >= date).min();
-            out.push(Wait {
-                company: app.company.clone(),
-                title: j.display_title(),
-                date,
-                days: first.map(|d| (*d - date).num_days()),
-            });
-        }
-    }
-    out.sort_by(|a, b| (a.date, &a.company).cmp(&(b.date, &b.company)));
-    out
+            first.map(|d| (*d - date).num_days())
+        })
+        .collect()
 }
 
 /// The buckets of the reply-time chart.
@@ -311,14 +293,14 @@ pub fn bucket(days: Option<i64>) -> usize {
 }
 
 /// Days from interview to first reply, as a histogram.
-pub fn reply_times(waits: &[Wait]) -> Chart {
+pub fn reply_times(waits: &[Option<i64>]) -> Chart {
     let id = "chart-replies";
     let title = "Days from interview to first reply".to_string();
     let mut counts = [0usize; 6];
     for w in waits {
-        counts[bucket(w.days)] += 1;
+        counts[bucket(*w)] += 1;
     }
-    let mut answered: Vec<i64> = waits.iter().filter_map(|w| w.days).collect();
+    let mut answered: Vec<i64> = waits.iter().filter_map(|w| *w).collect();
     answered.sort_unstable();
     let summary = if waits.is_empty() {
         "No interviews yet.".to_string()
@@ -369,20 +351,11 @@ pub fn reply_times(waits: &[Wait]) -> Chart {
         title,
         summary,
         svg,
-        columns: vec![
-            "Interview".into(),
-            "Date".into(),
-            "Days to first reply".into(),
-        ],
-        rows: waits
+        columns: vec!["Days to first reply".into(), "Interviews".into()],
+        rows: BUCKETS
             .iter()
-            .map(|w| {
-                vec![
-                    format!("{}: {}", w.company, w.title),
-                    w.date.to_string(),
-                    w.days.map_or("no reply yet".to_string(), |d| d.to_string()),
-                ]
-            })
+            .zip(counts)
+            .map(|(b, n)| vec![b.to_string(), n.to_string()])
             .collect(),
     }
 }

@@ -166,7 +166,12 @@ pub struct Timeline<'j> {
 impl<'j> Timeline<'j> {
     /// The timeline of `journals`, ready for the past `days` (others work,
     /// cut when asked).
-    pub fn new(journals: &'j [Journal], days: &[NaiveDate], today: NaiveDate, tz: Tz) -> Self {
+    pub fn new(
+        journals: impl IntoIterator<Item = &'j Journal>,
+        days: &[NaiveDate],
+        today: NaiveDate,
+        tz: Tz,
+    ) -> Self {
         let mut days: Vec<NaiveDate> = days.iter().copied().filter(|d| *d < today).collect();
         days.sort_unstable();
         days.dedup();

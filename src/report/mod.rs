@@ -38,7 +38,7 @@ pub fn weekly_report(
         practice: true,
         limit: usize::MAX,
     };
-    report_from(repo, &timeline, week, today, slug, &actions, detail)
+    tally_from(repo, &timeline, week, today, slug, &actions, detail).report
 }
 
 /// What a weekly report holds beyond its numbers.
@@ -53,9 +53,9 @@ pub struct Detail {
 }
 
 /// The report of `week` from a timeline made for its day, with `actions`
-/// the timeline's actions on that day: the site makes every week's report
-/// from one timeline.
-pub fn report_from(
+/// the timeline's actions on that day (the site makes every week's report
+/// from one timeline), as a tally to change by difference.
+pub fn tally_from(
     repo: &Repository,
     timeline: &history::Timeline<'_>,
     week: Week,
@@ -63,7 +63,7 @@ pub fn report_from(
     slug: &(dyn Fn(&str) -> String + Sync),
     actions: &[&crate::rules::Action],
     detail: Detail,
-) -> WeekReport {
+) -> weekly::Tally {
     let day = weekly::as_of(week, today);
     let past = timeline.journals_at(day);
     let shown: Vec<_> = past
@@ -80,10 +80,39 @@ pub fn report_from(
         slug,
         limit: detail.limit,
     };
-    let r = weekly::report(&inputs, week);
+    let mut t = weekly::tally(&inputs, week);
     if detail.practice {
-        weekly::with_practice(r, &inputs)
-    } else {
-        r
+        t.report = weekly::with_practice(t.report, &inputs);
     }
+    t
+}
+
+/// The tallies of `weeks` made from `journals` (all of the repository's,
+/// or a part: the applications a change touched), each action list kept
+/// to twice `limit` at the end shown (`usize::MAX`: whole, as the part
+/// taken out of a week's tally or put in must be).
+pub fn week_tallies(
+    repo: &Repository,
+    journals: &[crate::journal::Journal],
+    weeks: &[Week],
+    today: NaiveDate,
+    slug: &(dyn Fn(&str) -> String + Sync),
+    limit: usize,
+) -> Vec<weekly::Tally> {
+    let asked: Vec<(NaiveDate, NaiveDate)> =
+        weeks.iter().map(|w| weekly::asked(*w, today)).collect();
+    let days: Vec<NaiveDate> = asked.iter().map(|(known, _)| *known).collect();
+    let timeline = history::Timeline::new(journals, &days, today, repo.tz);
+    let answers = timeline.actions(&asked, &repo.config);
+    weeks
+        .iter()
+        .zip(&answers)
+        .map(|(w, a)| {
+            let detail = Detail {
+                practice: false,
+                limit,
+            };
+            tally_from(repo, &timeline, *w, today, slug, &a.sorted(), detail)
+        })
+        .collect()
 }

@@ -89,19 +89,31 @@ impl Pipeline {
 
     /// "8 applications: 3 pending, 1 ghosted, 2 rejected" (zeros left out).
     pub fn line(&self) -> String {
-        let total = self.total();
-        let parts: Vec<String> = self
-            .by_outcome
-            .iter()
-            .filter(|(_, n)| *n > 0)
-            .map(|(o, n)| format!("{n} {o}"))
-            .collect();
-        let head = format!("{total} application{}", if total == 1 { "" } else { "s" });
-        if parts.is_empty() {
-            head
-        } else {
-            format!("{head}: {}", parts.join(", "))
-        }
+        line(&self.counts())
+    }
+
+    /// How many applications stand where, in the order of [`STANDINGS`].
+    pub fn counts(&self) -> [usize; 5] {
+        std::array::from_fn(|i| self.by_outcome[i].1)
+    }
+}
+
+/// The pipeline in one line, from how many applications stand where (in
+/// the order of [`STANDINGS`]): "8 applications: 3 pending, 1 ghosted, 2
+/// rejected", zeros left out.
+pub fn line(counts: &[usize; 5]) -> String {
+    let total: usize = counts.iter().sum();
+    let parts: Vec<String> = STANDINGS
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| **n > 0)
+        .map(|(o, n)| format!("{n} {o}"))
+        .collect();
+    let head = format!("{total} application{}", if total == 1 { "" } else { "s" });
+    if parts.is_empty() {
+        head
+    } else {
+        format!("{head}: {}", parts.join(", "))
     }
 }
 

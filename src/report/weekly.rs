@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::journal::Journal;
 use crate::journal::application::{self, Application};
 use crate::journal::model::Outcome;
-use crate::rules::Action;
+use crate::rules::{Action, SortKey};
 use crate::time::add_days;
 
 /// A journal as the report links to it.
@@ -187,6 +187,13 @@ pub fn as_of(week: Week, today: NaiveDate) -> NaiveDate {
     week.sunday().min(today)
 }
 
+/// What a timeline is asked for a week's report: the actions open on the
+/// day the report counts from, as known then.
+pub fn asked(week: Week, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let day = as_of(week, today);
+    (day, day)
+}
+
 /// The past interviews by `day`, oldest first, with their references.
 fn past<'j>(inp: &Inputs<'j>, day: NaiveDate) -> Vec<(&'j Journal, JournalRef)> {
     let apps = application::group(inp.journals.iter().copied(), day, inp.tz);
@@ -253,6 +260,12 @@ pub fn with_practice(mut r: WeekReport, inp: &Inputs<'_>) -> WeekReport {
 
 /// The report of `week`, without the practice list (see [`with_practice`]).
 pub fn report(inp: &Inputs<'_>, week: Week) -> WeekReport {
+    tally(inp, week).report
+}
+
+/// The report of `week` (see [`report`]) with what changing it by
+/// difference takes.
+pub fn tally(inp: &Inputs<'_>, week: Week) -> Tally {
     let tz = inp.tz;
     let day = as_of(week, inp.today);
     let in_week = |d: NaiveDate| week.contains(d) && d <= day;
@@ -264,7 +277,6 @@ pub fn report(inp: &Inputs<'_>, week: Week) -> WeekReport {
     let mut outcomes = Vec::new();
     let mut reflections = Vec::new();
     let mut unreflected = Vec::new();
-    let mut days = [0usize; 7];
     for app in &apps {
         for j in &app.journals {
             // Most journals have nothing in the week: their reference is made only when needed.
@@ -355,23 +367,16 @@ pub fn report(inp: &Inputs<'_>, week: Week) -> WeekReport {
             });
         }
     }
-    for list in [&mut interviews, &mut sent, &mut replies, &mut outcomes] {
-        list.sort_by(|a, b| (a.date, &a.text).cmp(&(b.date, &b.text)));
-        for e in list.iter() {
-            days[(e.date - week.monday()).num_days() as usize] += 1;
-        }
-    }
-    reflections
-        .sort_by(|a, b| (a.journal.date, &a.journal.path).cmp(&(b.journal.date, &b.journal.path)));
-    unreflected.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
-
-    let line = |a: &Action| ActionLine {
-        rule: a.rule,
-        due: a.due,
-        title: a.title.clone(),
-        company: a.company.clone(),
-        role: a.role.clone(),
-        slug: (inp.slug)(&a.journal),
+    let line = |a: &Action| Keyed {
+        key: a.sort_key(),
+        line: ActionLine {
+            rule: a.rule,
+            due: a.due,
+            title: a.title.clone(),
+            company: a.company.clone(),
+            role: a.role.clone(),
+            slug: (inp.slug)(&a.journal),
+        },
     };
     let horizon = add_days(day, 7);
     let overdue: Vec<&Action> = inp
@@ -386,40 +391,215 @@ pub fn report(inp: &Inputs<'_>, week: Week) -> WeekReport {
         .copied()
         .filter(|a| a.due >= day && a.due <= horizon)
         .collect();
-    let (overdue_count, next_count) = (overdue.len(), next_seven.len());
-    // The most recently overdue and the soonest due, when there are more.
-    let overdue: Vec<ActionLine> = overdue[overdue.len().saturating_sub(inp.limit)..]
-        .iter()
-        .map(|a| line(a))
-        .collect();
-    let next_seven: Vec<ActionLine> = next_seven.iter().take(inp.limit).map(|a| line(a)).collect();
-
-    let pipeline = super::pipeline::pipeline(&apps, inp.config, day, tz).line();
-    WeekReport {
-        week: week.to_string(),
-        span: week.span(),
-        monday: week.monday(),
-        sunday: week.sunday(),
-        as_of: day,
-        current: day == inp.today,
-        counts: Counts {
-            interviews: interviews.len(),
-            sent: sent.len(),
-            replies: replies.len(),
-            outcomes: outcomes.len(),
-            overdue: overdue_count,
-            next_seven: next_count,
+    let overdue = Kept::new(&overdue, inp.limit, true, line);
+    let next_seven = Kept::new(&next_seven, inp.limit, false, line);
+    let by_outcome = super::pipeline::pipeline(&apps, inp.config, day, tz).counts();
+    let mut t = Tally {
+        report: WeekReport {
+            week: week.to_string(),
+            span: week.span(),
+            monday: week.monday(),
+            sunday: week.sunday(),
+            as_of: day,
+            current: day == inp.today,
+            counts: Counts {
+                overdue: overdue.count,
+                next_seven: next_seven.count,
+                ..Counts::default()
+            },
+            interviews,
+            sent,
+            replies,
+            outcomes,
+            overdue: Vec::new(),
+            next_seven: Vec::new(),
+            pipeline: String::new(),
+            reflections,
+            unreflected,
+            practice: Vec::new(),
+            days: [0; 7],
         },
-        interviews,
-        sent,
-        replies,
-        outcomes,
+        by_outcome,
         overdue,
         next_seven,
-        pipeline,
-        reflections,
-        unreflected,
-        practice: Vec::new(),
-        days,
+    };
+    t.finish(week, inp.limit)
+        .expect("a week's lists reach as far as they show");
+    t
+}
+
+/// An open action in a week's list, with its place in the order.
+#[derive(Debug, Clone, PartialEq)]
+struct Keyed {
+    key: SortKey,
+    line: ActionLine,
+}
+
+/// One of a week's action lists (overdue, or due next) as kept to change
+/// it by difference: the end of the order that the page shows (the last
+/// overdue, the first due next) and a margin past it. Every action on the
+/// shown side of `edge` is in `lines`; the others are only counted.
+#[derive(Debug, Clone, PartialEq)]
+struct Kept {
+    /// How many actions the list has.
+    count: usize,
+    /// The actions on the shown side of `edge`, in order.
+    lines: Vec<Keyed>,
+    /// Where the kept lines stop; `None`: every action is kept.
+    edge: Option<SortKey>,
+    /// Whether the end shown is the last (overdue) or the first.
+    last: bool,
+}
+
+impl Kept {
+    /// The list of `actions` (in order), keeping twice `limit` of them at
+    /// the end shown: keys are made only for those.
+    fn new(actions: &[&Action], limit: usize, last: bool, line: impl Fn(&Action) -> Keyed) -> Kept {
+        let keep = limit.saturating_mul(2);
+        let n = actions.len();
+        let (kept, edge) = if n <= keep {
+            (actions, None)
+        } else if last {
+            (&actions[n - keep..], Some(actions[n - keep - 1]))
+        } else {
+            (&actions[..keep], Some(actions[keep]))
+        };
+        Kept {
+            count: n,
+            lines: kept.iter().map(|a| line(a)).collect(),
+            edge: edge.map(|a| a.sort_key()),
+            last,
+        }
+    }
+
+    /// Whether an action with this key belongs in `lines`.
+    fn inside(&self, key: &SortKey) -> bool {
+        match &self.edge {
+            None => true,
+            Some(edge) if self.last => key > edge,
+            Some(edge) => key < edge,
+        }
+    }
+
+    /// `then`'s actions taken out, `now`'s put in (both kept whole).
+    fn change(&mut self, then: &Kept, now: &Kept) {
+        self.count = self.count + now.count - then.count;
+        for t in &then.lines {
+            if let Some(i) = self.lines.iter().position(|l| l == t) {
+                self.lines.remove(i);
+            }
+        }
+        let added: Vec<&Keyed> = now.lines.iter().filter(|n| self.inside(&n.key)).collect();
+        for n in added {
+            let at = self.lines.partition_point(|l| l.key <= n.key);
+            self.lines.insert(at, n.clone());
+        }
+    }
+
+    /// The lines a page shows, at most `limit`; `None` when fewer are kept
+    /// than it shows (the list must be made again).
+    fn shown(&self, limit: usize) -> Option<Vec<ActionLine>> {
+        if self.edge.is_some() && self.lines.len() < limit.min(self.count) {
+            return None;
+        }
+        let from = if self.last {
+            self.lines.len().saturating_sub(limit)
+        } else {
+            0
+        };
+        Some(
+            self.lines[from..]
+                .iter()
+                .take(limit)
+                .map(|k| k.line.clone())
+                .collect(),
+        )
+    }
+}
+
+/// A week's report with what it takes to change it by difference when
+/// some applications change: its action lists past what the page shows,
+/// and the pipeline's counts. A report is a sum over applications, so the
+/// week's tally less those applications' part as it was, plus their part
+/// as it is, is the tally made again from every journal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tally {
+    /// The report.
+    pub report: WeekReport,
+    /// How many applications stood where, in the order of `STANDINGS`.
+    by_outcome: [usize; 5],
+    overdue: Kept,
+    next_seven: Kept,
+}
+
+/// `then` taken out of `list` (one equal item each), `now` put in.
+fn swap<T: PartialEq + Clone>(list: &mut Vec<T>, then: &[T], now: &[T]) {
+    for t in then {
+        if let Some(i) = list.iter().position(|x| x == t) {
+            list.remove(i);
+        }
+    }
+    list.extend_from_slice(now);
+}
+
+impl Tally {
+    /// This week's tally with `then` (a few applications' part of it, as
+    /// they were) taken out and `now` (their part as they are) put in.
+    /// Both parts must be made with no limit. `false`: the lists kept do
+    /// not reach as far as the page shows; the week must be made again.
+    pub fn change(&mut self, then: &Tally, now: &Tally, week: Week, limit: usize) -> bool {
+        let (r, t, n) = (&mut self.report, &then.report, &now.report);
+        swap(&mut r.interviews, &t.interviews, &n.interviews);
+        swap(&mut r.sent, &t.sent, &n.sent);
+        swap(&mut r.replies, &t.replies, &n.replies);
+        swap(&mut r.outcomes, &t.outcomes, &n.outcomes);
+        swap(&mut r.reflections, &t.reflections, &n.reflections);
+        swap(&mut r.unreflected, &t.unreflected, &n.unreflected);
+        for ((total, t), n) in self
+            .by_outcome
+            .iter_mut()
+            .zip(then.by_outcome)
+            .zip(now.by_outcome)
+        {
+            *total = *total + n - t;
+        }
+        self.overdue.change(&then.overdue, &now.overdue);
+        self.next_seven.change(&then.next_seven, &now.next_seven);
+        self.finish(week, limit).is_some()
+    }
+
+    /// Sorts the lists, counts them, and cuts the action lists to `limit`.
+    fn finish(&mut self, week: Week, limit: usize) -> Option<()> {
+        let r = &mut self.report;
+        let mut days = [0usize; 7];
+        for list in [
+            &mut r.interviews,
+            &mut r.sent,
+            &mut r.replies,
+            &mut r.outcomes,
+        ] {
+            list.sort_by(|a, b| (a.date, &a.text).cmp(&(b.date, &b.text)));
+            for e in list.iter() {
+                days[(e.date - week.monday()).num_days() as usize] += 1;
+            }
+        }
+        r.days = days;
+        r.reflections.sort_by(|a, b| {
+            (a.journal.date, &a.journal.path).cmp(&(b.journal.date, &b.journal.path))
+        });
+        r.unreflected
+            .sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
+        r.counts = Counts {
+            interviews: r.interviews.len(),
+            sent: r.sent.len(),
+            replies: r.replies.len(),
+            outcomes: r.outcomes.len(),
+            overdue: self.overdue.count,
+            next_seven: self.next_seven.count,
+        };
+        r.pipeline = super::pipeline::line(&self.by_outcome);
+        r.overdue = self.overdue.shown(limit)?;
+        r.next_seven = self.next_seven.shown(limit)?;
+        Some(())
     }
 }

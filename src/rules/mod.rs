@@ -203,32 +203,40 @@ impl Action {
 
     /// The order actions are listed in: due date, company, person (case
     /// aside), then the rest for stability.
-    pub fn sort<A: std::borrow::Borrow<Action>>(actions: &mut Vec<A>) {
+    pub fn sort<A: std::borrow::Borrow<Action>>(actions: &mut [A]) {
         Action::sort_by(actions, |a| a.borrow());
     }
 
     /// Sorts things that each hold an action (`action` finds it) in the
     /// order of [`Action::sort`].
-    pub fn sort_by<T>(items: &mut Vec<T>, action: impl Fn(&T) -> &Action) {
-        // The lower-cased names are made once per action, not per comparison.
-        let mut keyed: Vec<(String, Option<String>, T)> = items
-            .drain(..)
-            .map(|x| {
-                let a = action(&x);
-                (
-                    a.company.to_lowercase(),
-                    a.person.as_deref().map(str::to_lowercase),
-                    x,
-                )
-            })
-            .collect();
-        keyed.sort_by(|(ca, pa, a), (cb, pb, b)| {
-            let (a, b) = (action(a), action(b));
-            (a.due, ca, pa, a.rule, &a.journal, &a.title)
-                .cmp(&(b.due, cb, pb, b.rule, &b.journal, &b.title))
-        });
-        items.extend(keyed.into_iter().map(|(_, _, a)| a));
+    pub fn sort_by<T>(items: &mut [T], action: impl Fn(&T) -> &Action) {
+        // Each key is made once per action, not per comparison.
+        items.sort_by_cached_key(|x| action(x).sort_key());
     }
+
+    /// Where this action stands in the order of [`Action::sort`].
+    pub fn sort_key(&self) -> SortKey {
+        SortKey {
+            due: self.due,
+            company: self.company.to_lowercase(),
+            person: self.person.as_deref().map(str::to_lowercase),
+            rule: self.rule,
+            journal: self.journal.clone(),
+            title: self.title.clone(),
+        }
+    }
+}
+
+/// The order lists show actions in, as a value: due date, company, person
+/// (case aside), then the rest for stability.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SortKey {
+    due: NaiveDate,
+    company: String,
+    person: Option<String>,
+    rule: &'static str,
+    journal: String,
+    title: String,
 }
 
 /// What the rules found.
@@ -306,7 +314,7 @@ pub fn actions_of(app: &Application<'_>, ctx: &Ctx<'_>) -> Vec<Action> {
 
 /// Gives every action its status on `today` and its draft flag, and sorts
 /// them by due date.
-pub fn finish(actions: &mut Vec<Action>, today: NaiveDate) {
+pub fn finish(actions: &mut [Action], today: NaiveDate) {
     for a in actions.iter_mut() {
         settle(a, today);
     }

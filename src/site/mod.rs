@@ -10,6 +10,7 @@
 pub mod markdown;
 pub mod pages;
 pub mod parts;
+pub mod splice;
 pub mod staging;
 
 use std::borrow::Cow;
@@ -29,7 +30,7 @@ use crate::report::charts::{self, Chart};
 use crate::report::pipeline::{self, Pipeline};
 use crate::report::practice;
 use crate::report::week::Week;
-use crate::report::weekly::{self, Counts, WeekReport, group_items};
+use crate::report::weekly::{self, Counts, Tally, group_items};
 use crate::report::{calendar, history};
 use crate::rules::Action;
 use pages::{ActionView, Slugs};
@@ -118,14 +119,14 @@ pub struct Memo {
     /// The reflections page's grouped lists.
     grouped: Arc<Grouped>,
     /// Every week's report, oldest first.
-    reports: Vec<Arc<WeekReport>>,
+    reports: Vec<Arc<Tally>>,
 }
 
 impl Memo {
     /// The report of the week called `week` (`2026-W47`), and its
     /// neighbours' names, if that render had it.
-    fn week(&self, week: &str) -> Option<(&Arc<WeekReport>, Neighbours<'_>)> {
-        let i = self.reports.iter().position(|r| r.week == week)?;
+    fn week(&self, week: &str) -> Option<(&Arc<Tally>, Neighbours<'_>)> {
+        let i = self.reports.iter().position(|r| r.report.week == week)?;
         Some((&self.reports[i], neighbours(&self.reports, i)))
     }
 }
@@ -133,10 +134,10 @@ impl Memo {
 /// The weeks before and after one, as its page links to them.
 type Neighbours<'a> = (Option<&'a str>, Option<&'a str>);
 
-fn neighbours(reports: &[Arc<WeekReport>], i: usize) -> Neighbours<'_> {
+fn neighbours(reports: &[Arc<Tally>], i: usize) -> Neighbours<'_> {
     (
-        i.checked_sub(1).map(|p| reports[p].week.as_str()),
-        reports.get(i + 1).map(|n| n.week.as_str()),
+        i.checked_sub(1).map(|p| reports[p].report.week.as_str()),
+        reports.get(i + 1).map(|n| n.report.week.as_str()),
     )
 }
 
@@ -164,10 +165,15 @@ impl Rendered {
         for gone in self.memo.slugs.gone_since(&previous.slugs) {
             files.remove(&gone);
         }
-        let shown: HashSet<&str> = self.memo.reports.iter().map(|r| r.week.as_str()).collect();
+        let shown: HashSet<&str> = self
+            .memo
+            .reports
+            .iter()
+            .map(|r| r.report.week.as_str())
+            .collect();
         for r in &previous.reports {
-            if !shown.contains(r.week.as_str()) {
-                files.remove(&week_page(&r.week));
+            if !shown.contains(r.report.week.as_str()) {
+                files.remove(&week_page(&r.report.week));
             }
         }
         files.extend(made);
@@ -258,8 +264,8 @@ struct ReflectionsView<'a> {
     practice: &'a str,
     strengths: &'a str,
     strengths_count: usize,
-    takeaways: &'a str,
-    unreflected: &'a str,
+    takeaways: String,
+    unreflected: String,
     unreflected_count: usize,
 }
 
@@ -295,46 +301,36 @@ struct WeekLine<'a> {
 /// dashboard lists them all.
 const WEEK_LIST_LIMIT: usize = 100;
 
-/// How many weeks the follow-up chart shows.
-const CHART_WEEKS: usize = 12;
-
-/// The dashboard's charts: pipeline, follow-ups per week, reply times.
-fn dashboard_charts(
-    repo: &Repository,
-    apps: &[application::Application<'_>],
+/// The dashboard's charts: pipeline, follow-ups per week (the `recent`
+/// weeks, at most the last [`parts::CHART_WEEKS`]), reply times, summed
+/// from the applications' parts.
+fn dashboard_charts<'p>(
     pipeline: &Pipeline,
     recent: &[Week],
-    owed: Vec<history::Answer>,
-    today: NaiveDate,
+    parts: impl Iterator<Item = &'p parts::ChartPart>,
 ) -> Vec<Chart> {
-    let tz = repo.tz;
-    // Follow-ups sent per week, every journal read once.
-    let mut sent = vec![0usize; recent.len()];
-    if let Some(first) = recent.first() {
-        for s in repo.journals.iter().flat_map(|j| &j.sent) {
-            let d = s.on.date(tz);
-            if d > today || d < first.monday() {
-                continue;
-            }
-            if let Some(i) = recent.iter().position(|w| w.contains(d)) {
-                sent[i] += 1;
-            }
-        }
+    let mut owed = [0usize; parts::CHART_WEEKS];
+    let mut sent = [0usize; parts::CHART_WEEKS];
+    let mut waits = Vec::new();
+    for p in parts {
+        owed.iter_mut().zip(p.owed).for_each(|(t, n)| *t += n);
+        sent.iter_mut().zip(p.sent).for_each(|(t, n)| *t += n);
+        waits.extend_from_slice(&p.waits);
     }
+    let skip = parts::CHART_WEEKS - recent.len();
     let flows: Vec<charts::Flow> = recent
         .iter()
-        .zip(owed)
-        .zip(sent)
-        .map(|((w, owed), sent)| charts::Flow {
+        .zip(owed.into_iter().skip(skip).zip(sent.into_iter().skip(skip)))
+        .map(|(w, (owed, sent))| charts::Flow {
             week: *w,
-            owed: history::owed_count(*w, &owed),
+            owed,
             sent,
         })
         .collect();
     vec![
         charts::pipeline(pipeline),
         charts::followups(&flows),
-        charts::reply_times(&charts::waits(apps, tz)),
+        charts::reply_times(&waits),
     ]
 }
 
@@ -482,14 +478,20 @@ pub fn render(
             fill(&mut ctx);
             crate::render::theme::render(tera, name, &ctx)
         };
-    // Renders the page `file` from the template `name`; its root is as
-    // deep as the file.
-    let page =
-        |file: &str, name: &str, fill: &dyn Fn(&mut tera::Context)| -> Result<(), BuildError> {
-            let root = "../".repeat(file.matches('/').count());
-            sink.put(file, render(name, &root, fill)?.into_bytes())?;
-            Ok(())
-        };
+    // Renders the page `file` from the template `name`, its lists put in
+    // after; its root is as deep as the file.
+    let spliced = |file: &str,
+                   name: &str,
+                   lists: &splice::Splice<'_>,
+                   fill: &dyn Fn(&mut tera::Context)|
+     -> Result<(), BuildError> {
+        let root = "../".repeat(file.matches('/').count());
+        sink.put(file, lists.apply(render(name, &root, fill)?).into_bytes())?;
+        Ok(())
+    };
+    let page = |file: &str, name: &str, fill: &dyn Fn(&mut tera::Context)| {
+        spliced(file, name, &splice::Splice::default(), fill)
+    };
 
     let app_views: Vec<pages::ApplicationView> = apps
         .iter()
@@ -500,21 +502,22 @@ pub fn render(
         })
         .collect();
 
-    // The dashboard's groups, each joined from its actions' items.
-    let mut groups: Vec<GroupView> = pages::GROUPS
+    // The dashboard's groups, each its actions' items.
+    let mut dashboard = splice::Splice::default();
+    let mut items: Vec<Vec<&str>> = vec![Vec::new(); pages::GROUPS.len()];
+    for a in &actions {
+        items[pages::group_of(a.action(), today)].push(&a.item);
+    }
+    let groups: Vec<GroupView> = pages::GROUPS
         .iter()
-        .map(|(id, name)| GroupView {
+        .zip(items)
+        .map(|((id, name), items)| GroupView {
             id,
             name,
-            count: 0,
-            items: String::new(),
+            count: items.len(),
+            items: dashboard.slot(items),
         })
         .collect();
-    for a in &actions {
-        let g = &mut groups[pages::group_of(a.action(), today)];
-        g.count += 1;
-        g.items += &a.item;
-    }
     let mut upcoming: Vec<_> = apps
         .iter()
         .flat_map(|a| a.scheduled.iter())
@@ -534,28 +537,36 @@ pub fn render(
     let weeks = first_week.through(this_week);
     phases.mark("application views");
 
-    // A week's report is a sum over applications, so it stays as it was
-    // when the changed applications' part of it did.
+    // A week's report is a sum over applications: it changes by the
+    // difference of the changed applications' part of it, then and now.
     let journal_slug = |path: &str| slugs.journal(path);
     // The changed applications' journals now, to compare with before.
     let after: Vec<Journal> = match reuse {
         Some((keys, ..)) => repo.journals_of(keys).cloned().collect(),
         None => Vec::new(),
     };
-    let kept: Vec<Option<Arc<WeekReport>>> = match reuse {
+    // Each week's tally if it could be kept or changed, and whether its
+    // page is made again.
+    let kept: Vec<Option<(Arc<Tally>, bool)>> = match reuse {
         None => vec![None; weeks.len()],
         Some((_, before, previous)) => {
             let then_slug = |path: &str| previous.slugs.journal(path);
-            let then = part_reports(repo, before, &weeks, today, &then_slug);
-            let now = part_reports(repo, &after, &weeks, today, &journal_slug);
+            let then =
+                crate::report::week_tallies(repo, before, &weeks, today, &then_slug, usize::MAX);
+            let now =
+                crate::report::week_tallies(repo, &after, &weeks, today, &journal_slug, usize::MAX);
             weeks
-                .iter()
-                .zip(then.iter().zip(&now))
+                .par_iter()
+                .zip(then.par_iter().zip(&now))
                 .map(|(w, (t, n))| {
-                    (t == n)
-                        .then(|| previous.week(&w.to_string()))
-                        .flatten()
-                        .map(|(r, _)| Arc::clone(r))
+                    let (was, _) = previous.week(&w.to_string())?;
+                    if t == n {
+                        return Some((Arc::clone(was), false));
+                    }
+                    let mut changed = Tally::clone(was);
+                    changed
+                        .change(t, n, *w, WEEK_LIST_LIMIT)
+                        .then(|| (Arc::new(changed), true))
                 })
                 .collect()
         }
@@ -569,24 +580,31 @@ pub fn render(
     phases.mark("weekly reports: what changed");
 
     // The other weeks' actions at once, from one timeline: each week's
-    // report, and what was owed in the weeks the chart shows.
-    let recent = &weeks[weeks.len().saturating_sub(CHART_WEEKS)..];
-    let mut asked: Vec<(NaiveDate, NaiveDate)> =
-        fresh.iter().map(|w| week_asked(*w, today)).collect();
-    asked.extend(recent.iter().map(|w| history::owed_asked(*w)));
+    // report.
+    let recent = &weeks[weeks.len().saturating_sub(parts::CHART_WEEKS)..];
+    let asked: Vec<(NaiveDate, NaiveDate)> =
+        fresh.iter().map(|w| weekly::asked(*w, today)).collect();
     let days: Vec<NaiveDate> = asked.iter().map(|(known, _)| *known).collect();
-    let timeline = history::Timeline::new(&repo.journals, &days, today, tz);
+    let timeline = match fresh.is_empty() {
+        true => history::Timeline::new([], &[], today, tz),
+        false => history::Timeline::new(&repo.journals, &days, today, tz),
+    };
     phases.mark("timeline: cut");
-    let mut week_actions = timeline.actions(&asked, config);
-    let owed = week_actions.split_off(fresh.len());
+    let week_actions = timeline.actions(&asked, config);
     phases.mark("timeline");
-    let charts = dashboard_charts(repo, &apps, &pipeline, recent, owed, today);
+    let charts = dashboard_charts(
+        &pipeline,
+        recent,
+        apps.iter()
+            .filter_map(|a| parts.get(&a.key))
+            .map(|p| &p.chart),
+    );
     phases.mark("dashboard charts");
     let summary: Vec<_> = apps
         .iter()
         .map(|a| serde_json::json!({"slug": slugs.app(&a.key), "company": a.company, "role": a.role, "outcome": pipeline::standing(a, config, today, tz)}))
         .collect();
-    page("index.html", "templates/index.html", &|c| {
+    spliced("index.html", "templates/index.html", &dashboard, &|c| {
         c.insert("groups", &groups);
         c.insert("upcoming", &upcoming);
         c.insert("problems", &problems_view);
@@ -654,52 +672,73 @@ pub fn render(
     phases.mark("journal pages");
 
     // Every open draft, grouped by due date (actions are sorted by it).
-    let mut days: Vec<DayView> = Vec::new();
+    let mut by_day: Vec<(NaiveDate, Vec<&str>)> = Vec::new();
     for a in &actions {
         let Some(item) = &a.draft_item else { continue };
         let due = a.action().due;
-        match days.last_mut() {
-            Some(d) if d.due == due => d.items += item,
-            _ => days.push(DayView {
-                due,
-                items: item.clone(),
-            }),
+        match by_day.last_mut() {
+            Some((d, items)) if *d == due => items.push(item),
+            _ => by_day.push((due, vec![item])),
         }
     }
-    page("drafts/index.html", "templates/drafts.html", &|c| {
-        c.insert("days", &days)
-    })?;
+    let mut drafts = splice::Splice::default();
+    let days: Vec<DayView> = by_day
+        .into_iter()
+        .map(|(due, items)| DayView {
+            due,
+            items: drafts.slot(items),
+        })
+        .collect();
+    spliced(
+        "drafts/index.html",
+        "templates/drafts.html",
+        &drafts,
+        &|c| c.insert("days", &days),
+    )?;
     phases.mark("drafts page");
 
     // A page per week, and their index.
-    let made: Vec<WeekReport> = fresh
+    let made: Vec<Tally> = fresh
         .par_iter()
         .zip(&week_actions)
-        .map(|(w, answer)| week_report(repo, &timeline, *w, today, &journal_slug, answer))
+        .map(|(w, answer)| {
+            let actions = answer.sorted();
+            let detail = crate::report::Detail {
+                practice: false,
+                limit: WEEK_LIST_LIMIT,
+            };
+            crate::report::tally_from(repo, &timeline, *w, today, &journal_slug, &actions, detail)
+        })
         .collect();
     let mut made = made.into_iter().map(Arc::new);
-    let remade: Vec<bool> = kept.iter().map(Option::is_none).collect();
-    let reports: Vec<Arc<WeekReport>> = kept
+    let remade: Vec<bool> = kept
+        .iter()
+        .map(|k| k.as_ref().is_none_or(|k| k.1))
+        .collect();
+    let reports: Vec<Arc<Tally>> = kept
         .into_iter()
-        .map(|k| k.unwrap_or_else(|| made.next().expect("a report per week not kept")))
+        .map(|k| match k {
+            Some((t, _)) => t,
+            None => made.next().expect("a report per week not kept"),
+        })
         .collect();
     phases.mark("weekly reports");
     reports
         .par_iter()
         .enumerate()
         // A kept report's page stays, unless the weeks around it changed.
-        .filter(|(i, r)| {
+        .filter(|(i, t)| {
             remade[*i]
                 || reuse.is_none_or(|(_, _, previous)| {
                     previous
-                        .week(&r.week)
+                        .week(&t.report.week)
                         .is_none_or(|(_, then)| then != neighbours(&reports, *i))
                 })
         })
-        .try_for_each(|(i, r)| -> Result<(), BuildError> {
+        .try_for_each(|(i, t)| -> Result<(), BuildError> {
             let (prev, next) = neighbours(&reports, i);
-            page(&week_page(&r.week), "templates/week.html", &|c| {
-                c.insert("r", r.as_ref());
+            page(&week_page(&t.report.week), "templates/week.html", &|c| {
+                c.insert("r", &t.report);
                 c.insert("prev", &prev);
                 c.insert("next", &next);
             })
@@ -708,6 +747,7 @@ pub fn render(
     let index: Vec<WeekLine> = reports
         .iter()
         .rev()
+        .map(|t| &t.report)
         .map(|r| WeekLine {
             week: &r.week,
             span: &r.span,
@@ -752,27 +792,29 @@ pub fn render(
             })
         }
     };
-    let (mut takeaways, mut unreflected, mut unreflected_count) = (String::new(), String::new(), 0);
-    for p in past.iter().rev() {
-        if let Some(t) = &p.takeaways {
-            takeaways += t;
-        }
-        if let Some(u) = &p.unreflected {
-            unreflected += u;
-            unreflected_count += 1;
-        }
-    }
+    let mut lists = splice::Splice::default();
+    let takeaways: Vec<&str> = past
+        .iter()
+        .rev()
+        .filter_map(|p| p.takeaways.as_deref())
+        .collect();
+    let unreflected: Vec<&str> = past
+        .iter()
+        .rev()
+        .filter_map(|p| p.unreflected.as_deref())
+        .collect();
     let view = ReflectionsView {
         practice: &grouped.practice,
         strengths: &grouped.strengths,
         strengths_count: grouped.strengths_count,
-        takeaways: &takeaways,
-        unreflected: &unreflected,
-        unreflected_count,
+        unreflected_count: unreflected.len(),
+        takeaways: lists.slot(takeaways),
+        unreflected: lists.slot(unreflected),
     };
-    page(
+    spliced(
         "reflections/index.html",
         "templates/reflections.html",
+        &lists,
         &|c| c.insert("refl", &view),
     )?;
 
@@ -808,50 +850,6 @@ pub fn render(
         },
         everything,
     })
-}
-
-/// What the timeline is asked for a week's report: its actions open on the
-/// day the report counts from, as known then.
-fn week_asked(week: Week, today: NaiveDate) -> (NaiveDate, NaiveDate) {
-    let day = crate::report::weekly::as_of(week, today);
-    (day, day)
-}
-
-/// The site's report of `week`, given the timeline's answer for it.
-fn week_report(
-    repo: &Repository,
-    timeline: &history::Timeline<'_>,
-    week: Week,
-    today: NaiveDate,
-    slug: &(dyn Fn(&str) -> String + Sync),
-    answer: &history::Answer,
-) -> WeekReport {
-    let actions = answer.sorted();
-    let detail = crate::report::Detail {
-        practice: false,
-        limit: WEEK_LIST_LIMIT,
-    };
-    crate::report::report_from(repo, timeline, week, today, slug, &actions, detail)
-}
-
-/// The reports of `weeks` made from `journals` alone, a part of the
-/// repository (the applications a change touched).
-fn part_reports(
-    repo: &Repository,
-    journals: &[Journal],
-    weeks: &[Week],
-    today: NaiveDate,
-    slug: &(dyn Fn(&str) -> String + Sync),
-) -> Vec<WeekReport> {
-    let asked: Vec<(NaiveDate, NaiveDate)> = weeks.iter().map(|w| week_asked(*w, today)).collect();
-    let days: Vec<NaiveDate> = asked.iter().map(|(known, _)| *known).collect();
-    let timeline = history::Timeline::new(journals, &days, today, repo.tz);
-    let answers = timeline.actions(&asked, &repo.config);
-    weeks
-        .iter()
-        .zip(&answers)
-        .map(|(w, a)| week_report(repo, &timeline, *w, today, slug, a))
-        .collect()
 }
 
 /// Builds the site of `repo` for `today` into the output folder: rendered

@@ -20,8 +20,9 @@ use crate::journal::application::Application;
 use crate::journal::model::Channel;
 use crate::render::drafts;
 use crate::render::theme::{self, ThemeError};
-use crate::report::calendar;
+use crate::report::week::Week;
 use crate::report::weekly::{self, JournalRef, Order};
+use crate::report::{calendar, charts, history};
 use crate::rules::{self, Action};
 
 use super::pages::{self, ActionView, DraftView, Slugs};
@@ -64,8 +65,31 @@ pub struct PastPart {
     pub unreflected: Option<String>,
 }
 
+/// How many weeks the dashboard's follow-up chart shows at most: this
+/// one and those before it.
+pub const CHART_WEEKS: usize = 12;
+
+/// One application's share of the dashboard's charts.
+pub struct ChartPart {
+    /// Follow-ups it owed in each of the [`CHART_WEEKS`] weeks up to this
+    /// one, oldest first (see `history::owed_in_week`).
+    pub owed: [usize; CHART_WEEKS],
+    /// Follow-ups it sent in each of those weeks (none after today).
+    pub sent: [usize; CHART_WEEKS],
+    /// Days from each of its interviews to the first answer after it.
+    pub waits: Vec<Option<i64>>,
+}
+
+/// The [`CHART_WEEKS`] weeks up to the one of `today`, oldest first.
+pub fn chart_weeks(today: NaiveDate) -> [Week; CHART_WEEKS] {
+    let this = Week::of(today).monday();
+    std::array::from_fn(|i| Week::of(this - chrono::Days::new(7 * (CHART_WEEKS - 1 - i) as u64)))
+}
+
 /// One application's part.
 pub struct AppPart {
+    /// Its share of the charts.
+    pub chart: ChartPart,
     /// Its open actions, in the order the rules found them.
     pub actions: Vec<ActionPart>,
     /// The problems in its journals, before severities are configured.
@@ -122,10 +146,40 @@ impl Maker<'_> {
             None => Vec::new(),
         };
         Ok(AppPart {
+            chart: self.chart(app),
             actions,
             problems,
             past,
         })
+    }
+
+    /// `app`'s share of the charts: what it owed and sent each week, from
+    /// its own timeline, and how long its answers took.
+    fn chart(&self, app: &Application<'_>) -> ChartPart {
+        let weeks = chart_weeks(self.today);
+        let all = || app.journals.iter().chain(&app.scheduled).copied();
+        let asked = weeks.map(history::owed_asked);
+        let days = asked.map(|(known, _)| known);
+        let timeline = history::Timeline::new(all(), &days, self.today, self.tz);
+        let answers = timeline.actions(&asked, self.config);
+        let mut owed = [0; CHART_WEEKS];
+        for ((o, w), answer) in owed.iter_mut().zip(weeks).zip(&answers) {
+            *o = history::owed_count(w, answer);
+        }
+        let mut sent = [0; CHART_WEEKS];
+        for s in all().flat_map(|j| &j.sent) {
+            let d = s.on.date(self.tz);
+            if d <= self.today
+                && let Some(i) = weeks.iter().position(|w| w.contains(d))
+            {
+                sent[i] += 1;
+            }
+        }
+        ChartPart {
+            owed,
+            sent,
+            waits: charts::waits(app, self.tz),
+        }
     }
 
     /// A past interview of `app` (as shown) for the reflections page.
