@@ -46,24 +46,37 @@ pub fn pipeline(
     today: NaiveDate,
     tz: chrono_tz::Tz,
 ) -> Pipeline {
+    let stages: Vec<String> = apps.iter().map(stage_of).collect();
+    of_standings(
+        apps.iter()
+            .map(|a| standing(a, config, today, tz))
+            .zip(stages.iter().map(String::as_str)),
+    )
+}
+
+/// The pipeline of applications given as where each stands (see
+/// [`standing`]) and the stage it reached (see [`stage_of`]).
+pub fn of_standings<'a>(apps: impl Iterator<Item = (&'static str, &'a str)>) -> Pipeline {
     let mut by_outcome: Vec<(&'static str, usize)> = STANDINGS.iter().map(|o| (*o, 0)).collect();
-    let mut stages: std::collections::BTreeMap<String, [usize; 5]> = Default::default();
-    for app in apps {
-        let o = standing(app, config, today, tz);
+    let mut stages: std::collections::BTreeMap<&str, [usize; 5]> = Default::default();
+    for (o, stage) in apps {
         let column = STANDINGS
             .iter()
             .position(|s| *s == o)
             .expect("a known standing");
         by_outcome[column].1 += 1;
-        stages.entry(stage_of(app)).or_default()[column] += 1;
+        stages.entry(stage).or_default()[column] += 1;
     }
     Pipeline {
         by_outcome,
         by_stage: stages
             .iter()
-            .map(|(s, row)| (s.clone(), row.iter().sum()))
+            .map(|(s, row)| (s.to_string(), row.iter().sum()))
             .collect(),
-        by_stage_and_outcome: stages.into_iter().collect(),
+        by_stage_and_outcome: stages
+            .into_iter()
+            .map(|(s, row)| (s.to_string(), row))
+            .collect(),
     }
 }
 

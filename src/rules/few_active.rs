@@ -2,7 +2,6 @@
 
 use super::{Check, Ctx, Rule};
 use crate::diagnostics::{Problem, Severity, plural};
-use crate::journal::Application;
 use crate::journal::model::Outcome;
 
 /// The rule.
@@ -14,11 +13,8 @@ pub const RULE: Rule = Rule {
     check: Check::Pipeline(problems),
 };
 
-fn problems(apps: &[Application<'_>], ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
-    let pending = apps
-        .iter()
-        .filter(|a| a.outcome == Outcome::Pending)
-        .count();
+fn problems(outcomes: &[Outcome], ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
+    let pending = outcomes.iter().filter(|o| **o == Outcome::Pending).count();
     let min = ctx.config.rules.min_active_applications;
     if (pending as i64) < min {
         let msg = format!(

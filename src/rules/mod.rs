@@ -30,7 +30,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::diagnostics::{Problem, Severity};
 use crate::journal::application::{self, Application};
-use crate::journal::model::{Channel, Journal, same_person};
+use crate::journal::model::{Channel, Journal, Outcome, same_person};
 
 /// What a rule is evaluated with.
 pub struct Ctx<'a> {
@@ -49,7 +49,7 @@ pub enum Check {
     /// Problems in one application's journals.
     Problems(fn(&Application<'_>, &Ctx<'_>, &mut Vec<Problem>)),
     /// Problems of the pipeline as a whole.
-    Pipeline(fn(&[Application<'_>], &Ctx<'_>, &mut Vec<Problem>)),
+    Pipeline(fn(&[Outcome], &Ctx<'_>, &mut Vec<Problem>)),
     /// Actions emitted by the check of the named rule (check-in and
     /// keep-warm share one cadence).
     Companion(&'static str),
@@ -261,7 +261,8 @@ pub fn evaluate(journals: &[Journal], reading: Vec<Problem>, ctx: &Ctx<'_>) -> E
         actions.extend(a);
         problems.extend(p);
     }
-    pipeline_problems(&apps, ctx, &mut problems);
+    let outcomes: Vec<Outcome> = apps.iter().map(|a| a.outcome).collect();
+    pipeline_problems(&outcomes, ctx, &mut problems);
     Action::sort(&mut actions);
     Evaluation {
         actions,
@@ -290,11 +291,12 @@ pub fn of_app(app: &Application<'_>, ctx: &Ctx<'_>) -> (Vec<Action>, Vec<Problem
     (actions, problems)
 }
 
-/// The problems of the pipeline as a whole, which no one application has.
-pub fn pipeline_problems(apps: &[Application<'_>], ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
+/// The problems of the pipeline as a whole, which no one application has:
+/// `outcomes` has every application's.
+pub fn pipeline_problems(outcomes: &[Outcome], ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
     for rule in RULES {
         if let Check::Pipeline(f) = rule.check {
-            f(apps, ctx, out);
+            f(outcomes, ctx, out);
         }
     }
 }

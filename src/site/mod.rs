@@ -32,7 +32,6 @@ use crate::report::practice;
 use crate::report::week::Week;
 use crate::report::weekly::{self, Counts, Tally, group_items};
 use crate::report::{calendar, history};
-use crate::rules::Action;
 use pages::{ActionView, Slugs};
 pub use staging::{Memory, Sink};
 use staging::{OutputError, Staging};
@@ -107,13 +106,17 @@ pub enum Scope<'a> {
     },
 }
 
+/// A change as [`Scope::Changed`] gives it: the applications touched, their
+/// journals before, and what the previous render left.
+type Change<'a> = (&'a BTreeSet<String>, &'a [Journal], &'a Memo);
+
 /// What a render leaves for the next one to reuse.
 pub struct Memo {
     /// The theme and its parsed templates: a change of journals leaves
     /// them as they were.
     theme: Arc<(Theme, tera::Tera)>,
     /// The slugs of every page.
-    pub slugs: Slugs,
+    pub slugs: Arc<Slugs>,
     /// Every application's part of the shared pages.
     parts: parts::Parts,
     /// The reflections page's grouped lists.
@@ -162,8 +165,10 @@ impl Rendered {
         files: &mut std::collections::BTreeMap<String, V>,
         made: impl IntoIterator<Item = (String, V)>,
     ) {
-        for gone in self.memo.slugs.gone_since(&previous.slugs) {
-            files.remove(&gone);
+        if !Arc::ptr_eq(&self.memo.slugs, &previous.slugs) {
+            for gone in self.memo.slugs.gone_since(&previous.slugs) {
+                files.remove(&gone);
+            }
         }
         let shown: HashSet<&str> = self
             .memo
@@ -301,6 +306,30 @@ struct WeekLine<'a> {
 /// dashboard lists them all.
 const WEEK_LIST_LIMIT: usize = 100;
 
+/// Whether a change left every page's name as it was: the same journals
+/// (`before` and `after`, of the applications it touched), and those
+/// applications (`apps`, grouped from `after`) named as before.
+fn same_names(
+    before: &[Journal],
+    after: &[&Journal],
+    apps: &[application::Application<'_>],
+    today: NaiveDate,
+    tz: chrono_tz::Tz,
+) -> bool {
+    fn paths<'a>(js: impl Iterator<Item = &'a Journal>) -> Vec<&'a str> {
+        let mut p: Vec<&str> = js.map(|j| j.path.as_str()).collect();
+        p.sort_unstable();
+        p
+    }
+    let names = |apps: &[application::Application<'_>]| -> Vec<(String, String, String)> {
+        apps.iter()
+            .map(|a| (a.key.clone(), a.company.clone(), a.role.clone()))
+            .collect()
+    };
+    paths(before.iter()) == paths(after.iter().copied())
+        && names(&group(before, today, tz)) == names(apps)
+}
+
 /// The dashboard's charts: pipeline, follow-ups per week (the `recent`
 /// weeks, at most the last [`parts::CHART_WEEKS`]), reply times, summed
 /// from the applications' parts.
@@ -358,35 +387,64 @@ pub fn render(
     let config = &repo.config;
     phases.mark("theme");
 
-    // Everything shown comes from redacted copies; the rules ran on the real data.
-    let shown: Vec<Cow<'_, Journal>> = repo
-        .journals
-        .iter()
-        .map(|j| pages::redacted(j, &config.site.redact))
-        .collect();
-    let apps = group(shown.iter().map(|j| j.as_ref()), today, tz);
-    let slugs = Slugs::new(&apps, shown.iter().map(|j| j.as_ref()));
-    let (everything, changed, reuse) = match scope {
-        Scope::Everything => (true, None, None),
+    // The applications whose parts and pages are made: every one, or those
+    // a change touched (the others' parts are the previous render's).
+    let (touched, previous): (Vec<&Journal>, Option<Change<'_>>) = match scope {
+        Scope::Everything => (repo.journals.iter().collect(), None),
         Scope::Changed {
             apps,
             before,
             previous,
-        } => {
-            let everything = slugs.moved_since(&previous.slugs);
-            let reuse = (!everything).then_some((*apps, *before, *previous));
-            (everything, Some(*apps), reuse)
-        }
+        } => (
+            repo.journals_of(apps).collect(),
+            Some((*apps, *before, *previous)),
+        ),
     };
-    // Whether the pages of the application with this key are made.
-    let wanted = |key: &str| everything || changed.is_some_and(|c| c.contains(key));
+    // Everything shown comes from redacted copies; the rules read the real ones.
+    let shown: Vec<Cow<'_, Journal>> = touched
+        .iter()
+        .map(|j| pages::redacted(j, &config.site.redact))
+        .collect();
+    let apps = group(shown.iter().map(|j| j.as_ref()), today, tz);
+    let slugs = match previous {
+        Some((_, before, memo)) if same_names(before, &touched, &apps, today, tz) => {
+            Arc::clone(&memo.slugs)
+        }
+        Some((keys, _, memo)) => {
+            // Every name, from the other applications' parts and these.
+            let mut names: std::collections::BTreeMap<&str, (&str, &str)> = memo
+                .parts
+                .iter()
+                .filter(|(k, _)| !keys.contains(k.as_str()))
+                .map(|(k, p)| (k.as_str(), (p.company.as_str(), p.role.as_str())))
+                .collect();
+            names.extend(
+                apps.iter()
+                    .map(|a| (a.key.as_str(), (a.company.as_str(), a.role.as_str()))),
+            );
+            let slugs = Slugs::new(
+                names.iter().map(|(k, (c, r))| (*k, *c, *r)),
+                repo.journals.iter().map(|j| j.path.as_str()),
+            );
+            // A page changed its name: every link to it must change too.
+            if slugs.moved_since(&memo.slugs) {
+                return render(repo, today, opts, sink, &Scope::Everything);
+            }
+            Arc::new(slugs)
+        }
+        None => Arc::new(Slugs::new(
+            apps.iter()
+                .map(|a| (a.key.as_str(), a.company.as_str(), a.role.as_str())),
+            shown.iter().map(|j| j.path.as_str()),
+        )),
+    };
     let app_by_key: HashMap<&str, &application::Application<'_>> =
         apps.iter().map(|a| (a.key.as_str(), a)).collect();
     let journal_by_path: HashMap<&str, &Journal> = shown
         .iter()
         .map(|j| (j.path.as_str(), j.as_ref()))
         .collect();
-    // Each application's part of the shared pages: made for the changed
+    // Each application's part of the shared pages: made for the touched
     // ones, kept for the others.
     let base_url = opts.base_url.as_deref().or(config.site.base_url.as_deref());
     let maker = parts::Maker {
@@ -401,59 +459,45 @@ pub fn render(
     };
     // The rules read the journals as they are; only what is shown is redacted.
     let regrouped;
-    let evaluated: &[application::Application<'_>] = match reuse {
-        Some((keys, ..)) => {
-            regrouped = group(repo.journals_of(keys), today, tz);
-            &regrouped
-        }
-        // Nothing redacted: the applications shown are the real ones.
-        None if config.site.redact.is_empty() => &apps,
-        None => {
-            regrouped = group(&repo.journals, today, tz);
-            &regrouped
-        }
+    let evaluated: &[application::Application<'_>] = if config.site.redact.is_empty() {
+        &apps
+    } else {
+        regrouped = group(touched.iter().copied(), today, tz);
+        &regrouped
     };
     let made: Vec<(String, Arc<parts::AppPart>)> = evaluated
         .par_iter()
         .map(|a| Ok((a.key.clone(), Arc::new(maker.part(a)?))))
         .collect::<Result<_, ThemeError>>()?;
-    let mut parts: parts::Parts = match reuse {
-        Some((keys, _, previous)) => previous
-            .parts
-            .iter()
-            .filter(|(k, _)| !keys.contains(k.as_str()))
-            .map(|(k, p)| (k.clone(), Arc::clone(p)))
-            .collect(),
-        None => HashMap::new(),
+    let mut parts: parts::Parts = match previous {
+        Some((keys, _, memo)) => {
+            let mut kept = memo.parts.clone();
+            kept.retain(|k, _| !keys.contains(k.as_str()));
+            kept
+        }
+        None => parts::Parts::new(),
     };
     parts.extend(made);
     phases.mark("actions and drafts");
     // Every open action, in the order of `due`.
-    let mut actions: Vec<&parts::ActionPart> = apps
-        .iter()
-        .filter_map(|a| parts.get(&a.key))
-        .flat_map(|p| &p.actions)
-        .collect();
-    Action::sort_by(&mut actions, |p| p.action());
+    let mut actions: Vec<&parts::ActionPart> = parts.values().flat_map(|p| &p.actions).collect();
+    actions.sort_by(|a, b| a.order.cmp(&b.order));
     // The problems: reading, each application's, the pipeline's. The
     // pipeline's read applications' outcomes, which redaction leaves.
     let mut problems = repo.reading.clone();
-    problems.extend(
-        apps.iter()
-            .filter_map(|a| parts.get(&a.key))
-            .flat_map(|p| p.problems.iter().cloned()),
-    );
-    crate::rules::pipeline_problems(&apps, &repo.ctx(today), &mut problems);
+    problems.extend(parts.values().flat_map(|p| p.problems.iter().cloned()));
+    let outcomes: Vec<_> = parts.values().map(|p| p.outcome).collect();
+    crate::rules::pipeline_problems(&outcomes, &repo.ctx(today), &mut problems);
     let problems = crate::rules::with_severities(problems, config);
     // The actions of each page made, soonest first.
     let mut by_app: HashMap<&str, Vec<ActionView>> = HashMap::new();
     let mut by_journal: HashMap<&str, Vec<ActionView>> = HashMap::new();
-    for a in apps.iter().filter(|a| wanted(&a.key)) {
+    for a in &apps {
         let mut own: Vec<&parts::ActionPart> = parts
             .get(&a.key)
             .map(|p| p.actions.iter().collect())
             .unwrap_or_default();
-        Action::sort_by(&mut own, |p| p.action());
+        own.sort_by(|a, b| a.order.cmp(&b.order));
         for p in &own {
             by_journal
                 .entry(p.action().journal.as_str())
@@ -495,7 +539,6 @@ pub fn render(
 
     let app_views: Vec<pages::ApplicationView> = apps
         .iter()
-        .filter(|a| wanted(&a.key))
         .map(|a| {
             let own = by_app.remove(a.key.as_str()).unwrap_or_default();
             pages::application(a, own, &slugs, config, today, tz)
@@ -518,19 +561,15 @@ pub fn render(
             items: dashboard.slot(items),
         })
         .collect();
-    let mut upcoming: Vec<_> = apps
-        .iter()
-        .flat_map(|a| a.scheduled.iter())
-        .map(|j| serde_json::json!({"date": j.date.date(tz), "slug": slugs.journal(&j.path), "title": j.display_title(), "role": j.role}))
-        .collect();
-    upcoming.sort_by(|a, b| a["date"].as_str().cmp(&b["date"].as_str()));
+    let mut upcoming: Vec<&parts::Upcoming> = parts.values().flat_map(|p| &p.upcoming).collect();
+    upcoming.sort_by_key(|u| u.date);
     let problems_view = pages::problems(&problems);
-    let pipeline = pipeline::pipeline(&apps, config, today, tz);
+    let pipeline = pipeline::of_standings(parts.values().map(|p| (p.standing, p.stage.as_str())));
     let this_week = Week::of(today);
-    let first_week = apps
-        .iter()
-        .filter_map(|a| a.journals.first())
-        .map(|j| Week::of(j.date.date(tz)))
+    let first_week = parts
+        .values()
+        .filter_map(|p| p.first)
+        .map(Week::of)
         .min()
         .unwrap_or(this_week)
         .min(this_week);
@@ -541,13 +580,13 @@ pub fn render(
     // difference of the changed applications' part of it, then and now.
     let journal_slug = |path: &str| slugs.journal(path);
     // The changed applications' journals now, to compare with before.
-    let after: Vec<Journal> = match reuse {
-        Some((keys, ..)) => repo.journals_of(keys).cloned().collect(),
+    let after: Vec<Journal> = match previous {
+        Some(_) => touched.iter().map(|j| (*j).clone()).collect(),
         None => Vec::new(),
     };
     // Each week's tally if it could be kept or changed, and whether its
     // page is made again.
-    let kept: Vec<Option<(Arc<Tally>, bool)>> = match reuse {
+    let kept: Vec<Option<(Arc<Tally>, bool)>> = match previous {
         None => vec![None; weeks.len()],
         Some((_, before, previous)) => {
             let then_slug = |path: &str| previous.slugs.journal(path);
@@ -592,17 +631,11 @@ pub fn render(
     phases.mark("timeline: cut");
     let week_actions = timeline.actions(&asked, config);
     phases.mark("timeline");
-    let charts = dashboard_charts(
-        &pipeline,
-        recent,
-        apps.iter()
-            .filter_map(|a| parts.get(&a.key))
-            .map(|p| &p.chart),
-    );
+    let charts = dashboard_charts(&pipeline, recent, parts.values().map(|p| &p.chart));
     phases.mark("dashboard charts");
-    let summary: Vec<_> = apps
+    let summary: Vec<_> = parts
         .iter()
-        .map(|a| serde_json::json!({"slug": slugs.app(&a.key), "company": a.company, "role": a.role, "outcome": pipeline::standing(a, config, today, tz)}))
+        .map(|(key, p)| serde_json::json!({"slug": slugs.app(key), "company": p.company, "role": p.role, "outcome": p.standing}))
         .collect();
     spliced("index.html", "templates/index.html", &dashboard, &|c| {
         c.insert("groups", &groups);
@@ -630,7 +663,6 @@ pub fn render(
     phases.mark("application pages");
     shown
         .par_iter()
-        .filter(|j| wanted(&j.key))
         .try_for_each(|j| -> Result<(), BuildError> {
             let slug = slugs.journal(&j.path);
             let view = JournalView {
@@ -729,7 +761,7 @@ pub fn render(
         // A kept report's page stays, unless the weeks around it changed.
         .filter(|(i, t)| {
             remade[*i]
-                || reuse.is_none_or(|(_, _, previous)| {
+                || previous.is_none_or(|(_, _, previous)| {
                     previous
                         .week(&t.report.week)
                         .is_none_or(|(_, then)| then != neighbours(&reports, *i))
@@ -760,15 +792,11 @@ pub fn render(
     })?;
 
     // Reflections: the practice list, strengths, takeaways, what is missing.
-    let mut past: Vec<&parts::PastPart> = apps
-        .iter()
-        .filter_map(|a| parts.get(&a.key))
-        .flat_map(|p| &p.past)
-        .collect();
+    let mut past: Vec<&parts::PastPart> = parts.values().flat_map(|p| &p.past).collect();
     past.sort_by(|a, b| a.order.cmp(&b.order));
     // The grouped lists stay as they were when the items they gather did:
     // the changed applications' interviews and what they noted, in order.
-    let grouped = match reuse {
+    let grouped = match previous {
         Some((keys, _, previous))
             if keys
                 .iter()
@@ -848,7 +876,7 @@ pub fn render(
             grouped,
             reports,
         },
-        everything,
+        everything: previous.is_none(),
     })
 }
 

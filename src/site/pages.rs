@@ -120,10 +120,12 @@ pub struct Slugs {
 }
 
 impl Slugs {
-    /// Slugs for these applications and journals.
-    pub fn new<'j>(
-        apps: &[Application<'_>],
-        journals: impl IntoIterator<Item = &'j Journal>,
+    /// Slugs for these applications (key, company, role; in key order) and
+    /// journals (paths, in the order the repository is walked): the first
+    /// to want a slug gets it, the next ones a number after it.
+    pub fn new<'a>(
+        apps: impl Iterator<Item = (&'a str, &'a str, &'a str)>,
+        journals: impl Iterator<Item = &'a str>,
     ) -> Slugs {
         fn unique(base: String, taken: &mut HashMap<String, usize>) -> String {
             let base = if base.is_empty() {
@@ -137,23 +139,18 @@ impl Slugs {
         }
         let mut taken = HashMap::new();
         let apps = apps
-            .iter()
-            .map(|a| {
+            .map(|(key, company, role)| {
                 (
-                    a.key.clone(),
-                    unique(slug(&format!("{} {}", a.company, a.role)), &mut taken),
+                    key.to_string(),
+                    unique(slug(&format!("{company} {role}")), &mut taken),
                 )
             })
             .collect();
         let mut taken = HashMap::new();
         let journals = journals
-            .into_iter()
-            .map(|j| {
-                let stem = j
-                    .path
-                    .trim_start_matches("content/")
-                    .trim_end_matches(".md");
-                (j.path.clone(), unique(slug(stem), &mut taken))
+            .map(|path| {
+                let stem = path.trim_start_matches("content/").trim_end_matches(".md");
+                (path.to_string(), unique(slug(stem), &mut taken))
             })
             .collect();
         Slugs { apps, journals }

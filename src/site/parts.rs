@@ -8,7 +8,7 @@
 //! and the slugs, which a render keeps or else makes every page), so after
 //! a save only the changed applications' parts are made again.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -17,18 +17,20 @@ use crate::config::Config;
 use crate::diagnostics::Problem;
 use crate::journal::Journal;
 use crate::journal::application::Application;
-use crate::journal::model::Channel;
+use crate::journal::model::{Channel, Outcome};
 use crate::render::drafts;
 use crate::render::theme::{self, ThemeError};
 use crate::report::week::Week;
 use crate::report::weekly::{self, JournalRef, Order};
-use crate::report::{calendar, charts, history};
+use crate::report::{calendar, charts, history, pipeline};
 use crate::rules::{self, Action};
 
 use super::pages::{self, ActionView, DraftView, Slugs};
 
 /// One open action, made ready for every shared page that lists it.
 pub struct ActionPart {
+    /// Where it stands in the order lists show actions in.
+    pub order: rules::SortKey,
     /// The action, with its links and draft, for the templates.
     pub view: ActionView,
     /// Its item on the dashboard: the theme's `_action.html`.
@@ -86,8 +88,35 @@ pub fn chart_weeks(today: NaiveDate) -> [Week; CHART_WEEKS] {
     std::array::from_fn(|i| Week::of(this - chrono::Days::new(7 * (CHART_WEEKS - 1 - i) as u64)))
 }
 
+/// A scheduled interview, as the dashboard lists it.
+#[derive(serde::Serialize)]
+pub struct Upcoming {
+    /// Its day.
+    pub date: NaiveDate,
+    /// Its journal's page.
+    pub slug: String,
+    /// Its title.
+    pub title: String,
+    /// The role.
+    pub role: String,
+}
+
 /// One application's part.
 pub struct AppPart {
+    /// The company, as the application spells it.
+    pub company: String,
+    /// The role, as the application spells it.
+    pub role: String,
+    /// Its outcome.
+    pub outcome: Outcome,
+    /// Where it stands in the pipeline (its outcome, or `ghosted`).
+    pub standing: &'static str,
+    /// The stage it reached.
+    pub stage: String,
+    /// The day of its first past interview.
+    pub first: Option<NaiveDate>,
+    /// Its scheduled interviews, soonest first.
+    pub upcoming: Vec<Upcoming>,
     /// Its share of the charts.
     pub chart: ChartPart,
     /// Its open actions, in the order the rules found them.
@@ -98,8 +127,9 @@ pub struct AppPart {
     pub past: Vec<PastPart>,
 }
 
-/// Every application's part, by application key.
-pub type Parts = HashMap<String, Arc<AppPart>>;
+/// Every application's part, by application key (in the order pages list
+/// applications).
+pub type Parts = BTreeMap<String, Arc<AppPart>>;
 
 /// What making a part needs.
 pub struct Maker<'a> {
@@ -145,7 +175,23 @@ impl Maker<'_> {
                 .collect::<Result<_, _>>()?,
             None => Vec::new(),
         };
+        let upcoming = shown.map_or(&[][..], |s| &s.scheduled[..]);
         Ok(AppPart {
+            company: app.company.clone(),
+            role: app.role.clone(),
+            outcome: app.outcome,
+            standing: pipeline::standing(app, self.config, self.today, self.tz),
+            stage: pipeline::stage_of(app),
+            first: app.journals.first().map(|j| j.date.date(self.tz)),
+            upcoming: upcoming
+                .iter()
+                .map(|j| Upcoming {
+                    date: j.date.date(self.tz),
+                    slug: self.slugs.journal(&j.path),
+                    title: j.display_title(),
+                    role: j.role.clone(),
+                })
+                .collect(),
             chart: self.chart(app),
             actions,
             problems,
@@ -272,6 +318,7 @@ impl Maker<'_> {
         });
         let json = action_json(&view.action);
         Ok(ActionPart {
+            order: view.action.sort_key(),
             view,
             item,
             draft_item,
