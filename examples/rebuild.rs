@@ -53,6 +53,9 @@ fn main() {
             .update(&BTreeSet::from([journal.clone()]))
             .expect("a rebuild");
         walls.push(started.elapsed());
+        if run == 1 {
+            println!("files rendered: {} of {}", rebuilt.rendered, rebuilt.files);
+        }
         assert!(!rebuilt.everything, "{rebuilt:?}");
         for (phase, took) in rebuilt.phases {
             totals.entry(phase).or_default().push(took);

@@ -132,6 +132,11 @@ pub struct Counts {
 impl Counts {
     /// Counts the problems by severity.
     pub fn of(problems: &[Problem]) -> Self {
+        Counts::of_all(problems)
+    }
+
+    /// [`Counts::of`] problems however they are held.
+    pub fn of_all<'a>(problems: impl IntoIterator<Item = &'a Problem>) -> Self {
         let mut c = Counts::default();
         for p in problems {
             match p.severity {

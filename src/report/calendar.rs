@@ -90,7 +90,10 @@ pub fn wrap<'e>(name: &str, events: impl Iterator<Item = &'e str>) -> String {
     // the events go there, as the calendar would write them.
     let end = "END:VCALENDAR\r\n";
     let head = empty.strip_suffix(end).expect("a calendar ends so");
-    let mut out = String::from(head);
+    let events: Vec<&str> = events.collect();
+    let size: usize = events.iter().map(|e| e.len()).sum();
+    let mut out = String::with_capacity(head.len() + size + end.len());
+    out += head;
     for e in events {
         out += e;
     }

@@ -265,9 +265,9 @@ struct GroupView {
 
 /// The reflections page: its lists joined from each interview's part.
 #[derive(Serialize)]
-struct ReflectionsView<'a> {
-    practice: &'a str,
-    strengths: &'a str,
+struct ReflectionsView {
+    practice: String,
+    strengths: String,
     strengths_count: usize,
     takeaways: String,
     unreflected: String,
@@ -484,11 +484,16 @@ pub fn render(
     actions.sort_by(|a, b| a.order.cmp(&b.order));
     // The problems: reading, each application's, the pipeline's. The
     // pipeline's read applications' outcomes, which redaction leaves.
-    let mut problems = repo.reading.clone();
-    problems.extend(parts.values().flat_map(|p| p.problems.iter().cloned()));
+    let mut global = repo.reading.clone();
     let outcomes: Vec<_> = parts.values().map(|p| p.outcome).collect();
-    crate::rules::pipeline_problems(&outcomes, &repo.ctx(today), &mut problems);
-    let problems = crate::rules::with_severities(problems, config);
+    crate::rules::pipeline_problems(&outcomes, &repo.ctx(today), &mut global);
+    let global = parts::problem_parts(tera, config, global)?;
+    let mut problems: Vec<&parts::ProblemPart> = global
+        .iter()
+        .chain(parts.values().flat_map(|p| &p.problems))
+        .collect();
+    problems.sort_by(|a, b| a.problem.sort_key().cmp(&b.problem.sort_key()));
+    let problem_counts = crate::diagnostics::Counts::of_all(problems.iter().map(|p| &p.problem));
     // The actions of each page made, soonest first.
     let mut by_app: HashMap<&str, Vec<ActionView>> = HashMap::new();
     let mut by_journal: HashMap<&str, Vec<ActionView>> = HashMap::new();
@@ -563,7 +568,12 @@ pub fn render(
         .collect();
     let mut upcoming: Vec<&parts::Upcoming> = parts.values().flat_map(|p| &p.upcoming).collect();
     upcoming.sort_by_key(|u| u.date);
-    let problems_view = pages::problems(&problems);
+    let problems_view = pages::ProblemsView {
+        items: dashboard.slot(problems.iter().map(|p| p.item.as_str()).collect()),
+        errors: problem_counts.errors,
+        warnings: problem_counts.warnings,
+        notes: problem_counts.notes,
+    };
     let pipeline = pipeline::of_standings(parts.values().map(|p| (p.standing, p.stage.as_str())));
     let this_week = Week::of(today);
     let first_week = parts
@@ -633,10 +643,7 @@ pub fn render(
     phases.mark("timeline");
     let charts = dashboard_charts(&pipeline, recent, parts.values().map(|p| &p.chart));
     phases.mark("dashboard charts");
-    let summary: Vec<_> = parts
-        .iter()
-        .map(|(key, p)| serde_json::json!({"slug": slugs.app(key), "company": p.company, "role": p.role, "outcome": p.standing}))
-        .collect();
+    let summary = dashboard.slot(parts.values().map(|p| p.line.as_str()).collect());
     spliced("index.html", "templates/index.html", &dashboard, &|c| {
         c.insert("groups", &groups);
         c.insert("upcoming", &upcoming);
@@ -832,8 +839,8 @@ pub fn render(
         .filter_map(|p| p.unreflected.as_deref())
         .collect();
     let view = ReflectionsView {
-        practice: &grouped.practice,
-        strengths: &grouped.strengths,
+        practice: lists.slot(vec![&grouped.practice]),
+        strengths: lists.slot(vec![&grouped.strengths]),
         strengths_count: grouped.strengths_count,
         unreflected_count: unreflected.len(),
         takeaways: lists.slot(takeaways),
@@ -854,7 +861,13 @@ pub fn render(
     )?;
     sink.put(
         "report.json",
-        parts::report_json(today, actions.iter().map(|a| a.json.as_str()), &problems).into_bytes(),
+        parts::report_json(
+            today,
+            actions.iter().map(|a| a.json.as_str()),
+            problems.iter().map(|p| p.json.as_str()),
+            problem_counts,
+        )
+        .into_bytes(),
     )?;
     let robots = if config.site.private {
         "User-agent: *\nDisallow: /\n"

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::diagnostics::{Counts, Problem};
+
 use crate::journal::application::Application;
 use crate::journal::model::{Journal, Outcome};
 use crate::rules::{Action, Status};
@@ -405,26 +405,15 @@ pub fn group_of(a: &Action, today: NaiveDate) -> usize {
 
 /// The problems banner: counts and the problems themselves.
 #[derive(Serialize)]
-pub struct ProblemsView<'a> {
-    /// The problems, as `check --format json` lists them.
-    pub problems: &'a [Problem],
+pub struct ProblemsView {
+    /// The problems, each rendered by the theme's `_problem.html`, joined.
+    pub items: String,
     /// Errors.
     pub errors: usize,
     /// Warnings.
     pub warnings: usize,
     /// Notes.
     pub notes: usize,
-}
-
-/// The banner data for these problems.
-pub fn problems(problems: &[Problem]) -> ProblemsView<'_> {
-    let c = Counts::of(problems);
-    ProblemsView {
-        problems,
-        errors: c.errors,
-        warnings: c.warnings,
-        notes: c.notes,
-    }
 }
 
 #[cfg(test)]

@@ -88,6 +88,39 @@ pub fn chart_weeks(today: NaiveDate) -> [Week; CHART_WEEKS] {
     std::array::from_fn(|i| Week::of(this - chrono::Days::new(7 * (CHART_WEEKS - 1 - i) as u64)))
 }
 
+/// A problem, made ready for the dashboard and `report.json`.
+pub struct ProblemPart {
+    /// The problem, its severity as configured.
+    pub problem: Problem,
+    /// Its item in the dashboard's list: the theme's `_problem.html`.
+    pub item: String,
+    /// Its entry in `report.json`, indented as the list there is.
+    pub json: String,
+}
+
+/// `problems` with their configured severities (those turned off left
+/// out), each made ready for the pages, in the order they are listed.
+pub fn problem_parts(
+    tera: &tera::Tera,
+    config: &Config,
+    problems: Vec<Problem>,
+) -> Result<Vec<ProblemPart>, ThemeError> {
+    rules::with_severities(problems, config)
+        .into_iter()
+        .map(|problem| {
+            let mut ctx = tera::Context::new();
+            ctx.insert("p", &problem);
+            let item = theme::render(tera, "templates/_problem.html", &ctx)?;
+            let json = serde_json::to_string_pretty(&problem).expect("a problem serializes");
+            Ok(ProblemPart {
+                item,
+                json: indented(&json, "    "),
+                problem,
+            })
+        })
+        .collect()
+}
+
 /// A scheduled interview, as the dashboard lists it.
 #[derive(serde::Serialize)]
 pub struct Upcoming {
@@ -117,12 +150,15 @@ pub struct AppPart {
     pub first: Option<NaiveDate>,
     /// Its scheduled interviews, soonest first.
     pub upcoming: Vec<Upcoming>,
+    /// Its line in the dashboard's list of applications: the theme's
+    /// `_application_line.html`.
+    pub line: String,
     /// Its share of the charts.
     pub chart: ChartPart,
     /// Its open actions, in the order the rules found them.
     pub actions: Vec<ActionPart>,
-    /// The problems in its journals, before severities are configured.
-    pub problems: Vec<Problem>,
+    /// The problems in its journals, severities as configured.
+    pub problems: Vec<ProblemPart>,
     /// Its past interviews.
     pub past: Vec<PastPart>,
 }
@@ -176,11 +212,20 @@ impl Maker<'_> {
             None => Vec::new(),
         };
         let upcoming = shown.map_or(&[][..], |s| &s.scheduled[..]);
+        let standing = pipeline::standing(app, self.config, self.today, self.tz);
+        let mut ctx = tera::Context::new();
+        ctx.insert(
+            "a",
+            &serde_json::json!({"slug": self.slugs.app(&app.key), "company": app.company, "role": app.role, "outcome": standing}),
+        );
+        ctx.insert("root", "");
+        let line = self.fragment("templates/_application_line.html", &ctx)?;
         Ok(AppPart {
+            line,
             company: app.company.clone(),
             role: app.role.clone(),
             outcome: app.outcome,
-            standing: pipeline::standing(app, self.config, self.today, self.tz),
+            standing,
             stage: pipeline::stage_of(app),
             first: app.journals.first().map(|j| j.date.date(self.tz)),
             upcoming: upcoming
@@ -194,7 +239,7 @@ impl Maker<'_> {
                 .collect(),
             chart: self.chart(app),
             actions,
-            problems,
+            problems: problem_parts(self.tera, self.config, problems)?,
             past,
         })
     }
@@ -357,19 +402,19 @@ fn indented(text: &str, indent: &str) -> String {
 }
 
 /// `report.json`: `due --format json` and `check --format json` in one
-/// object, as `serde_json` writes it pretty, with the actions joined from
-/// their [`action_json`].
+/// object, as `serde_json` writes it pretty, with the actions and the
+/// problems joined from their entries ([`action_json`], [`ProblemPart`]).
 pub fn report_json<'a>(
     today: NaiveDate,
-    actions: impl ExactSizeIterator<Item = &'a str> + Clone,
-    problems: &[Problem],
+    actions: impl Iterator<Item = &'a str>,
+    problems: impl Iterator<Item = &'a str>,
+    counts: crate::diagnostics::Counts,
 ) -> String {
-    let counts = crate::diagnostics::Counts::of(problems);
     #[derive(serde::Serialize)]
-    struct ReportJson<'a> {
+    struct ReportJson {
         today: NaiveDate,
         actions: [(); 0],
-        problems: &'a [Problem],
+        problems: [(); 0],
         errors: usize,
         warnings: usize,
         notes: usize,
@@ -377,26 +422,30 @@ pub fn report_json<'a>(
     let whole = serde_json::to_string_pretty(&ReportJson {
         today,
         actions: [],
-        problems,
+        problems: [],
         errors: counts.errors,
         warnings: counts.warnings,
         notes: counts.notes,
     })
     .expect("the report serializes");
-    // `today` is a date, so the first `"actions": []` is the field.
-    let empty = "\"actions\": []";
-    let at = whole.find(empty).expect("the report lists actions");
-    let size: usize = actions.clone().map(|a| a.len() + 2).sum();
-    let none = actions.len() == 0;
-    let mut out = String::with_capacity(whole.len() + size + 8);
-    out += &whole[..at];
-    out += "\"actions\": [";
-    for (i, a) in actions.enumerate() {
-        out += if i == 0 { "\n" } else { ",\n" };
-        out += a;
+    // `today` is a date, so each empty list is its field's.
+    let (actions, problems): (Vec<&str>, Vec<&str>) = (actions.collect(), problems.collect());
+    let size: usize = actions.iter().chain(&problems).map(|a| a.len() + 2).sum();
+    let mut out = String::with_capacity(whole.len() + size + 16);
+    let mut rest = whole.as_str();
+    for (field, items) in [("\"actions\": []", actions), ("\"problems\": []", problems)] {
+        let at = rest.find(field).expect("the report has the list");
+        out += &rest[..at];
+        out += &field[..field.len() - 1];
+        let none = items.is_empty();
+        for (i, a) in items.into_iter().enumerate() {
+            out += if i == 0 { "\n" } else { ",\n" };
+            out += a;
+        }
+        out += if none { "]" } else { "\n  ]" };
+        rest = &rest[at + field.len()..];
     }
-    out += if none { "]" } else { "\n  ]" };
-    out += &whole[at + empty.len()..];
+    out += rest;
     out.push('\n');
     out
 }
@@ -442,7 +491,14 @@ mod tests {
             .unwrap()
                 + "\n";
             let texts: Vec<String> = actions.iter().map(action_json).collect();
-            let joined = report_json(today, texts.iter().map(String::as_str), &eval.problems);
+            let tera = crate::render::theme::Theme::embedded().tera().unwrap();
+            let problems = problem_parts(&tera, &cfg, eval.problems.clone()).unwrap();
+            let joined = report_json(
+                today,
+                texts.iter().map(String::as_str),
+                problems.iter().map(|p| p.json.as_str()),
+                counts,
+            );
             assert_eq!(joined, whole);
         }
     }
