@@ -473,21 +473,25 @@ async fn serve(opts: Options) -> Result<(), String> {
     }
 }
 
-/// A file watcher (watching as long as it lives) and the paths of each change.
+/// A file watcher (watching as long as it lives) and its changes.
 type Watching = (
     Box<dyn notify::Watcher + Send>,
-    std::sync::mpsc::Receiver<Vec<PathBuf>>,
+    std::sync::mpsc::Receiver<Touch>,
 );
+
+/// The paths one file event touched, and whether it says they are written
+/// out (see [`is_settled`]).
+type Touch = (Vec<PathBuf>, bool);
 
 /// Watches the journals, the themes and the configuration.
 fn watch(opts: &Options) -> Result<Watching, String> {
     use notify::Watcher;
-    let (tx, rx) = std::sync::mpsc::channel::<Vec<PathBuf>>();
+    let (tx, rx) = std::sync::mpsc::channel::<Touch>();
     let handler = move |event: notify::Result<notify::Event>| {
         if let Ok(event) = event
             && is_change(&event.kind)
         {
-            let _ = tx.send(event.paths);
+            let _ = tx.send((event.paths, is_settled(&event.kind)));
         }
     };
     let mut watcher: Box<dyn Watcher + Send> = if opts.poll {
@@ -528,7 +532,7 @@ fn watch(opts: &Options) -> Result<Watching, String> {
 fn rebuild_on_change(
     mut preview: Preview,
     watcher: Box<dyn notify::Watcher + Send>,
-    changes: std::sync::mpsc::Receiver<Vec<PathBuf>>,
+    changes: std::sync::mpsc::Receiver<Touch>,
     state: Arc<State>,
 ) {
     let timings = std::env::var_os("DEBRIEF_TIMINGS").is_some();
@@ -536,11 +540,7 @@ fn rebuild_on_change(
         let _watcher = watcher;
         while let Ok(first) = changes.recv() {
             let started = std::time::Instant::now();
-            let mut changed: BTreeSet<PathBuf> = first.into_iter().collect();
-            // An editor's save is often several events: wait for a still moment.
-            while let Ok(more) = changes.recv_timeout(QUIET) {
-                changed.extend(more);
-            }
+            let changed = settle(first, &changes);
             let quiet = started.elapsed();
             let Some(rebuilt) = preview.update(&changed) else {
                 continue;
@@ -567,8 +567,52 @@ fn rebuild_on_change(
     });
 }
 
-/// How long the files must be still before a rebuild starts.
+/// How long the files must be still before a rebuild starts, unless every
+/// file changed is known to be written out.
 const QUIET: Duration = Duration::from_millis(30);
+
+/// The files an editor's save changed, from its `first` event on. A save is
+/// often several events (truncate, write, close; or write a copy, rename it
+/// over): the rebuild starts once every file's last event says it is
+/// written out (closed after writing, renamed into place, removed), or else
+/// once the files have been still for [`QUIET`] (polling, or a writer that
+/// keeps the file open).
+fn settle(first: Touch, more: &std::sync::mpsc::Receiver<Touch>) -> BTreeSet<PathBuf> {
+    type Last = std::collections::BTreeMap<PathBuf, bool>;
+    fn take(last: &mut Last, (paths, settled): Touch) {
+        for p in paths {
+            last.insert(p, settled);
+        }
+    }
+    let mut last = Last::new();
+    take(&mut last, first);
+    loop {
+        // What has already come in belongs to this save.
+        while let Ok(t) = more.try_recv() {
+            take(&mut last, t);
+        }
+        if last.values().all(|settled| *settled) {
+            break;
+        }
+        match more.recv_timeout(QUIET) {
+            Ok(t) => take(&mut last, t),
+            Err(_) => break,
+        }
+    }
+    last.into_keys().collect()
+}
+
+/// Whether a file event says its files are written out: closed after
+/// writing, renamed (into place, or away), or removed.
+fn is_settled(kind: &notify::EventKind) -> bool {
+    use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
+    matches!(
+        kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(_))
+            | EventKind::Remove(_)
+    )
+}
 
 /// Whether a file event is a change. Reads are not: the build reads every
 /// journal, and counting that would rebuild for ever.
@@ -707,6 +751,52 @@ mod tests {
             String::from_utf8(inject(page, Some("content/a.md:3:7: bad <script>"))).unwrap();
         assert!(broken.contains("content/a.md:3:7: bad &lt;script&gt;"));
         assert!(!broken.contains("bad <script>"));
+    }
+
+    #[test]
+    fn a_save_is_taken_whole_and_ends_when_every_file_is_written_out() {
+        use notify::event::{AccessKind, AccessMode, CreateKind, DataChange, ModifyKind};
+        use notify::event::{EventKind, RemoveKind, RenameMode};
+        let written = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        let writing = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+        let renamed = EventKind::Modify(ModifyKind::Name(RenameMode::To));
+        let removed = EventKind::Remove(RemoveKind::File);
+        let created = EventKind::Create(CreateKind::File);
+        assert!(is_settled(&written) && is_settled(&renamed) && is_settled(&removed));
+        assert!(!is_settled(&writing) && !is_settled(&created));
+
+        fn touch(name: &str, kind: &EventKind) -> Touch {
+            (vec![PathBuf::from(name)], is_settled(kind))
+        }
+        let set = |names: &[&str]| names.iter().map(PathBuf::from).collect::<BTreeSet<_>>();
+        let (tx, rx) = std::sync::mpsc::channel::<Touch>();
+        // Written in place: the events that came with it are one save, and
+        // the close ends it; what comes after is the next save.
+        tx.send(touch("a.md", &written)).unwrap();
+        tx.send(touch("b.md", &writing)).unwrap();
+        assert_eq!(settle(touch("a.md", &writing), &rx), set(&["a.md", "b.md"]));
+        tx.send(touch("b.md", &written)).unwrap();
+        tx.send(touch("c.md", &created)).unwrap();
+        assert_eq!(
+            settle(touch("a.md", &written), &rx),
+            set(&["a.md", "b.md", "c.md"])
+        );
+        // Still being written and nothing more comes: after the quiet time,
+        // the save is taken as it is.
+        assert_eq!(settle(touch("d.md", &writing), &rx), set(&["d.md"]));
+        // A copy renamed into place, the old file gone.
+        tx.send(touch("e.md", &renamed)).unwrap();
+        let later = std::thread::spawn(move || {
+            std::thread::sleep(QUIET * 4);
+            tx.send(touch("f.md", &written)).unwrap();
+            tx
+        });
+        assert_eq!(
+            settle(touch(".e.md.tmp", &removed), &rx),
+            set(&[".e.md.tmp", "e.md"])
+        );
+        let _tx = later.join().unwrap();
+        assert_eq!(settle(rx.recv().unwrap(), &rx), set(&["f.md"]));
     }
 }
 
