@@ -133,6 +133,82 @@ pub struct WeekReport {
     pub days: [usize; 7],
 }
 
+/// What happened in a week, as `_week_done.html` shows it.
+#[derive(Serialize)]
+pub struct Events<'a> {
+    interviews: &'a [Event],
+    sent: &'a [Event],
+    replies: &'a [Event],
+    outcomes: &'a [Event],
+}
+
+impl<'a> Events<'a> {
+    /// `r`'s events.
+    pub fn of(r: &'a WeekReport) -> Self {
+        Events {
+            interviews: &r.interviews,
+            sent: &r.sent,
+            replies: &r.replies,
+            outcomes: &r.outcomes,
+        }
+    }
+}
+
+/// A week's reflections, as `_week_reflections.html` shows them.
+#[derive(Serialize)]
+pub struct Reflections<'a> {
+    reflections: &'a [JournalReflection],
+    unreflected: &'a [JournalRef],
+}
+
+impl<'a> Reflections<'a> {
+    /// `r`'s reflections.
+    pub fn of(r: &'a WeekReport) -> Self {
+        Reflections {
+            reflections: &r.reflections,
+            unreflected: &r.unreflected,
+        }
+    }
+}
+
+/// Whether two reports list the same events.
+pub fn same_events(a: &WeekReport, b: &WeekReport) -> bool {
+    a.interviews == b.interviews
+        && a.sent == b.sent
+        && a.replies == b.replies
+        && a.outcomes == b.outcomes
+}
+
+/// Whether two reports list the same reflections.
+pub fn same_reflections(a: &WeekReport, b: &WeekReport) -> bool {
+    a.reflections == b.reflections && a.unreflected == b.unreflected
+}
+
+/// `r` without the lists its long sections show (events, reflections),
+/// for a page that gets those sections rendered.
+pub fn without_sections(r: &WeekReport) -> WeekReport {
+    WeekReport {
+        week: r.week.clone(),
+        span: r.span.clone(),
+        monday: r.monday,
+        sunday: r.sunday,
+        as_of: r.as_of,
+        current: r.current,
+        counts: r.counts,
+        interviews: Vec::new(),
+        sent: Vec::new(),
+        replies: Vec::new(),
+        outcomes: Vec::new(),
+        overdue: r.overdue.clone(),
+        next_seven: r.next_seven.clone(),
+        pipeline: r.pipeline.clone(),
+        reflections: Vec::new(),
+        unreflected: Vec::new(),
+        practice: r.practice.clone(),
+        days: r.days,
+    }
+}
+
 /// What a report is made from.
 pub struct Inputs<'a> {
     /// The journals as shown (redacted), as they stood on `as_of`.

@@ -123,15 +123,38 @@ pub struct Memo {
     grouped: Arc<Grouped>,
     /// Every week's report, oldest first.
     reports: Vec<Arc<Tally>>,
+    /// Every week page's long sections, in the same order.
+    sections: Vec<Arc<WeekSections>>,
 }
 
 impl Memo {
+    /// The report of the week called `week` and its page's sections, if
+    /// that render had them.
+    fn sections(&self, week: &str) -> Option<(&Arc<Tally>, &WeekSections)> {
+        let i = self.reports.iter().position(|r| r.report.week == week)?;
+        Some((&self.reports[i], self.sections.get(i)?))
+    }
+
     /// The report of the week called `week` (`2026-W47`), and its
     /// neighbours' names, if that render had it.
     fn week(&self, week: &str) -> Option<(&Arc<Tally>, Neighbours<'_>)> {
         let i = self.reports.iter().position(|r| r.report.week == week)?;
         Some((&self.reports[i], neighbours(&self.reports, i)))
     }
+}
+
+/// A week page's long sections, rendered by the theme's `_week_done.html`
+/// and `_week_reflections.html`.
+struct WeekSections {
+    done: Arc<String>,
+    reflections: Arc<String>,
+}
+
+/// What a week page gets for its sections (markers of the rendered HTML).
+#[derive(Serialize)]
+struct SectionsView {
+    done: String,
+    reflections: String,
 }
 
 /// The weeks before and after one, as its page links to them.
@@ -762,11 +785,43 @@ pub fn render(
         })
         .collect();
     phases.mark("weekly reports");
+    // Each week page's long sections, rendered: kept while what they show
+    // is as it was.
+    let sections: Vec<Arc<WeekSections>> = reports
+        .par_iter()
+        .map(|t| {
+            let then = previous.and_then(|(_, _, memo)| memo.sections(&t.report.week));
+            let r = &t.report;
+            let section = |name: &str, fill: &dyn Fn(&mut tera::Context)| {
+                render(name, "../../", &|c| {
+                    c.insert("links", &true);
+                    fill(c);
+                })
+                .map(Arc::new)
+            };
+            let done = match then {
+                Some((old, s)) if weekly::same_events(&old.report, r) => Arc::clone(&s.done),
+                _ => section("templates/_week_done.html", &|c| {
+                    c.insert("r", &weekly::Events::of(r))
+                })?,
+            };
+            let reflections = match then {
+                Some((old, s)) if weekly::same_reflections(&old.report, r) => {
+                    Arc::clone(&s.reflections)
+                }
+                _ => section("templates/_week_reflections.html", &|c| {
+                    c.insert("r", &weekly::Reflections::of(r))
+                })?,
+            };
+            Ok(Arc::new(WeekSections { done, reflections }))
+        })
+        .collect::<Result<_, ThemeError>>()?;
     reports
         .par_iter()
+        .zip(&sections)
         .enumerate()
         // A kept report's page stays, unless the weeks around it changed.
-        .filter(|(i, t)| {
+        .filter(|(i, (t, _))| {
             remade[*i]
                 || previous.is_none_or(|(_, _, previous)| {
                     previous
@@ -774,13 +829,24 @@ pub fn render(
                         .is_none_or(|(_, then)| then != neighbours(&reports, *i))
                 })
         })
-        .try_for_each(|(i, t)| -> Result<(), BuildError> {
+        .try_for_each(|(i, (t, s))| -> Result<(), BuildError> {
             let (prev, next) = neighbours(&reports, i);
-            page(&week_page(&t.report.week), "templates/week.html", &|c| {
-                c.insert("r", &t.report);
-                c.insert("prev", &prev);
-                c.insert("next", &next);
-            })
+            let mut lists = splice::Splice::default();
+            let view = SectionsView {
+                done: lists.slot(vec![s.done.as_str()]),
+                reflections: lists.slot(vec![s.reflections.as_str()]),
+            };
+            spliced(
+                &week_page(&t.report.week),
+                "templates/week.html",
+                &lists,
+                &|c| {
+                    c.insert("r", &weekly::without_sections(&t.report));
+                    c.insert("sections", &view);
+                    c.insert("prev", &prev);
+                    c.insert("next", &next);
+                },
+            )
         })?;
     phases.mark("week pages");
     let index: Vec<WeekLine> = reports
@@ -888,6 +954,7 @@ pub fn render(
             parts,
             grouped,
             reports,
+            sections,
         },
         everything: previous.is_none(),
     })
