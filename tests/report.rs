@@ -310,7 +310,7 @@ fn a_list_limit_keeps_the_counts_and_the_most_pressing_actions() {
     assert!(full.overdue.len() > 1 && full.next_seven.len() > 1);
     assert_eq!(cut.counts, full.counts, "counts count every action");
     // The most recently overdue, and the soonest upcoming.
-    let titles = |l: &[debrief::report::weekly::ActionLine]| -> Vec<String> {
+    let titles = |l: &[std::sync::Arc<debrief::report::weekly::ActionLine>]| -> Vec<String> {
         l.iter().map(|a| a.title.clone()).collect()
     };
     assert_eq!(

@@ -89,7 +89,7 @@ fn events(out: &mut Out, title: &str, list: &[Event], none: &str) {
     }
 }
 
-fn actions(out: &mut Out, title: &str, list: &[ActionLine], none: &str) {
+fn actions(out: &mut Out, title: &str, list: &[std::sync::Arc<ActionLine>], none: &str) {
     out.heading(2, title);
     if list.is_empty() {
         out.para(none);
@@ -150,7 +150,7 @@ pub fn weekly(r: &WeekReport, style: Style) -> String {
     if r.reflections.is_empty() && r.unreflected.is_empty() {
         out.para("No interviews this week.");
     }
-    for refl in &r.reflections {
+    for refl in r.reflections.iter() {
         out.heading(
             3,
             &format!("{} ({})", refl.journal.title, day(refl.journal.date)),
@@ -171,7 +171,7 @@ pub fn weekly(r: &WeekReport, style: Style) -> String {
     }
     if !r.unreflected.is_empty() {
         out.para("No reflection written yet:");
-        for j in &r.unreflected {
+        for j in r.unreflected.iter() {
             out.item(&format!("{} ({}, {})", j.title, day(j.date), j.path));
         }
     }

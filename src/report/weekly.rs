@@ -3,6 +3,8 @@
 //! practice list. One value, rendered as Markdown, text, mailable HTML and
 //! the site's weekly pages.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -89,6 +91,10 @@ pub struct Counts {
     pub next_seven: usize,
 }
 
+/// A list of a report that copies of the report share until one of them
+/// changes it (a week changed by difference keeps most of its lists).
+pub type Shared<T> = Arc<Vec<T>>;
+
 /// The report of one week.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WeekReport {
@@ -108,23 +114,23 @@ pub struct WeekReport {
     /// The numbers.
     pub counts: Counts,
     /// Interviews that took place.
-    pub interviews: Vec<Event>,
+    pub interviews: Shared<Event>,
     /// Follow-ups sent.
-    pub sent: Vec<Event>,
+    pub sent: Shared<Event>,
     /// Replies received.
-    pub replies: Vec<Event>,
+    pub replies: Shared<Event>,
     /// Outcomes that came.
-    pub outcomes: Vec<Event>,
+    pub outcomes: Shared<Event>,
     /// Actions overdue on `as_of`.
-    pub overdue: Vec<ActionLine>,
+    pub overdue: Vec<Arc<ActionLine>>,
     /// Actions due from `as_of` to seven days after.
-    pub next_seven: Vec<ActionLine>,
+    pub next_seven: Vec<Arc<ActionLine>>,
     /// The pipeline in one line.
     pub pipeline: String,
     /// Reflections of the week's interviews.
-    pub reflections: Vec<JournalReflection>,
+    pub reflections: Shared<JournalReflection>,
     /// The week's interviews that have no reflection section.
-    pub unreflected: Vec<JournalRef>,
+    pub unreflected: Shared<JournalRef>,
     /// Recurring struggles of every interview up to `as_of` (filled by
     /// [`with_practice`]; the site shows them on the reflections page).
     pub practice: Vec<practice::Group<JournalRef>>,
@@ -195,15 +201,15 @@ pub fn without_sections(r: &WeekReport) -> WeekReport {
         as_of: r.as_of,
         current: r.current,
         counts: r.counts,
-        interviews: Vec::new(),
-        sent: Vec::new(),
-        replies: Vec::new(),
-        outcomes: Vec::new(),
+        interviews: Shared::default(),
+        sent: Shared::default(),
+        replies: Shared::default(),
+        outcomes: Shared::default(),
         overdue: r.overdue.clone(),
         next_seven: r.next_seven.clone(),
         pipeline: r.pipeline.clone(),
-        reflections: Vec::new(),
-        unreflected: Vec::new(),
+        reflections: Shared::default(),
+        unreflected: Shared::default(),
         practice: r.practice.clone(),
         days: r.days,
     }
@@ -445,14 +451,14 @@ pub fn tally(inp: &Inputs<'_>, week: Week) -> Tally {
     }
     let line = |a: &Action| Keyed {
         key: a.sort_key(),
-        line: ActionLine {
+        line: Arc::new(ActionLine {
             rule: a.rule,
             due: a.due,
             title: a.title.clone(),
             company: a.company.clone(),
             role: a.role.clone(),
             slug: (inp.slug)(&a.journal),
-        },
+        }),
     };
     let horizon = add_days(day, 7);
     let overdue: Vec<&Action> = inp
@@ -483,15 +489,15 @@ pub fn tally(inp: &Inputs<'_>, week: Week) -> Tally {
                 next_seven: next_seven.count,
                 ..Counts::default()
             },
-            interviews,
-            sent,
-            replies,
-            outcomes,
+            interviews: sorted(interviews, by_event),
+            sent: sorted(sent, by_event),
+            replies: sorted(replies, by_event),
+            outcomes: sorted(outcomes, by_event),
             overdue: Vec::new(),
             next_seven: Vec::new(),
             pipeline: String::new(),
-            reflections,
-            unreflected,
+            reflections: sorted(reflections, by_reflection),
+            unreflected: sorted(unreflected, by_journal),
             practice: Vec::new(),
             days: [0; 7],
         },
@@ -508,7 +514,7 @@ pub fn tally(inp: &Inputs<'_>, week: Week) -> Tally {
 #[derive(Debug, Clone, PartialEq)]
 struct Keyed {
     key: SortKey,
-    line: ActionLine,
+    line: Arc<ActionLine>,
 }
 
 /// One of a week's action lists (overdue, or due next) as kept to change
@@ -520,7 +526,7 @@ struct Kept {
     /// How many actions the list has.
     count: usize,
     /// The actions on the shown side of `edge`, in order.
-    lines: Vec<Keyed>,
+    lines: Vec<Arc<Keyed>>,
     /// Where the kept lines stop; `None`: every action is kept.
     edge: Option<SortKey>,
     /// Whether the end shown is the last (overdue) or the first.
@@ -542,7 +548,7 @@ impl Kept {
         };
         Kept {
             count: n,
-            lines: kept.iter().map(|a| line(a)).collect(),
+            lines: kept.iter().map(|a| Arc::new(line(a))).collect(),
             edge: edge.map(|a| a.sort_key()),
             last,
         }
@@ -565,16 +571,16 @@ impl Kept {
                 self.lines.remove(i);
             }
         }
-        let added: Vec<&Keyed> = now.lines.iter().filter(|n| self.inside(&n.key)).collect();
+        let added: Vec<&Arc<Keyed>> = now.lines.iter().filter(|n| self.inside(&n.key)).collect();
         for n in added {
             let at = self.lines.partition_point(|l| l.key <= n.key);
-            self.lines.insert(at, n.clone());
+            self.lines.insert(at, Arc::clone(n));
         }
     }
 
     /// The lines a page shows, at most `limit`; `None` when fewer are kept
     /// than it shows (the list must be made again).
-    fn shown(&self, limit: usize) -> Option<Vec<ActionLine>> {
+    fn shown(&self, limit: usize) -> Option<Vec<Arc<ActionLine>>> {
         if self.edge.is_some() && self.lines.len() < limit.min(self.count) {
             return None;
         }
@@ -587,7 +593,7 @@ impl Kept {
             self.lines[from..]
                 .iter()
                 .take(limit)
-                .map(|k| k.line.clone())
+                .map(|k| Arc::clone(&k.line))
                 .collect(),
         )
     }
@@ -608,14 +614,46 @@ pub struct Tally {
     next_seven: Kept,
 }
 
-/// `then` taken out of `list` (one equal item each), `now` put in.
-fn swap<T: PartialEq + Clone>(list: &mut Vec<T>, then: &[T], now: &[T]) {
+/// The order events are listed in.
+fn by_event(a: &Event, b: &Event) -> std::cmp::Ordering {
+    (a.date, &a.text).cmp(&(b.date, &b.text))
+}
+
+/// The order reflections are listed in.
+fn by_reflection(a: &JournalReflection, b: &JournalReflection) -> std::cmp::Ordering {
+    by_journal(&a.journal, &b.journal)
+}
+
+/// The order journals are listed in.
+fn by_journal(a: &JournalRef, b: &JournalRef) -> std::cmp::Ordering {
+    (a.date, &a.path).cmp(&(b.date, &b.path))
+}
+
+/// `list` sorted by `order`, to share.
+fn sorted<T>(mut list: Vec<T>, order: fn(&T, &T) -> std::cmp::Ordering) -> Shared<T> {
+    list.sort_by(order);
+    Arc::new(list)
+}
+
+/// `then` taken out of `list` (one equal item each), `now` put in, in
+/// `order`; the list is copied only when `then` and `now` differ.
+fn swap<T: PartialEq + Clone>(
+    list: &mut Shared<T>,
+    then: &[T],
+    now: &[T],
+    order: fn(&T, &T) -> std::cmp::Ordering,
+) {
+    if then == now {
+        return;
+    }
+    let list = Arc::make_mut(list);
     for t in then {
         if let Some(i) = list.iter().position(|x| x == t) {
             list.remove(i);
         }
     }
     list.extend_from_slice(now);
+    list.sort_by(order);
 }
 
 impl Tally {
@@ -625,12 +663,22 @@ impl Tally {
     /// not reach as far as the page shows; the week must be made again.
     pub fn change(&mut self, then: &Tally, now: &Tally, week: Week, limit: usize) -> bool {
         let (r, t, n) = (&mut self.report, &then.report, &now.report);
-        swap(&mut r.interviews, &t.interviews, &n.interviews);
-        swap(&mut r.sent, &t.sent, &n.sent);
-        swap(&mut r.replies, &t.replies, &n.replies);
-        swap(&mut r.outcomes, &t.outcomes, &n.outcomes);
-        swap(&mut r.reflections, &t.reflections, &n.reflections);
-        swap(&mut r.unreflected, &t.unreflected, &n.unreflected);
+        swap(&mut r.interviews, &t.interviews, &n.interviews, by_event);
+        swap(&mut r.sent, &t.sent, &n.sent, by_event);
+        swap(&mut r.replies, &t.replies, &n.replies, by_event);
+        swap(&mut r.outcomes, &t.outcomes, &n.outcomes, by_event);
+        swap(
+            &mut r.reflections,
+            &t.reflections,
+            &n.reflections,
+            by_reflection,
+        );
+        swap(
+            &mut r.unreflected,
+            &t.unreflected,
+            &n.unreflected,
+            by_journal,
+        );
         for ((total, t), n) in self
             .by_outcome
             .iter_mut()
@@ -644,27 +692,16 @@ impl Tally {
         self.finish(week, limit).is_some()
     }
 
-    /// Sorts the lists, counts them, and cuts the action lists to `limit`.
+    /// Counts the lists (sorted), and cuts the action lists to `limit`.
     fn finish(&mut self, week: Week, limit: usize) -> Option<()> {
         let r = &mut self.report;
         let mut days = [0usize; 7];
-        for list in [
-            &mut r.interviews,
-            &mut r.sent,
-            &mut r.replies,
-            &mut r.outcomes,
-        ] {
-            list.sort_by(|a, b| (a.date, &a.text).cmp(&(b.date, &b.text)));
+        for list in [&r.interviews, &r.sent, &r.replies, &r.outcomes] {
             for e in list.iter() {
                 days[(e.date - week.monday()).num_days() as usize] += 1;
             }
         }
         r.days = days;
-        r.reflections.sort_by(|a, b| {
-            (a.journal.date, &a.journal.path).cmp(&(b.journal.date, &b.journal.path))
-        });
-        r.unreflected
-            .sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
         r.counts = Counts {
             interviews: r.interviews.len(),
             sent: r.sent.len(),
