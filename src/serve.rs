@@ -22,7 +22,7 @@ use crate::diagnostics::Severity;
 use crate::journal::discover;
 use crate::repo::Repository;
 use crate::report::charts::escape;
-use crate::site::{self, Memory};
+use crate::site::{self, Memory, Pieces};
 
 /// Where live-reload events are sent (server-sent events).
 pub const EVENTS: &str = "/__debrief/events";
@@ -49,7 +49,7 @@ pub struct Options {
 pub struct Served {
     /// The files, by `/`-separated path (shared with the build before
     /// when this one failed).
-    pub files: Arc<BTreeMap<String, Bytes>>,
+    pub files: Arc<BTreeMap<String, Pieces>>,
     /// What is wrong, when a journal, a template or the configuration is:
     /// each line `file:line:column: message`.
     pub error: Option<String>,
@@ -110,8 +110,9 @@ pub fn content_type(rel: &str) -> &'static str {
 }
 
 /// `html` with the live-reload script, and the error overlay when the last
-/// rebuild failed, put before `</body>`.
-pub fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
+/// rebuild failed, put before `</body>` (the page's pieces are shared, not
+/// copied).
+pub fn inject(html: &Pieces, error: Option<&str>) -> Pieces {
     let mut extra = String::new();
     if let Some(e) = error {
         extra.push_str(&format!(
@@ -125,13 +126,36 @@ pub fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
     extra.push_str(&format!(
         "<script>new EventSource(\"{EVENTS}\").addEventListener(\"reload\", () => location.reload());</script>\n"
     ));
-    let text = String::from_utf8_lossy(html);
-    let at = text.rfind("</body>").unwrap_or(text.len());
-    let mut out = String::with_capacity(text.len() + extra.len());
-    out.push_str(&text[..at]);
-    out.push_str(&extra);
-    out.push_str(&text[at..]);
-    out.into_bytes()
+    // `</body>` is in the template's own text, one piece, near the end.
+    let pieces = html.pieces();
+    let found = pieces.iter().enumerate().rev().find_map(|(i, p)| {
+        let at = p.windows(7).rposition(|w| w == b"</body>")?;
+        Some((i, at))
+    });
+    let (i, at) = found.unwrap_or((pieces.len(), 0));
+    let mut out = Pieces::default();
+    pieces[..i].iter().for_each(|p| out.push(p.clone()));
+    if let Some(p) = pieces.get(i) {
+        out.push(p.slice(..at));
+    }
+    out.push(extra);
+    if let Some(p) = pieces.get(i) {
+        out.push(p.slice(at..));
+    }
+    pieces.iter().skip(i + 1).for_each(|p| out.push(p.clone()));
+    out
+}
+
+/// A response of `pieces`, sent one after the other.
+fn body(pieces: Pieces) -> (axum::http::HeaderValue, axum::body::Body) {
+    let len = axum::http::HeaderValue::from(pieces.len());
+    let stream = futures_util::stream::iter(
+        pieces
+            .into_pieces()
+            .into_iter()
+            .map(Ok::<Bytes, std::convert::Infallible>),
+    );
+    (len, axum::body::Body::from_stream(stream))
 }
 
 /// The page for paths that name nothing.
@@ -315,7 +339,7 @@ impl Preview {
         };
         let new = sink.into_files();
         let count = new.len();
-        let made = new.into_iter().map(|(k, v)| (k, Bytes::from(v)));
+        let made = new.into_iter();
         let files = match scope {
             site::Scope::Changed { previous, .. } if !rendered.everything => {
                 let mut files = (*self.served.files).clone();
@@ -653,21 +677,26 @@ async fn file(
     axum::extract::State(state): axum::extract::State<Arc<State>>,
     uri: axum::http::Uri,
 ) -> axum::response::Response {
-    use axum::http::{StatusCode, header};
+    use axum::http::{HeaderValue, StatusCode, header};
     use axum::response::IntoResponse;
     let served = state
         .served
         .read()
         .map(|s| Arc::clone(&s))
         .unwrap_or_default();
-    let html = |status: StatusCode, body: &[u8]| {
+    let html = |status: StatusCode, page: &Pieces| {
+        let (len, body) = body(inject(page, served.error.as_deref()));
         (
             status,
             [
-                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-                (header::CACHE_CONTROL, "no-store"),
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("text/html; charset=utf-8"),
+                ),
+                (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+                (header::CONTENT_LENGTH, len),
             ],
-            inject(body, served.error.as_deref()),
+            body,
         )
             .into_response()
     };
@@ -686,12 +715,14 @@ async fn file(
         if kind.starts_with("text/html") {
             return html(StatusCode::OK, bytes);
         }
+        let (len, body) = body(bytes.clone());
         return (
             [
-                (header::CONTENT_TYPE, kind),
-                (header::CACHE_CONTROL, "no-store"),
+                (header::CONTENT_TYPE, HeaderValue::from_static(kind)),
+                (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+                (header::CONTENT_LENGTH, len),
             ],
-            bytes.clone(),
+            body,
         )
             .into_response();
     }
@@ -700,7 +731,7 @@ async fn file(
         let to = format!("{}/", uri.path());
         return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to)]).into_response();
     }
-    html(StatusCode::NOT_FOUND, &not_found(&rel))
+    html(StatusCode::NOT_FOUND, &not_found(&rel).into())
 }
 
 #[cfg(test)]
@@ -743,14 +774,26 @@ mod tests {
 
     #[test]
     fn pages_get_the_reload_script_and_the_overlay_escaped() {
-        let page = b"<html><body><p>hi</p></body></html>";
-        let clean = String::from_utf8(inject(page, None)).unwrap();
+        let page = Pieces::from(b"<html><body><p>hi</p></body></html>".to_vec());
+        let text = |p: Pieces| String::from_utf8(p.to_vec()).unwrap();
+        let clean = text(inject(&page, None));
         assert!(clean.contains(EVENTS) && !clean.contains("debrief-error"));
         assert!(clean.find(EVENTS).unwrap() < clean.find("</body>").unwrap());
-        let broken =
-            String::from_utf8(inject(page, Some("content/a.md:3:7: bad <script>"))).unwrap();
+        assert!(clean.ends_with("</body></html>") && clean.starts_with("<html><body><p>hi</p>"));
+        let broken = text(inject(&page, Some("content/a.md:3:7: bad <script>")));
         assert!(broken.contains("content/a.md:3:7: bad &lt;script&gt;"));
         assert!(!broken.contains("bad <script>"));
+        // A page in pieces, `</body>` in the last: the script goes before
+        // it, and the other pieces are as they were.
+        let mut split = Pieces::from(b"<html><body><ul>".to_vec());
+        split.push(bytes::Bytes::from_static(b"<li>1</li>"));
+        split.push(bytes::Bytes::from_static(b"</ul></body></html>\n"));
+        let joined = text(inject(&split, None));
+        assert!(joined.starts_with("<html><body><ul><li>1</li></ul><script>"));
+        assert!(joined.ends_with("</script>\n</body></html>\n"));
+        // No `</body>`: at the end.
+        let bare = text(inject(&Pieces::from(b"<p>x</p>".to_vec()), None));
+        assert!(bare.starts_with("<p>x</p><script>"));
     }
 
     #[test]

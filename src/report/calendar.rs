@@ -83,17 +83,21 @@ fn named(name: &str) -> Calendar {
     cal.done()
 }
 
-/// The calendar named `name` around events made by [`event`].
-pub fn wrap<'e>(name: &str, events: impl Iterator<Item = &'e str>) -> String {
-    let empty = named(name).to_string();
+/// What goes around the events of the calendar named `name`: its start,
+/// with its properties, and its end.
+pub fn frame(name: &str) -> (String, &'static str) {
+    let mut head = named(name).to_string();
     // An empty calendar ends with END:VCALENDAR right after its properties:
     // the events go there, as the calendar would write them.
     let end = "END:VCALENDAR\r\n";
-    let head = empty.strip_suffix(end).expect("a calendar ends so");
-    let events: Vec<&str> = events.collect();
-    let size: usize = events.iter().map(|e| e.len()).sum();
-    let mut out = String::with_capacity(head.len() + size + end.len());
-    out += head;
+    assert!(head.ends_with(end), "a calendar ends so");
+    head.truncate(head.len() - end.len());
+    (head, end)
+}
+
+/// The calendar named `name` around events made by [`event`].
+pub fn wrap<'e>(name: &str, events: impl Iterator<Item = &'e str>) -> String {
+    let (mut out, end) = frame(name);
     for e in events {
         out += e;
     }

@@ -18,6 +18,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use bytes::Bytes;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -33,7 +34,7 @@ use crate::report::week::Week;
 use crate::report::weekly::{self, Counts, Tally, group_items};
 use crate::report::{calendar, history};
 use pages::{ActionView, Slugs};
-pub use staging::{Memory, Sink};
+pub use staging::{Memory, Pieces, Sink};
 use staging::{OutputError, Staging};
 
 /// How to build.
@@ -146,8 +147,8 @@ impl Memo {
 /// A week page's long sections, rendered by the theme's `_week_done.html`
 /// and `_week_reflections.html`.
 struct WeekSections {
-    done: Arc<String>,
-    reflections: Arc<String>,
+    done: Bytes,
+    reflections: Bytes,
 }
 
 /// What a week page gets for its sections (markers of the rendered HTML).
@@ -311,9 +312,9 @@ fn noted(
 /// The reflections page's grouped lists, rendered: kept while the items
 /// they gather stay as they were.
 struct Grouped {
-    strengths: String,
+    strengths: Bytes,
     strengths_count: usize,
-    practice: String,
+    practice: Bytes,
 }
 
 /// A line of the index of weeks.
@@ -554,11 +555,11 @@ pub fn render(
     // after; its root is as deep as the file.
     let spliced = |file: &str,
                    name: &str,
-                   lists: &splice::Splice<'_>,
+                   lists: &splice::Splice,
                    fill: &dyn Fn(&mut tera::Context)|
      -> Result<(), BuildError> {
         let root = "../".repeat(file.matches('/').count());
-        sink.put(file, lists.apply(render(name, &root, fill)?).into_bytes())?;
+        sink.put(file, lists.apply(render(name, &root, fill)?))?;
         Ok(())
     };
     let page = |file: &str, name: &str, fill: &dyn Fn(&mut tera::Context)| {
@@ -575,9 +576,9 @@ pub fn render(
 
     // The dashboard's groups, each its actions' items.
     let mut dashboard = splice::Splice::default();
-    let mut items: Vec<Vec<&str>> = vec![Vec::new(); pages::GROUPS.len()];
+    let mut items: Vec<Vec<Bytes>> = vec![Vec::new(); pages::GROUPS.len()];
     for a in &actions {
-        items[pages::group_of(a.action(), today)].push(&a.item);
+        items[pages::group_of(a.action(), today)].push(a.item.clone());
     }
     let groups: Vec<GroupView> = pages::GROUPS
         .iter()
@@ -592,7 +593,7 @@ pub fn render(
     let mut upcoming: Vec<&parts::Upcoming> = parts.values().flat_map(|p| &p.upcoming).collect();
     upcoming.sort_by_key(|u| u.date);
     let problems_view = pages::ProblemsView {
-        items: dashboard.slot(problems.iter().map(|p| p.item.as_str()).collect()),
+        items: dashboard.slot(problems.iter().map(|p| p.item.clone()).collect()),
         errors: problem_counts.errors,
         warnings: problem_counts.warnings,
         notes: problem_counts.notes,
@@ -666,7 +667,7 @@ pub fn render(
     phases.mark("timeline");
     let charts = dashboard_charts(&pipeline, recent, parts.values().map(|p| &p.chart));
     phases.mark("dashboard charts");
-    let summary = dashboard.slot(parts.values().map(|p| p.line.as_str()).collect());
+    let summary = dashboard.slot(parts.values().map(|p| p.line.clone()).collect());
     spliced("index.html", "templates/index.html", &dashboard, &|c| {
         c.insert("groups", &groups);
         c.insert("upcoming", &upcoming);
@@ -734,13 +735,13 @@ pub fn render(
     phases.mark("journal pages");
 
     // Every open draft, grouped by due date (actions are sorted by it).
-    let mut by_day: Vec<(NaiveDate, Vec<&str>)> = Vec::new();
+    let mut by_day: Vec<(NaiveDate, Vec<Bytes>)> = Vec::new();
     for a in &actions {
         let Some(item) = &a.draft_item else { continue };
         let due = a.action().due;
         match by_day.last_mut() {
-            Some((d, items)) if *d == due => items.push(item),
-            _ => by_day.push((due, vec![item])),
+            Some((d, items)) if *d == due => items.push(item.clone()),
+            _ => by_day.push((due, vec![item.clone()])),
         }
     }
     let mut drafts = splice::Splice::default();
@@ -797,18 +798,16 @@ pub fn render(
                     c.insert("links", &true);
                     fill(c);
                 })
-                .map(Arc::new)
+                .map(Bytes::from)
             };
             let done = match then {
-                Some((old, s)) if weekly::same_events(&old.report, r) => Arc::clone(&s.done),
+                Some((old, s)) if weekly::same_events(&old.report, r) => s.done.clone(),
                 _ => section("templates/_week_done.html", &|c| {
                     c.insert("r", &weekly::Events::of(r))
                 })?,
             };
             let reflections = match then {
-                Some((old, s)) if weekly::same_reflections(&old.report, r) => {
-                    Arc::clone(&s.reflections)
-                }
+                Some((old, s)) if weekly::same_reflections(&old.report, r) => s.reflections.clone(),
                 _ => section("templates/_week_reflections.html", &|c| {
                     c.insert("r", &weekly::Reflections::of(r))
                 })?,
@@ -833,8 +832,8 @@ pub fn render(
             let (prev, next) = neighbours(&reports, i);
             let mut lists = splice::Splice::default();
             let view = SectionsView {
-                done: lists.slot(vec![s.done.as_str()]),
-                reflections: lists.slot(vec![s.reflections.as_str()]),
+                done: lists.slot(vec![s.done.clone()]),
+                reflections: lists.slot(vec![s.reflections.clone()]),
             };
             spliced(
                 &week_page(&t.report.week),
@@ -885,6 +884,7 @@ pub fn render(
                     c.insert("practice", groups);
                     c.insert("links", &true);
                 })
+                .map(Bytes::from)
             };
             Arc::new(Grouped {
                 strengths: list(&strengths)?,
@@ -894,19 +894,19 @@ pub fn render(
         }
     };
     let mut lists = splice::Splice::default();
-    let takeaways: Vec<&str> = past
+    let takeaways: Vec<Bytes> = past
         .iter()
         .rev()
-        .filter_map(|p| p.takeaways.as_deref())
+        .filter_map(|p| p.takeaways.clone())
         .collect();
-    let unreflected: Vec<&str> = past
+    let unreflected: Vec<Bytes> = past
         .iter()
         .rev()
-        .filter_map(|p| p.unreflected.as_deref())
+        .filter_map(|p| p.unreflected.clone())
         .collect();
     let view = ReflectionsView {
-        practice: lists.slot(vec![&grouped.practice]),
-        strengths: lists.slot(vec![&grouped.strengths]),
+        practice: lists.slot(vec![grouped.practice.clone()]),
+        strengths: lists.slot(vec![grouped.strengths.clone()]),
         strengths_count: grouped.strengths_count,
         unreflected_count: unreflected.len(),
         takeaways: lists.slot(takeaways),
@@ -921,28 +921,28 @@ pub fn render(
 
     phases.mark("week index, reflections");
     // The calendar of open actions, and the machine-readable data.
-    sink.put(
-        "calendar.ics",
-        calendar::wrap(&config.site.title, actions.iter().map(|a| a.event.as_str())).into_bytes(),
-    )?;
+    let (head, end) = calendar::frame(&config.site.title);
+    let mut ics = splice::Pieces::from(head);
+    actions.iter().for_each(|a| ics.push(a.event.clone()));
+    ics.push(end);
+    sink.put("calendar.ics", ics)?;
     sink.put(
         "report.json",
         parts::report_json(
             today,
-            actions.iter().map(|a| a.json.as_str()),
-            problems.iter().map(|p| p.json.as_str()),
+            actions.iter().map(|a| &a.json),
+            problems.iter().map(|p| &p.json),
             problem_counts,
-        )
-        .into_bytes(),
+        ),
     )?;
     let robots = if config.site.private {
         "User-agent: *\nDisallow: /\n"
     } else {
         "User-agent: *\nAllow: /\n"
     };
-    sink.put("robots.txt", robots.as_bytes().to_vec())?;
+    sink.put("robots.txt", robots.as_bytes().to_vec().into())?;
     for (name, bytes) in theme.under("static/") {
-        sink.put(name, bytes.to_vec())?;
+        sink.put(name, bytes.to_vec().into())?;
     }
 
     phases.mark("calendar, report.json");

@@ -11,6 +11,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use bytes::Bytes;
 use chrono::NaiveDate;
 
 use crate::config::Config;
@@ -26,6 +27,7 @@ use crate::report::{calendar, charts, history, pipeline};
 use crate::rules::{self, Action};
 
 use super::pages::{self, ActionView, DraftView, Slugs};
+use super::splice::Pieces;
 
 /// One open action, made ready for every shared page that lists it.
 pub struct ActionPart {
@@ -34,13 +36,13 @@ pub struct ActionPart {
     /// The action, with its links and draft, for the templates.
     pub view: ActionView,
     /// Its item on the dashboard: the theme's `_action.html`.
-    pub item: String,
+    pub item: Bytes,
     /// Its item on the drafts page, if it has a draft.
-    pub draft_item: Option<String>,
+    pub draft_item: Option<Bytes>,
     /// Its event in `calendar.ics`.
-    pub event: String,
+    pub event: Bytes,
     /// Its entry in `report.json`, indented as the list there is.
-    pub json: String,
+    pub json: Bytes,
 }
 
 impl ActionPart {
@@ -61,10 +63,10 @@ pub struct PastPart {
     /// What it noted under "struggled".
     pub struggled: Vec<String>,
     /// Its takeaways, as the theme's `_takeaway.html`, if it has some.
-    pub takeaways: Option<String>,
+    pub takeaways: Option<Bytes>,
     /// Its line in the list of interviews without a reflection (the
     /// theme's `_unreflected.html`), if it has none.
-    pub unreflected: Option<String>,
+    pub unreflected: Option<Bytes>,
 }
 
 /// How many weeks the dashboard's follow-up chart shows at most: this
@@ -93,9 +95,9 @@ pub struct ProblemPart {
     /// The problem, its severity as configured.
     pub problem: Problem,
     /// Its item in the dashboard's list: the theme's `_problem.html`.
-    pub item: String,
+    pub item: Bytes,
     /// Its entry in `report.json`, indented as the list there is.
-    pub json: String,
+    pub json: Bytes,
 }
 
 /// `problems` with their configured severities (those turned off left
@@ -110,11 +112,11 @@ pub fn problem_parts(
         .map(|problem| {
             let mut ctx = tera::Context::new();
             ctx.insert("p", &problem);
-            let item = theme::render(tera, "templates/_problem.html", &ctx)?;
+            let item = theme::render(tera, "templates/_problem.html", &ctx)?.into();
             let json = serde_json::to_string_pretty(&problem).expect("a problem serializes");
             Ok(ProblemPart {
                 item,
-                json: indented(&json, "    "),
+                json: indented(&json, "    ").into(),
                 problem,
             })
         })
@@ -152,7 +154,7 @@ pub struct AppPart {
     pub upcoming: Vec<Upcoming>,
     /// Its line in the dashboard's list of applications: the theme's
     /// `_application_line.html`.
-    pub line: String,
+    pub line: Bytes,
     /// Its share of the charts.
     pub chart: ChartPart,
     /// Its open actions, in the order the rules found them.
@@ -305,8 +307,8 @@ impl Maker<'_> {
     }
 
     /// The template `name` rendered with `ctx`.
-    fn fragment(&self, name: &str, ctx: &tera::Context) -> Result<String, ThemeError> {
-        theme::render(self.tera, name, ctx)
+    fn fragment(&self, name: &str, ctx: &tera::Context) -> Result<Bytes, ThemeError> {
+        theme::render(self.tera, name, ctx).map(Bytes::from)
     }
 
     fn action(
@@ -350,7 +352,7 @@ impl Maker<'_> {
             Some(_) => Some(self.item(&view, "../")?),
             None => None,
         };
-        let event = calendar::event(&calendar::Entry {
+        let event: Bytes = calendar::event(&calendar::Entry {
             action: &view.action,
             draft: view
                 .draft_text
@@ -360,8 +362,9 @@ impl Maker<'_> {
             url: self
                 .base
                 .map(|b| format!("{b}/journals/{}/", view.journal_slug)),
-        });
-        let json = action_json(&view.action);
+        })
+        .into();
+        let json = action_json(&view.action).into();
         Ok(ActionPart {
             order: view.action.sort_key(),
             view,
@@ -373,7 +376,7 @@ impl Maker<'_> {
     }
 
     /// An action as a list item, on a page `root` away from the top.
-    fn item(&self, view: &ActionView, root: &str) -> Result<String, ThemeError> {
+    fn item(&self, view: &ActionView, root: &str) -> Result<Bytes, ThemeError> {
         let mut ctx = tera::Context::new();
         ctx.insert("a", view);
         ctx.insert("root", root);
@@ -406,10 +409,10 @@ fn indented(text: &str, indent: &str) -> String {
 /// problems joined from their entries ([`action_json`], [`ProblemPart`]).
 pub fn report_json<'a>(
     today: NaiveDate,
-    actions: impl Iterator<Item = &'a str>,
-    problems: impl Iterator<Item = &'a str>,
+    actions: impl Iterator<Item = &'a Bytes>,
+    problems: impl Iterator<Item = &'a Bytes>,
     counts: crate::diagnostics::Counts,
-) -> String {
+) -> Pieces {
     #[derive(serde::Serialize)]
     struct ReportJson {
         today: NaiveDate,
@@ -427,27 +430,36 @@ pub fn report_json<'a>(
         warnings: counts.warnings,
         notes: counts.notes,
     })
-    .expect("the report serializes");
+    .expect("the report serializes")
+        + "\n";
     // `today` is a date, so each empty list is its field's.
-    let (actions, problems): (Vec<&str>, Vec<&str>) = (actions.collect(), problems.collect());
-    let size: usize = actions.iter().chain(&problems).map(|a| a.len() + 2).sum();
-    let mut out = String::with_capacity(whole.len() + size + 16);
-    let mut rest = whole.as_str();
-    for (field, items) in [("\"actions\": []", actions), ("\"problems\": []", problems)] {
-        let at = rest.find(field).expect("the report has the list");
-        out += &rest[..at];
-        out += &field[..field.len() - 1];
-        let none = items.is_empty();
-        for (i, a) in items.into_iter().enumerate() {
-            out += if i == 0 { "\n" } else { ",\n" };
-            out += a;
+    let whole = Bytes::from(whole);
+    let mut out = Pieces::default();
+    let mut kept = 0;
+    let lists: [(&str, &mut dyn Iterator<Item = &Bytes>); 2] = [
+        ("\"actions\": []", &mut { actions }),
+        ("\"problems\": []", &mut { problems }),
+    ];
+    for (field, items) in lists {
+        let at = kept + find(&whole[kept..], field.as_bytes()).expect("the report has the list");
+        // Up to and with the `[`.
+        out.push(whole.slice(kept..at + field.len() - 1));
+        let mut none = true;
+        for (i, a) in items.enumerate() {
+            out.push(Bytes::from_static(if i == 0 { b"\n" } else { b",\n" }));
+            out.push(a.clone());
+            none = false;
         }
-        out += if none { "]" } else { "\n  ]" };
-        rest = &rest[at + field.len()..];
+        out.push(Bytes::from_static(if none { b"]" } else { b"\n  ]" }));
+        kept = at + field.len();
     }
-    out += rest;
-    out.push('\n');
+    out.push(whole.slice(kept..));
     out
+}
+
+/// Where `needle` first is in `hay`.
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]
@@ -490,16 +502,16 @@ mod tests {
             })
             .unwrap()
                 + "\n";
-            let texts: Vec<String> = actions.iter().map(action_json).collect();
+            let texts: Vec<Bytes> = actions.iter().map(|a| action_json(a).into()).collect();
             let tera = crate::render::theme::Theme::embedded().tera().unwrap();
             let problems = problem_parts(&tera, &cfg, eval.problems.clone()).unwrap();
             let joined = report_json(
                 today,
-                texts.iter().map(String::as_str),
-                problems.iter().map(|p| p.json.as_str()),
+                texts.iter(),
+                problems.iter().map(|p| &p.json),
                 counts,
             );
-            assert_eq!(joined, whole);
+            assert_eq!(String::from_utf8(joined.to_vec()).unwrap(), whole);
         }
     }
 }

@@ -7,22 +7,99 @@
 //! empty when there are no items, so `{% if %}` still works), and
 //! [`Splice::apply`] puts the items in its place.
 //!
+//! The items are shared [`Bytes`], so a page is a list of [`Pieces`] that
+//! point into them rather than one new buffer.
+//!
 //! The marker is an HTML comment: journal text never reaches a page with a
 //! `<` unescaped (template values are autoescaped, Markdown is sanitized,
 //! comments dropped), so no journal can write a marker.
 
+use bytes::Bytes;
+
+/// A file's bytes as a list of pieces. The pages every journal feeds are
+/// joined from parts that stay in memory between saves: they go out (to
+/// disk, or to a browser from `serve`) piece by piece, never copied into one
+/// buffer.
+#[derive(Debug, Clone, Default)]
+pub struct Pieces(Vec<Bytes>);
+
+impl Pieces {
+    /// How many bytes in all.
+    pub fn len(&self) -> usize {
+        self.0.iter().map(Bytes::len).sum()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(Bytes::is_empty)
+    }
+
+    /// The pieces, in order.
+    pub fn pieces(&self) -> &[Bytes] {
+        &self.0
+    }
+
+    /// The pieces, to send.
+    pub fn into_pieces(self) -> Vec<Bytes> {
+        self.0
+    }
+
+    /// Puts `piece` at the end.
+    pub fn push(&mut self, piece: impl Into<Bytes>) {
+        let piece = piece.into();
+        if !piece.is_empty() {
+            self.0.push(piece);
+        }
+    }
+
+    /// The bytes in one buffer.
+    pub fn to_vec(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.len());
+        self.0.iter().for_each(|p| out.extend_from_slice(p));
+        out
+    }
+}
+
+impl From<Vec<u8>> for Pieces {
+    fn from(bytes: Vec<u8>) -> Self {
+        let mut p = Pieces::default();
+        p.push(bytes);
+        p
+    }
+}
+
+impl From<String> for Pieces {
+    fn from(text: String) -> Self {
+        Pieces::from(text.into_bytes())
+    }
+}
+
+/// The same bytes, however they are cut into pieces.
+impl PartialEq for Pieces {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len()
+            && self
+                .0
+                .iter()
+                .flat_map(|p| p.iter())
+                .eq(other.0.iter().flat_map(|p| p.iter()))
+    }
+}
+
+impl Eq for Pieces {}
+
 /// The lists of one page, each put where its marker is.
 #[derive(Default)]
-pub struct Splice<'a> {
-    slots: Vec<Vec<&'a str>>,
+pub struct Splice {
+    slots: Vec<Vec<Bytes>>,
 }
 
 const OPEN: &str = "<!--debrief-slot-";
 const CLOSE: &str = "-->";
 
-impl<'a> Splice<'a> {
+impl Splice {
     /// The marker the template shows where `items` go: empty for no items.
-    pub fn slot(&mut self, items: Vec<&'a str>) -> String {
+    pub fn slot(&mut self, items: Vec<Bytes>) -> String {
         if items.iter().all(|i| i.is_empty()) {
             return String::new();
         }
@@ -32,33 +109,34 @@ impl<'a> Splice<'a> {
 
     /// `page` with every marker replaced by its items (a marker shown
     /// twice gets them twice; one not shown, not at all).
-    pub fn apply(&self, page: String) -> String {
-        if self.slots.is_empty() || !page.contains(OPEN) {
-            return page;
-        }
-        let extra: usize = self.slots.iter().flatten().map(|i| i.len()).sum();
-        let mut out = String::with_capacity(page.len() + extra);
-        let mut rest = page.as_str();
-        while let Some(at) = rest.find(OPEN) {
-            out.push_str(&rest[..at]);
-            let after = &rest[at + OPEN.len()..];
-            let slot = after.find(CLOSE).and_then(|end| {
-                let i: usize = after[..end].parse().ok()?;
-                Some((self.slots.get(i)?, end + CLOSE.len()))
+    pub fn apply(&self, page: String) -> Pieces {
+        // Where each marker is, and its items.
+        let mut found: Vec<(usize, usize, &[Bytes])> = Vec::new();
+        let mut from = 0;
+        while let Some(at) = page[from..].find(OPEN).map(|i| from + i) {
+            let after = at + OPEN.len();
+            let slot = page[after..].find(CLOSE).and_then(|end| {
+                let i: usize = page[after..after + end].parse().ok()?;
+                Some((self.slots.get(i)?, after + end + CLOSE.len()))
             });
             match slot {
-                Some((items, len)) => {
-                    items.iter().for_each(|i| out.push_str(i));
-                    rest = &after[len..];
+                Some((items, to)) => {
+                    found.push((at, to, items));
+                    from = to;
                 }
                 // Not one of ours: kept as it is.
-                None => {
-                    out.push_str(OPEN);
-                    rest = after;
-                }
+                None => from = after,
             }
         }
-        out.push_str(rest);
+        let page = Bytes::from(page);
+        let mut out = Pieces::default();
+        let mut kept = 0;
+        for (at, to, items) in found {
+            out.push(page.slice(kept..at));
+            items.iter().for_each(|i| out.push(i.clone()));
+            kept = to;
+        }
+        out.push(page.slice(kept..));
         out
     }
 }
@@ -70,14 +148,19 @@ mod tests {
     #[test]
     fn markers_are_replaced_by_their_items_and_the_rest_is_kept() {
         let mut s = Splice::default();
-        let a = s.slot(vec!["<li>1</li>", "<li>2</li>"]);
+        let a = s.slot(vec![Bytes::from("<li>1</li>"), Bytes::from("<li>2</li>")]);
         let none = s.slot(vec![]);
-        let b = s.slot(vec!["<p>b</p>"]);
+        let b = s.slot(vec![Bytes::from("<p>b</p>")]);
         assert_eq!(none, "");
         let page = format!("<ul>{a}</ul>{b}{a}<!--debrief-slot-9--><!--debrief-slot-x--> end");
+        let out = s.apply(page);
         assert_eq!(
-            s.apply(page),
-            "<ul><li>1</li><li>2</li></ul><p>b</p><li>1</li><li>2</li><!--debrief-slot-9--><!--debrief-slot-x--> end"
+            out.to_vec(),
+            b"<ul><li>1</li><li>2</li></ul><p>b</p><li>1</li><li>2</li><!--debrief-slot-9--><!--debrief-slot-x--> end"
         );
+        // The items are not copied: the pieces point at them.
+        assert_eq!(out.pieces().len(), 8);
+        assert_eq!(out, Pieces::from(out.to_vec()));
+        assert_ne!(out, Pieces::from(b"<ul>".to_vec()));
     }
 }

@@ -7,6 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
+pub use super::splice::Pieces;
+
 /// The file that marks a folder as debrief's own output.
 pub const MARKER: &str = ".debrief-output";
 
@@ -77,17 +79,17 @@ pub fn check_output(root: &Path, output: &Path) -> Result<PathBuf, OutputError> 
 /// Where rendered files go: a folder on disk, or memory for `serve`.
 pub trait Sink: Sync {
     /// Keeps `bytes` as the file `rel` (a `/`-separated path in the site).
-    fn put(&self, rel: &str, bytes: Vec<u8>) -> Result<(), OutputError>;
+    fn put(&self, rel: &str, bytes: Pieces) -> Result<(), OutputError>;
 }
 
 /// A site kept in memory, by path: what `serve` answers from.
 #[derive(Debug, Default)]
 pub struct Memory {
-    files: std::sync::Mutex<std::collections::BTreeMap<String, Vec<u8>>>,
+    files: std::sync::Mutex<std::collections::BTreeMap<String, Pieces>>,
 }
 
 impl Sink for Memory {
-    fn put(&self, rel: &str, bytes: Vec<u8>) -> Result<(), OutputError> {
+    fn put(&self, rel: &str, bytes: Pieces) -> Result<(), OutputError> {
         self.files
             .lock()
             .map_err(|_| OutputError("the site in memory is unusable".into()))?
@@ -98,7 +100,7 @@ impl Sink for Memory {
 
 impl Memory {
     /// The files, by `/`-separated path.
-    pub fn into_files(self) -> std::collections::BTreeMap<String, Vec<u8>> {
+    pub fn into_files(self) -> std::collections::BTreeMap<String, Pieces> {
         self.files.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 }
@@ -112,8 +114,8 @@ pub struct Staging {
 }
 
 impl Sink for Staging {
-    fn put(&self, rel: &str, bytes: Vec<u8>) -> Result<(), OutputError> {
-        self.write(rel, &bytes)
+    fn put(&self, rel: &str, bytes: Pieces) -> Result<(), OutputError> {
+        self.write(rel, bytes.pieces())
     }
 }
 
@@ -157,14 +159,21 @@ impl Staging {
     }
 
     /// Writes `bytes` at `rel` inside the staging folder.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+    pub fn write(&self, rel: &str, pieces: &[impl AsRef<[u8]>]) -> Result<(), OutputError> {
+        use std::io::Write;
         let path = self.dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
                 .map_err(|e| OutputError(format!("cannot create {}: {e}", parent.display())))?;
         }
-        std::fs::write(&path, bytes)
-            .map_err(|e| OutputError(format!("cannot write {}: {e}", path.display())))?;
+        let cannot =
+            |e: std::io::Error| OutputError(format!("cannot write {}: {e}", path.display()));
+        let file = std::fs::File::create(&path).map_err(cannot)?;
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, file);
+        for p in pieces {
+            out.write_all(p.as_ref()).map_err(cannot)?;
+        }
+        out.flush().map_err(cannot)?;
         self.written
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(())
@@ -269,7 +278,7 @@ mod tests {
         std::fs::write(out.join("index.html"), "old").unwrap();
         {
             let s = Staging::new(&out).unwrap();
-            s.write("index.html", b"new").unwrap();
+            s.write("index.html", &[b"new"]).unwrap();
         }
         assert_eq!(
             std::fs::read_to_string(out.join("index.html")).unwrap(),
@@ -281,7 +290,7 @@ mod tests {
             "staging removed"
         );
         let s = Staging::new(&out).unwrap();
-        s.write("index.html", b"new").unwrap();
+        s.write("index.html", &[b"new"]).unwrap();
         s.swap().unwrap();
         assert_eq!(
             std::fs::read_to_string(out.join("index.html")).unwrap(),
