@@ -1,9 +1,12 @@
 //! What one application gives the pages every journal feeds: its open
 //! actions, each as the dashboard, the drafts page, the calendar and
-//! `report.json` show it, the problems in its journals, and its past
-//! interviews as the reflections page shows them.
+//! `report.json` show it; the problems in its journals, as the dashboard and
+//! `report.json` show them; its line in the dashboard's list, its place in
+//! the pipeline, its upcoming interviews and its share of the charts; and
+//! its past interviews as the reflections page shows them.
 //!
-//! Those pages are joined from these parts. A part depends only on its
+//! Those pages are joined from these parts, the rendered items shared
+//! ([`Bytes`]) rather than copied. A part depends only on its
 //! application's journals (besides the day, the configuration, the theme
 //! and the slugs, which a render keeps or else makes every page), so after
 //! a save only the changed applications' parts are made again.
