@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use debrief::diagnostics::Counts;
+use debrief::journal::Body;
 use debrief::render::{drafts, theme::Theme};
 use debrief::repo::Repository;
 use debrief::report::week::Week;
@@ -340,9 +341,11 @@ fn print(g: &Global, text: &str) {
     }
 }
 
-fn load(root: &Path, g: &Global) -> Result<(Repository, NaiveDate), i32> {
+/// The repository at `root` and the day to report for; `body`: whether the
+/// journals keep their Markdown (only the site shows it).
+fn load(root: &Path, g: &Global, body: Body) -> Result<(Repository, NaiveDate), i32> {
     let started = std::time::Instant::now();
-    let repo = Repository::load(root, g.config.as_deref()).map_err(fail)?;
+    let repo = Repository::load_with(root, g.config.as_deref(), body).map_err(fail)?;
     if std::env::var_os("DEBRIEF_TIMINGS").is_some() {
         let _ = writeln!(
             anstream::stderr(),
@@ -356,7 +359,7 @@ fn load(root: &Path, g: &Global) -> Result<(Repository, NaiveDate), i32> {
 }
 
 fn check(root: &Path, g: &Global, format: CheckFormat, deny: Option<Deny>) -> i32 {
-    let (repo, today) = match load(root, g) {
+    let (repo, today) = match load(root, g, Body::Drop) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -373,7 +376,7 @@ fn check(root: &Path, g: &Global, format: CheckFormat, deny: Option<Deny>) -> i3
 }
 
 fn due(root: &Path, g: &Global, format: DueFormat, within: Option<u32>) -> i32 {
-    let (repo, today) = match load(root, g) {
+    let (repo, today) = match load(root, g, Body::Drop) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -426,7 +429,7 @@ fn new(
     stage: Option<&str>,
     interviewers: &[String],
 ) -> i32 {
-    let (repo, today) = match load(root, g) {
+    let (repo, today) = match load(root, g, Body::Drop) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -463,7 +466,7 @@ fn new(
 }
 
 fn draft(root: &Path, g: &Global, journal: &Path, rule: Option<&str>, to: Option<&str>) -> i32 {
-    let (repo, today) = match load(root, g) {
+    let (repo, today) = match load(root, g, Body::Drop) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -535,7 +538,7 @@ fn draft(root: &Path, g: &Global, journal: &Path, rule: Option<&str>, to: Option
 }
 
 fn report(root: &Path, g: &Global, week: Option<Week>, format: Option<ReportFormat>) -> i32 {
-    let (repo, today) = match load(root, g) {
+    let (repo, today) = match load(root, g, Body::Drop) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -574,7 +577,7 @@ fn work_search_log(
     to: Option<NaiveDate>,
 ) -> i32 {
     use debrief::report::worksearch;
-    let (repo, today) = match load(root, g) {
+    let (repo, today) = match load(root, g, Body::Drop) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -626,7 +629,7 @@ fn bad_files_warning(repo: &Repository, g: &Global) -> i32 {
 
 fn build(root: &Path, g: &Global, opts: &debrief::site::Options) -> i32 {
     use debrief::site::BuildError;
-    let (repo, today) = match load(root, g) {
+    let (repo, today) = match load(root, g, Body::Keep) {
         Ok(r) => r,
         Err(code) => return code,
     };

@@ -46,12 +46,46 @@ pub fn count_line(c: Counts) -> String {
     s
 }
 
+/// The lines the problems point at, by file and line number: each file
+/// read once, the files in parallel, only those lines kept.
+fn quoted_lines<'p>(problems: &'p [Problem], root: &Path) -> HashMap<(&'p str, u32), String> {
+    use rayon::prelude::*;
+    let mut wanted: HashMap<&str, Vec<u32>> = HashMap::new();
+    for p in problems {
+        if let (Some(file), Some(line)) = (&p.file, p.line) {
+            wanted.entry(file.as_str()).or_default().push(line);
+        }
+    }
+    wanted
+        .into_par_iter()
+        .flat_map_iter(|(file, mut lines)| {
+            lines.sort_unstable();
+            lines.dedup();
+            let text = std::fs::read(root.join(file))
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default();
+            let mut all = text.lines();
+            let mut at = 0;
+            let mut found = Vec::with_capacity(lines.len());
+            for l in lines {
+                // Lines count from 1; the iterator has given `at` so far.
+                let Some(line) = all.nth((l as usize).saturating_sub(at + 1)) else {
+                    break;
+                };
+                at = l as usize;
+                found.push(((file, l), line.to_string()));
+            }
+            found
+        })
+        .collect()
+}
+
 /// `check` for people, like a compiler: each problem with its location, the
 /// offending line with a caret, the rule's reason, then the counts. Source
 /// lines are read from the files under `root`.
 pub fn check_human(problems: &[Problem], root: &Path, journals: usize) -> String {
     let mut out = String::new();
-    let mut sources: HashMap<&str, Option<Vec<String>>> = HashMap::new();
+    let sources = quoted_lines(problems, root);
     for p in problems {
         let style = severity_style(p.severity);
         writeln!(
@@ -63,17 +97,7 @@ pub fn check_human(problems: &[Problem], root: &Path, journals: usize) -> String
         )
         .unwrap();
         if let (Some(file), Some(location)) = (&p.file, p.location()) {
-            let line_text = p.line.and_then(|l| {
-                let lines = sources.entry(file.as_str()).or_insert_with(|| {
-                    std::fs::read(root.join(file)).ok().map(|b| {
-                        String::from_utf8_lossy(&b)
-                            .lines()
-                            .map(str::to_string)
-                            .collect()
-                    })
-                });
-                lines.as_ref()?.get(l as usize - 1).cloned()
-            });
+            let line_text = p.line.and_then(|l| sources.get(&(file.as_str(), l)));
             let gutter = p.line.map_or(1, |l| l.to_string().len());
             let pad = " ".repeat(gutter);
             writeln!(out, "{pad}{BLUE}-->{BLUE:#} {location}").unwrap();
@@ -245,5 +269,32 @@ fn truncate(s: &str, width: usize) -> String {
         let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
         t.push('…');
         t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::{Loc, Severity};
+
+    #[test]
+    fn the_lines_problems_point_at_are_read_once_each() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), "one\r\ntwo\nthree\n").unwrap();
+        let at = |file: &str, line: u32| {
+            Problem::at("r", Severity::Note, file, Some(Loc::new(line, 1)), "m")
+        };
+        let problems = [
+            at("a.md", 3),
+            at("a.md", 1),
+            at("a.md", 3),
+            at("a.md", 99),
+            at("gone.md", 1),
+            Problem::global("r", Severity::Note, "m"),
+        ];
+        let lines = quoted_lines(&problems, dir.path());
+        let mut got: Vec<_> = lines.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        got.sort();
+        assert_eq!(got, [(("a.md", 1), "one"), (("a.md", 3), "three")]);
     }
 }

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use crate::config::{Config, parse_timezone};
 use crate::diagnostics::{Problem, Severity};
-use crate::journal::{self, Journal, discover, schema};
+use crate::journal::{self, Body, Journal, discover, schema};
 use crate::rules::{self, Ctx, Evaluation};
 
 /// Journals larger than this are refused rather than read: no interview
@@ -47,12 +47,24 @@ pub struct Repository {
     pub bad_files: Vec<String>,
     /// How many journal files were found.
     pub files: usize,
+    /// Whether the journals keep their bodies (files read again do too).
+    pub body: Body,
 }
 
 impl Repository {
     /// Loads the repository at `root`, with the configuration at `config`
     /// (default: `root/debrief.toml` if it exists).
     pub fn load(root: &Path, config: Option<&Path>) -> Result<Repository, LoadError> {
+        Repository::load_with(root, config, Body::Keep)
+    }
+
+    /// [`Repository::load`], keeping the journals' bodies or not (`check`,
+    /// `due`, `draft` and `report` read only what is parsed from them).
+    pub fn load_with(
+        root: &Path,
+        config: Option<&Path>,
+        body: Body,
+    ) -> Result<Repository, LoadError> {
         if !root.is_dir() {
             return Err(LoadError(format!("{} is not a folder", root.display())));
         }
@@ -74,7 +86,12 @@ impl Repository {
         let reads: Vec<(String, journal::Read)> = found
             .files
             .par_iter()
-            .map(|(path, rel)| (rel.clone(), read_one(path, rel, headings, &snooze_rules)))
+            .map(|(path, rel)| {
+                (
+                    rel.clone(),
+                    read_one(path, rel, headings, &snooze_rules, body),
+                )
+            })
             .collect();
 
         let mut journals = Vec::with_capacity(reads.len());
@@ -103,6 +120,7 @@ impl Repository {
             journals,
             reading,
             bad_files,
+            body,
         })
     }
 
@@ -120,7 +138,7 @@ impl Repository {
                 let path = self.root.join(rel);
                 let read = path
                     .is_file()
-                    .then(|| read_one(&path, rel, headings, &snooze_rules));
+                    .then(|| read_one(&path, rel, headings, &snooze_rules, self.body));
                 (rel, read)
             })
             .collect();
@@ -262,7 +280,13 @@ fn system_timezone() -> Tz {
         .unwrap_or(chrono_tz::UTC)
 }
 
-fn read_one(path: &Path, rel: &str, headings: &[String], snooze_rules: &[&str]) -> journal::Read {
+fn read_one(
+    path: &Path,
+    rel: &str,
+    headings: &[String],
+    snooze_rules: &[&str],
+    body: Body,
+) -> journal::Read {
     let fail = |message: String| journal::Read {
         journal: None,
         problems: vec![Problem::at(
@@ -285,7 +309,7 @@ fn read_one(path: &Path, rel: &str, headings: &[String], snooze_rules: &[&str]) 
         Err(e) => return fail(format!("cannot read the file: {e}")),
     }
     match std::fs::read(path) {
-        Ok(bytes) => journal::parse(rel, &bytes, headings, snooze_rules),
+        Ok(bytes) => journal::parse_with(rel, &bytes, headings, snooze_rules, body),
         Err(e) => fail(format!("cannot read the file: {e}")),
     }
 }
@@ -373,5 +397,29 @@ mod tests {
             assert_eq!(reread.before, was, "after {changed:?}");
         }
         assert_eq!(repo.files, 5);
+    }
+
+    #[test]
+    fn without_bodies_the_journals_are_the_same_but_for_their_markdown() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content/a")).unwrap();
+        std::fs::write(
+            root.join("content/a/1.md"),
+            "---\ncompany: A\nrole: R\ndate: 2026-11-02\n---\n\nNotes.\n\n## Went well\n\n- the demo\n",
+        )
+        .unwrap();
+        let kept = Repository::load_with(root, None, Body::Keep).unwrap();
+        let mut dropped = Repository::load_with(root, None, Body::Drop).unwrap();
+        assert!(kept.journals[0].body.contains("Notes."));
+        assert!(dropped.journals[0].body.is_empty());
+        assert_eq!(dropped.journals[0].reflection, kept.journals[0].reflection);
+        assert_eq!(dropped.journals[0].reflection.went_well, ["the demo"]);
+        let mut without = kept.journals[0].clone();
+        without.body.clear();
+        assert_eq!(dropped.journals[0], without);
+        // A journal read again is read as the repository was.
+        dropped.reread(&["content/a/1.md".to_string()]);
+        assert!(dropped.journals[0].body.is_empty());
     }
 }

@@ -43,6 +43,27 @@ pub fn parse<S: AsRef<str>>(
     reflection_headings: &[S],
     snooze_rules: &[&str],
 ) -> Read {
+    parse_with(path, bytes, reflection_headings, snooze_rules, Body::Keep)
+}
+
+/// Whether a journal read keeps its Markdown body: only pages show it; the
+/// rules and reports read the reflection parsed from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Body {
+    /// Kept, for the site.
+    Keep,
+    /// Left out once the reflection is parsed (`Journal::body` is empty).
+    Drop,
+}
+
+/// [`parse`], keeping the body or not.
+pub fn parse_with<S: AsRef<str>>(
+    path: &str,
+    bytes: &[u8],
+    reflection_headings: &[S],
+    snooze_rules: &[&str],
+    body: Body,
+) -> Read {
     let fail = |loc: Option<Loc>, message: String| Read {
         journal: None,
         problems: vec![Problem::at(
@@ -95,7 +116,9 @@ pub fn parse<S: AsRef<str>>(
     let parsed = schema::read(path, &tree, Loc::new(1, 1), snooze_rules);
     let journal = parsed.journal.map(|mut j| {
         j.reflection = markdown::reflection(split.body, reflection_headings);
-        j.body = split.body.to_string();
+        if body == Body::Keep {
+            j.body = split.body.to_string();
+        }
         j.body_line = split.body_line;
         j
     });
