@@ -60,6 +60,7 @@ fn parts(c: &mut Criterion) {
         output: "public".into(),
         base_url: None,
         keep_going: true,
+        password: None,
     };
     c.bench_function("render the site of 1,000 journals into memory", |b| {
         b.iter(|| {

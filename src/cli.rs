@@ -287,6 +287,9 @@ impl Cli {
                     output: output.clone(),
                     base_url: base_url.clone(),
                     keep_going: *keep_going,
+                    // The one secret the build takes: never an argument,
+                    // which other users could see.
+                    password: std::env::var("DEBRIEF_PASSWORD").ok(),
                 };
                 build(
                     &dir.join(root.as_deref().unwrap_or(Path::new("."))),

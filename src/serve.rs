@@ -331,6 +331,7 @@ impl Preview {
             output: "public".into(),
             base_url: None,
             keep_going: true,
+            password: None,
         };
         let sink = Memory::default();
         let rendered = match site::render(&repo, today, &site_opts, &sink, scope) {

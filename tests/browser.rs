@@ -444,3 +444,102 @@ async fn pages_have_no_serious_accessibility_violations() {
     }
     b.client.clone().close().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_locked_site_opens_with_its_password_and_stays_open_for_the_session() {
+    // The demo journals, built locked, from a static host.
+    let c = Case::locked_demo();
+    let built = c.run_env(&["build"], &[("DEBRIEF_PASSWORD", "open sesame")]);
+    assert_eq!(built.code, 0, "{built:?}");
+    let site = static_host(c.root().join("public")).await;
+    let b = Browser::start().await;
+    b.client.goto(&format!("{site}/")).await.unwrap();
+    assert!(b.text("h1").await.contains("is locked"));
+    let (serious, _) = b.axe().await;
+    assert!(
+        serious.is_empty(),
+        "the locked page:\n{}",
+        serious.join("\n")
+    );
+
+    // Types `password` into the form and sends it.
+    let unlock = async |password: &str| {
+        let field = b
+            .client
+            .find(Locator::Id("debrief-password"))
+            .await
+            .unwrap();
+        field.clear().await.unwrap();
+        field.send_keys(password).await.unwrap();
+        let button = b.client.find(Locator::Css("#debrief-unlock button")).await;
+        button.unwrap().click().await.unwrap();
+    };
+    unlock("not it").await;
+    until("the wrong password to be refused", async || {
+        let said = b.try_text("#debrief-unlock-error").await?;
+        said.contains("does not open").then_some(())
+    })
+    .await;
+    unlock("open sesame").await;
+    until("the dashboard", async || {
+        (b.try_text("h1").await? == "What is due").then_some(())
+    })
+    .await;
+    let body = b.text("body").await;
+    assert!(body.contains("Cyberdyne"), "{body}");
+
+    // The next page opens without the password: the key is kept for the tab.
+    b.client
+        .find(Locator::LinkText("Drafts"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until("the drafts page, opened by itself", async || {
+        (b.try_text("h1").await? == "Drafts ready to send").then_some(())
+    })
+    .await;
+    let errors: Vec<_> = b
+        .console()
+        .await
+        .into_iter()
+        .filter(|(level, _)| level == "SEVERE")
+        .collect();
+    assert!(errors.is_empty(), "console: {errors:?}");
+    b.client.clone().close().await.unwrap();
+}
+
+/// Serves the folder `dir` over HTTP as a static host would (`/x/` is
+/// `x/index.html`), on a free port; the address.
+async fn static_host(dir: PathBuf) -> String {
+    use axum::http::{StatusCode, Uri, header};
+    use axum::response::IntoResponse;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = axum::Router::new().fallback(move |uri: Uri| {
+        let dir = dir.clone();
+        async move {
+            let mut rel = uri.path().trim_start_matches('/').to_string();
+            if rel.is_empty() || rel.ends_with('/') {
+                rel.push_str("index.html");
+            }
+            if rel.split('/').any(|part| part == "..") {
+                return StatusCode::BAD_REQUEST.into_response();
+            }
+            let kind = match rel.rsplit('.').next() {
+                Some("html") => "text/html; charset=utf-8",
+                Some("js") => "text/javascript",
+                Some("css") => "text/css",
+                Some("svg") => "image/svg+xml",
+                _ => "application/octet-stream",
+            };
+            match std::fs::read(dir.join(&rel)) {
+                Ok(bytes) => ([(header::CONTENT_TYPE, kind)], bytes).into_response(),
+                Err(_) => StatusCode::NOT_FOUND.into_response(),
+            }
+        }
+    });
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    format!("http://{addr}")
+}

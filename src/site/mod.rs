@@ -7,6 +7,7 @@
 //! only through autoescaped template values or the sanitized Markdown of
 //! `markdown.rs`; `[site] redact` fields are removed before either.
 
+pub mod lock;
 pub mod markdown;
 pub mod pages;
 pub mod parts;
@@ -45,6 +46,8 @@ pub struct Options {
     pub base_url: Option<String>,
     /// Build even when some journals have errors.
     pub keep_going: bool,
+    /// The password of a site built with `[site] encrypt = true`.
+    pub password: Option<String>,
 }
 
 /// Why a build did not happen; the previous site is untouched in every case.
@@ -56,6 +59,8 @@ pub enum BuildError {
     Output(OutputError),
     /// A template failed to parse or render.
     Theme(ThemeError),
+    /// `[site] encrypt = true` without a password.
+    NoPassword,
 }
 
 impl std::fmt::Display for BuildError {
@@ -70,6 +75,9 @@ impl std::fmt::Display for BuildError {
             ),
             BuildError::Output(e) => e.fmt(f),
             BuildError::Theme(e) => e.fmt(f),
+            BuildError::NoPassword => f.write_str(
+                "[site] encrypt = true, but DEBRIEF_PASSWORD is not set: set it to the password the site is to open with (nothing was built)",
+            ),
         }
     }
 }
@@ -251,6 +259,8 @@ struct SiteView<'a> {
     title: &'a str,
     base_url: Option<&'a str>,
     private: bool,
+    /// Built locked: `report.json` and `calendar.ics` are left out.
+    encrypted: bool,
     today: NaiveDate,
 }
 
@@ -449,6 +459,7 @@ pub fn render(
             let slugs = Slugs::new(
                 names.iter().map(|(k, (c, r))| (*k, *c, *r)),
                 repo.journals.iter().map(|j| j.path.as_str()),
+                config.site.encrypt,
             );
             // A page changed its name: every link to it must change too.
             if slugs.moved_since(&memo.slugs) {
@@ -460,6 +471,7 @@ pub fn render(
             apps.iter()
                 .map(|a| (a.key.as_str(), a.company.as_str(), a.role.as_str())),
             shown.iter().map(|j| j.path.as_str()),
+            config.site.encrypt,
         )),
     };
     let app_by_key: HashMap<&str, &application::Application<'_>> =
@@ -541,6 +553,7 @@ pub fn render(
         title: &config.site.title,
         base_url,
         private: config.site.private,
+        encrypted: config.site.encrypt,
         today,
     };
     let render =
@@ -967,9 +980,44 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
     if !repo.bad_files.is_empty() && !opts.keep_going {
         return Err(BuildError::Journals(repo.bad_files.clone()));
     }
+    let password = match (repo.config.site.encrypt, opts.password.as_deref()) {
+        (false, _) => None,
+        (true, Some(p)) if !p.is_empty() => Some(p),
+        (true, _) => return Err(BuildError::NoPassword),
+    };
     let output = staging::check_output(&repo.root, &repo.root.join(&opts.output))?;
     let staging = Staging::new(&output)?;
-    let mut phases = render(repo, today, opts, &staging, &Scope::Everything)?.phases;
+    let mut phases = match password {
+        None => render(repo, today, opts, &staging, &Scope::Everything)?.phases,
+        Some(password) => {
+            let started = std::time::Instant::now();
+            let tera = Theme::load(&repo.root, &repo.config.theme)?.tera()?;
+            let site = SiteView {
+                title: &repo.config.site.title,
+                base_url: None,
+                private: repo.config.site.private,
+                encrypted: true,
+                today,
+            };
+            let page = |rel: &str, sealed: &str| {
+                let mut ctx = tera::Context::new();
+                ctx.insert("site", &site);
+                ctx.insert("root", &"../".repeat(rel.matches('/').count()));
+                ctx.insert("sealed", sealed);
+                crate::render::theme::render(&tera, "templates/locked.html", &ctx)
+                    .map_err(|e| OutputError(e.to_string()))
+            };
+            let locked = lock::Locked {
+                inner: &staging,
+                locker: lock::Locker::new(password).map_err(OutputError)?,
+                page: &page,
+            };
+            let key = started.elapsed();
+            let mut phases = render(repo, today, opts, &locked, &Scope::Everything)?.phases;
+            phases.insert(0, ("key", key));
+            phases
+        }
+    };
     let files = staging.count();
     let started = std::time::Instant::now();
     staging.swap()?;

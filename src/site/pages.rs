@@ -122,11 +122,26 @@ pub struct Slugs {
 impl Slugs {
     /// Slugs for these applications (key, company, role; in key order) and
     /// journals (paths, in the order the repository is walked): the first
-    /// to want a slug gets it, the next ones a number after it.
+    /// to want a slug gets it, the next ones a number after it. `opaque`
+    /// (an encrypted site): numbers only, `a1`, `j1`, so that no page's
+    /// name says whom it is about.
     pub fn new<'a>(
         apps: impl Iterator<Item = (&'a str, &'a str, &'a str)>,
         journals: impl Iterator<Item = &'a str>,
+        opaque: bool,
     ) -> Slugs {
+        if opaque {
+            return Slugs {
+                apps: apps
+                    .enumerate()
+                    .map(|(i, (key, ..))| (key.to_string(), format!("a{}", i + 1)))
+                    .collect(),
+                journals: journals
+                    .enumerate()
+                    .map(|(i, path)| (path.to_string(), format!("j{}", i + 1)))
+                    .collect(),
+            };
+        }
         fn unique(base: String, taken: &mut HashMap<String, usize>) -> String {
             let base = if base.is_empty() {
                 "untitled".to_string()

@@ -60,6 +60,24 @@ impl Case {
         }
     }
 
+    /// The demo journals (`content/` at the top of the checkout) in a
+    /// temporary repository whose site is built locked (`encrypt = true`).
+    pub fn locked_demo() -> Case {
+        let demo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut c = Case::temp().file(
+            "debrief.toml",
+            "timezone = \"UTC\"\n\n[site]\ntitle = \"Follow-ups\"\nencrypt = true\n",
+        );
+        for entry in walkdir::WalkDir::new(demo.join("content")) {
+            let entry = entry.unwrap();
+            if entry.file_type().is_file() {
+                let rel = entry.path().strip_prefix(demo).unwrap();
+                c = c.file(rel.to_str().unwrap(), std::fs::read(entry.path()).unwrap());
+            }
+        }
+        c
+    }
+
     /// Writes a file relative to the repository root.
     pub fn file(self, rel: &str, contents: impl AsRef<[u8]>) -> Case {
         let path = self.root.join(rel);
@@ -80,12 +98,22 @@ impl Case {
 
     /// Runs `debrief -C <root> --today <today> ARGS…` without colour.
     pub fn run(&self, args: &[&str]) -> Run {
+        self.run_env(args, &[])
+    }
+
+    /// [`Case::run`] with these environment variables set (and no
+    /// `DEBRIEF_PASSWORD` but one given here).
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let mut cmd = Command::cargo_bin("debrief").unwrap();
         cmd.arg("-C")
             .arg(&self.root)
             .arg("--today")
             .arg(&self.today)
-            .args(args);
+            .args(args)
+            .env_remove("DEBRIEF_PASSWORD");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         run(cmd)
     }
 

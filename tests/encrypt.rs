@@ -1,0 +1,156 @@
+//! `[site] encrypt = true` (SPEC §7): the demo journals built into a locked
+//! site, checked file by file for journal text, and a page opened again
+//! the way the browser does (PBKDF2-HMAC-SHA256, then AES-256-GCM).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use aes_gcm::aead::{Aead, KeyInit};
+use aes_gcm::{Aes256Gcm, Nonce};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as B64;
+use common::Case;
+use debrief::repo::Repository;
+
+const PASSWORD: &str = "correct horse battery";
+
+/// Every file under `dir`, as (path relative to it, bytes).
+fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// What the journals say that a page could show: companies, roles, people,
+/// titles, and every line of their notes long enough to be telling.
+fn journal_text(root: &Path) -> Vec<String> {
+    let repo = Repository::load(root, None).unwrap();
+    let mut said = Vec::new();
+    for j in &repo.journals {
+        said.push(j.company.clone());
+        said.push(j.role.clone());
+        said.push(j.display_title());
+        said.extend(j.interviewers.iter().map(|i| i.name.clone()));
+        said.extend(
+            j.body
+                .lines()
+                .map(|l| l.trim_start_matches(['#', '-', '*', ' ']).trim())
+                .filter(|l| l.len() >= 12 && !l.contains('`'))
+                .map(str::to_string),
+        );
+    }
+    said.sort();
+    said.dedup();
+    said
+}
+
+/// The sealed page inside a locked page.
+fn sealed(page: &str) -> serde_json::Value {
+    let start = page
+        .find("<script id=\"debrief-sealed\" type=\"application/json\">")
+        .expect("a sealed page");
+    let json = &page[page[start..].find('>').unwrap() + start + 1..];
+    serde_json::from_str(&json[..json.find("</script>").unwrap()]).unwrap()
+}
+
+/// The key `password` gives for a locked page, as the browser derives it.
+fn key(page: &str, password: &str) -> [u8; 32] {
+    let s = sealed(page);
+    let iterations = s["iter"].as_u64().unwrap() as u32;
+    assert!(iterations >= 600_000, "PBKDF2 with {iterations} rounds");
+    let salt = B64.decode(s["salt"].as_str().unwrap()).unwrap();
+    assert_eq!(salt.len(), 16);
+    pbkdf2::pbkdf2_hmac_array::<sha2::Sha256, 32>(password.as_bytes(), &salt, iterations)
+}
+
+/// A locked page opened with `key`.
+fn open(page: &str, key: &[u8; 32]) -> Option<String> {
+    let s = sealed(page);
+    let b64 = |k: &str| B64.decode(s[k].as_str().unwrap()).unwrap();
+    let plain = Aes256Gcm::new(key.into())
+        .decrypt(Nonce::from_slice(&b64("iv")), b64("data").as_slice())
+        .ok()?;
+    Some(String::from_utf8(plain).unwrap())
+}
+
+#[test]
+fn an_encrypted_site_holds_no_journal_text_and_opens_with_the_password() {
+    let c = Case::locked_demo();
+    let public = c.root().join("public");
+
+    // Without the password nothing is built.
+    let refused = c.run(&["build"]);
+    assert_eq!(refused.code, 2, "{refused:?}");
+    assert!(
+        refused.stderr.contains("DEBRIEF_PASSWORD"),
+        "{}",
+        refused.stderr
+    );
+    assert!(!public.exists());
+
+    let built = c.run_env(&["build"], &[("DEBRIEF_PASSWORD", PASSWORD)]);
+    assert_eq!(built.code, 0, "{built:?}");
+    let out = files(&public);
+    let said = journal_text(c.root());
+    assert!(said.len() > 40, "the demo says things: {said:?}");
+    let pages: Vec<&(PathBuf, Vec<u8>)> = out
+        .iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    assert!(pages.len() > 20, "{} pages", pages.len());
+    for (path, bytes) in &out {
+        let text = String::from_utf8_lossy(bytes);
+        let name = path.to_string_lossy().to_lowercase();
+        for s in &said {
+            assert!(!text.contains(s.as_str()), "{} shows {s:?}", path.display());
+            let slug = s.to_lowercase().replace(' ', "-");
+            assert!(
+                !name.contains(&slug),
+                "{} is named after {s:?}",
+                path.display()
+            );
+        }
+    }
+    // The machine-readable files are journal text a password cannot guard.
+    for gone in ["report.json", "calendar.ics"] {
+        assert!(!public.join(gone).exists(), "{gone} was written");
+    }
+    assert!(public.join("robots.txt").exists() && public.join("static/unlock.js").exists());
+
+    // Each page opens with the password, and only with it.
+    let dashboard = String::from_utf8(std::fs::read(public.join("index.html")).unwrap()).unwrap();
+    assert!(dashboard.contains("is locked") && dashboard.contains("noindex"));
+    let right = key(&dashboard, PASSWORD);
+    let opened = open(&dashboard, &right).expect("the dashboard opens");
+    assert!(
+        opened.contains("What is due") && opened.contains("Cyberdyne"),
+        "{opened}"
+    );
+    // No links to the files left out.
+    assert!(!opened.contains("report.json") && !opened.contains("calendar.ics"));
+    assert!(open(&dashboard, &key(&dashboard, "wrong horse")).is_none());
+    // One key for the build: every page opens with it.
+    for (path, bytes) in &pages {
+        let page = String::from_utf8_lossy(bytes);
+        let inner = open(&page, &right).unwrap_or_else(|| panic!("{} opens", path.display()));
+        assert!(inner.starts_with("<!doctype html>"), "{}", path.display());
+    }
+
+    // Another build: another salt, so another key.
+    let salt = |page: &str| {
+        let at = page.find("\"salt\":\"").unwrap() + 8;
+        page[at..at + 24].to_string()
+    };
+    let first = salt(&dashboard);
+    let again = c.run_env(&["build"], &[("DEBRIEF_PASSWORD", PASSWORD)]);
+    assert_eq!(again.code, 0, "{again:?}");
+    let second = std::fs::read_to_string(public.join("index.html")).unwrap();
+    assert_ne!(salt(&second), first);
+}
