@@ -45,7 +45,7 @@ pub struct Event {
 }
 
 /// An open action as the report lists it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActionLine {
     /// The rule id.
     pub rule: &'static str,
@@ -190,8 +190,8 @@ pub fn same_reflections(a: &WeekReport, b: &WeekReport) -> bool {
     a.reflections == b.reflections && a.unreflected == b.unreflected
 }
 
-/// `r` without the lists its long sections show (events, reflections),
-/// for a page that gets those sections rendered.
+/// `r` without the lists its long parts show (events, reflections, the
+/// actions overdue and due next), for a page that gets those rendered.
 pub fn without_sections(r: &WeekReport) -> WeekReport {
     WeekReport {
         week: r.week.clone(),
@@ -205,8 +205,8 @@ pub fn without_sections(r: &WeekReport) -> WeekReport {
         sent: Shared::default(),
         replies: Shared::default(),
         outcomes: Shared::default(),
-        overdue: r.overdue.clone(),
-        next_seven: r.next_seven.clone(),
+        overdue: Vec::new(),
+        next_seven: Vec::new(),
         pipeline: r.pipeline.clone(),
         reflections: Shared::default(),
         unreflected: Shared::default(),

@@ -152,18 +152,31 @@ impl Memo {
     }
 }
 
-/// A week page's long sections, rendered by the theme's `_week_done.html`
-/// and `_week_reflections.html`.
+/// A week page's long parts, rendered by the theme's `_week_done.html`,
+/// `_week_reflections.html` and `_week_due.html`.
 struct WeekSections {
     done: Bytes,
     reflections: Bytes,
+    overdue: Bytes,
+    next: Bytes,
 }
 
-/// What a week page gets for its sections (markers of the rendered HTML).
+/// What a week page gets for its long parts (markers of the rendered
+/// HTML), and how many actions each list shows.
 #[derive(Serialize)]
 struct SectionsView {
     done: String,
     reflections: String,
+    overdue: String,
+    next: String,
+    shown: Shown,
+}
+
+/// How many actions a week page's lists show.
+#[derive(Serialize)]
+struct Shown {
+    overdue: usize,
+    next: usize,
 }
 
 /// The weeks before and after one, as its page links to them.
@@ -825,7 +838,35 @@ pub fn render(
                     c.insert("r", &weekly::Reflections::of(r))
                 })?,
             };
-            Ok(Arc::new(WeekSections { done, reflections }))
+            // A thank-you changes what is overdue in every later week, but
+            // seldom which actions a page shows.
+            let due = |kind: &str,
+                       now: &[Arc<weekly::ActionLine>],
+                       was: Option<(&[Arc<weekly::ActionLine>], &Bytes)>| {
+                match was {
+                    Some((then, html)) if then == now => Ok(html.clone()),
+                    _ => section("templates/_week_due.html", &|c| {
+                        c.insert("due", now);
+                        c.insert("kind", kind);
+                    }),
+                }
+            };
+            let overdue = due(
+                "overdue",
+                &r.overdue,
+                then.map(|(old, s)| (&old.report.overdue[..], &s.overdue)),
+            )?;
+            let next = due(
+                "next",
+                &r.next_seven,
+                then.map(|(old, s)| (&old.report.next_seven[..], &s.next)),
+            )?;
+            Ok(Arc::new(WeekSections {
+                done,
+                reflections,
+                overdue,
+                next,
+            }))
         })
         .collect::<Result<_, ThemeError>>()?;
     reports
@@ -847,6 +888,12 @@ pub fn render(
             let view = SectionsView {
                 done: lists.slot(vec![s.done.clone()]),
                 reflections: lists.slot(vec![s.reflections.clone()]),
+                overdue: lists.slot(vec![s.overdue.clone()]),
+                next: lists.slot(vec![s.next.clone()]),
+                shown: Shown {
+                    overdue: t.report.overdue.len(),
+                    next: t.report.next_seven.len(),
+                },
             };
             spliced(
                 &week_page(&t.report.week),
