@@ -344,11 +344,11 @@ fn print(g: &Global, text: &str) {
     }
 }
 
-/// The repository at `root` and the day to report for; `body`: whether the
-/// journals keep their Markdown (only the site shows it).
-fn load(root: &Path, g: &Global, body: Body) -> Result<(Repository, NaiveDate), i32> {
+/// The repository at `root` and the day to report for. No command keeps
+/// the journals' Markdown: the site reads each body again for its page.
+fn load(root: &Path, g: &Global) -> Result<(Repository, NaiveDate), i32> {
     let started = std::time::Instant::now();
-    let repo = Repository::load_with(root, g.config.as_deref(), body).map_err(fail)?;
+    let repo = Repository::load_with(root, g.config.as_deref(), Body::Drop).map_err(fail)?;
     if std::env::var_os("DEBRIEF_TIMINGS").is_some() {
         let _ = writeln!(
             anstream::stderr(),
@@ -362,7 +362,7 @@ fn load(root: &Path, g: &Global, body: Body) -> Result<(Repository, NaiveDate), 
 }
 
 fn check(root: &Path, g: &Global, format: CheckFormat, deny: Option<Deny>) -> i32 {
-    let (repo, today) = match load(root, g, Body::Drop) {
+    let (repo, today) = match load(root, g) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -379,7 +379,7 @@ fn check(root: &Path, g: &Global, format: CheckFormat, deny: Option<Deny>) -> i3
 }
 
 fn due(root: &Path, g: &Global, format: DueFormat, within: Option<u32>) -> i32 {
-    let (repo, today) = match load(root, g, Body::Drop) {
+    let (repo, today) = match load(root, g) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -432,7 +432,7 @@ fn new(
     stage: Option<&str>,
     interviewers: &[String],
 ) -> i32 {
-    let (repo, today) = match load(root, g, Body::Drop) {
+    let (repo, today) = match load(root, g) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -469,7 +469,7 @@ fn new(
 }
 
 fn draft(root: &Path, g: &Global, journal: &Path, rule: Option<&str>, to: Option<&str>) -> i32 {
-    let (repo, today) = match load(root, g, Body::Drop) {
+    let (repo, today) = match load(root, g) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -541,7 +541,7 @@ fn draft(root: &Path, g: &Global, journal: &Path, rule: Option<&str>, to: Option
 }
 
 fn report(root: &Path, g: &Global, week: Option<Week>, format: Option<ReportFormat>) -> i32 {
-    let (repo, today) = match load(root, g, Body::Drop) {
+    let (repo, today) = match load(root, g) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -580,7 +580,7 @@ fn work_search_log(
     to: Option<NaiveDate>,
 ) -> i32 {
     use debrief::report::worksearch;
-    let (repo, today) = match load(root, g, Body::Drop) {
+    let (repo, today) = match load(root, g) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -632,7 +632,7 @@ fn bad_files_warning(repo: &Repository, g: &Global) -> i32 {
 
 fn build(root: &Path, g: &Global, opts: &debrief::site::Options) -> i32 {
     use debrief::site::BuildError;
-    let (repo, today) = match load(root, g, Body::Keep) {
+    let (repo, today) = match load(root, g) {
         Ok(r) => r,
         Err(code) => return code,
     };

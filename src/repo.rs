@@ -58,8 +58,9 @@ impl Repository {
         Repository::load_with(root, config, Body::Keep)
     }
 
-    /// [`Repository::load`], keeping the journals' bodies or not (`check`,
-    /// `due`, `draft` and `report` read only what is parsed from them).
+    /// [`Repository::load`], keeping the journals' bodies or not: the rules
+    /// and reports read only what is parsed from them, and a site can read
+    /// each again for its page ([`Repository::body`]).
     pub fn load_with(
         root: &Path,
         config: Option<&Path>,
@@ -122,6 +123,29 @@ impl Repository {
             bad_files,
             body,
         })
+    }
+
+    /// The Markdown body of `j`: kept since it was read, or (loaded with
+    /// [`Body::Drop`]) read again from its file, for the one page that shows
+    /// it, so a build never holds every journal's Markdown at once.
+    pub fn body<'a>(&self, j: &'a Journal) -> Result<std::borrow::Cow<'a, str>, String> {
+        if self.body == Body::Keep {
+            return Ok(std::borrow::Cow::Borrowed(&j.body));
+        }
+        let bytes = std::fs::read(self.root.join(&j.path)).map_err(|e| {
+            format!(
+                "{}: cannot read the journal again for its page: {e}",
+                j.path
+            )
+        })?;
+        journal::body(&bytes)
+            .map(std::borrow::Cow::Owned)
+            .ok_or_else(|| {
+                format!(
+                    "{}: the journal changed while the site was being built; build again",
+                    j.path
+                )
+            })
     }
 
     /// Reads these journal files again (paths relative to the root; a file
@@ -421,5 +445,21 @@ mod tests {
         // A journal read again is read as the repository was.
         dropped.reread(&["content/a/1.md".to_string()]);
         assert!(dropped.journals[0].body.is_empty());
+        // The page that shows the body reads it again; the kept one is lent.
+        let j = &dropped.journals[0];
+        assert_eq!(dropped.body(j).unwrap(), kept.journals[0].body);
+        assert!(matches!(
+            kept.body(&kept.journals[0]),
+            Ok(std::borrow::Cow::Borrowed(_))
+        ));
+        std::fs::write(root.join("content/a/1.md"), "no longer a journal").unwrap();
+        let changed = dropped.body(j).unwrap_err();
+        assert!(
+            changed.contains("content/a/1.md") && changed.contains("changed"),
+            "{changed}"
+        );
+        std::fs::remove_file(root.join("content/a/1.md")).unwrap();
+        let gone = dropped.body(j).unwrap_err();
+        assert!(gone.contains("content/a/1.md: cannot read"), "{gone}");
     }
 }

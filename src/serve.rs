@@ -297,7 +297,11 @@ impl Preview {
     fn everything(&mut self) -> Rebuilt {
         self.repo = None;
         self.last = None;
-        let repo = match Repository::load(&self.opts.root, self.opts.config.as_deref()) {
+        let repo = match Repository::load_with(
+            &self.opts.root,
+            self.opts.config.as_deref(),
+            crate::journal::Body::Drop,
+        ) {
             Ok(r) => r,
             Err(e) => return self.keep(e.0),
         };

@@ -56,6 +56,13 @@ pub enum Body {
     Drop,
 }
 
+/// The Markdown body of a journal file, as [`parse`] keeps it in
+/// `Journal::body`; `None` when the file is no longer a journal.
+pub fn body(bytes: &[u8]) -> Option<String> {
+    let text = frontmatter::strip_bom(std::str::from_utf8(bytes).ok()?);
+    frontmatter::split(text).ok().map(|s| s.body.to_string())
+}
+
 /// [`parse`], keeping the body or not.
 pub fn parse_with<S: AsRef<str>>(
     path: &str,
@@ -190,5 +197,20 @@ mod tests {
             first(&yaml).2
         );
         assert!(!yaml.is_good());
+    }
+
+    #[test]
+    fn the_body_read_again_is_the_body_parse_keeps() {
+        for text in [
+            "---\ncompany: A\nrole: R\ndate: 2026-11-02\n---\n\n# Notes\n\n- one\n",
+            "\u{feff}+++\ncompany = \"A\"\nrole = \"R\"\ndate = 2026-11-02\n+++\nbody\r\nline\n",
+            "---\ncompany: A\nrole: R\ndate: 2026-11-02\n---",
+        ] {
+            let parsed = parse("content/a.md", text.as_bytes(), &["went well"], &[]);
+            let kept = parsed.journal.expect("a journal").body;
+            assert_eq!(body(text.as_bytes()), Some(kept), "{text:?}");
+        }
+        assert_eq!(body(b"no front-matter"), None);
+        assert_eq!(body(b"\xff\xfe"), None);
     }
 }

@@ -750,7 +750,7 @@ pub fn render(
                     })
                     .collect(),
                 actions: by_journal.get(j.path.as_str()).cloned().unwrap_or_default(),
-                html: markdown::to_html(&j.body),
+                html: markdown::to_html(&repo.body(j).map_err(OutputError)?),
             };
             page(
                 &pages::journal_page(&slug),
