@@ -95,6 +95,13 @@ fn serves_the_site_with_its_content_types_and_never_outside_it() {
             "{path}: {}",
             r.headers
         );
+        // Pages go out in pieces: the length said is the length sent.
+        let said = r
+            .headers
+            .lines()
+            .find_map(|l| l.strip_prefix("content-length: "))
+            .and_then(|n| n.trim().parse::<usize>().ok());
+        assert_eq!(said, Some(r.body.len()), "{path}: {}", r.headers);
     }
     let json: serde_json::Value = serde_json::from_str(&get(s.port, "/report.json").body).unwrap();
     assert!(json["actions"].as_array().is_some_and(|a| !a.is_empty()));
