@@ -126,23 +126,27 @@ pub fn inject(html: &Pieces, error: Option<&str>) -> Pieces {
     extra.push_str(&format!(
         "<script>new EventSource(\"{EVENTS}\").addEventListener(\"reload\", () => location.reload());</script>\n"
     ));
-    // `</body>` is in the template's own text, one piece, near the end.
+    // `</body>` is in the template's own text, one piece, near the end;
+    // without one, the script goes last.
     let pieces = html.pieces();
     let found = pieces.iter().enumerate().rev().find_map(|(i, p)| {
         let at = p.windows(7).rposition(|w| w == b"</body>")?;
         Some((i, at))
     });
-    let (i, at) = found.unwrap_or((pieces.len(), 0));
     let mut out = Pieces::default();
-    pieces[..i].iter().for_each(|p| out.push(p.clone()));
-    if let Some(p) = pieces.get(i) {
-        out.push(p.slice(..at));
+    match found {
+        Some((i, at)) => {
+            pieces[..i].iter().for_each(|p| out.push(p.clone()));
+            out.push(pieces[i].slice(..at));
+            out.push(extra);
+            out.push(pieces[i].slice(at..));
+            pieces[i + 1..].iter().for_each(|p| out.push(p.clone()));
+        }
+        None => {
+            pieces.iter().for_each(|p| out.push(p.clone()));
+            out.push(extra);
+        }
     }
-    out.push(extra);
-    if let Some(p) = pieces.get(i) {
-        out.push(p.slice(at..));
-    }
-    pieces.iter().skip(i + 1).for_each(|p| out.push(p.clone()));
     out
 }
 
@@ -344,14 +348,13 @@ impl Preview {
         };
         let new = sink.into_files();
         let count = new.len();
-        let made = new.into_iter();
         let files = match scope {
             site::Scope::Changed { previous, .. } if !rendered.everything => {
                 let mut files = (*self.served.files).clone();
-                rendered.lay_over(previous, &mut files, made);
+                rendered.lay_over(previous, &mut files, new);
                 files
             }
-            _ => made.collect(),
+            _ => new,
         };
         let errors: Vec<String> = repo
             .reading

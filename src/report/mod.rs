@@ -91,9 +91,9 @@ pub fn tally_from(
 /// or a part: the applications a change touched), each action list kept
 /// to twice `limit` at the end shown (`usize::MAX`: whole, as the part
 /// taken out of a week's tally or put in must be).
-pub fn week_tallies(
+pub fn week_tallies<'j>(
     repo: &Repository,
-    journals: &[crate::journal::Journal],
+    journals: impl IntoIterator<Item = &'j crate::journal::Journal>,
     weeks: &[Week],
     today: NaiveDate,
     slug: &(dyn Fn(&str) -> String + Sync),

@@ -140,7 +140,7 @@ pub struct WeekReport {
 }
 
 /// What happened in a week, as `_week_done.html` shows it.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub struct Events<'a> {
     interviews: &'a [Event],
     sent: &'a [Event],
@@ -161,7 +161,7 @@ impl<'a> Events<'a> {
 }
 
 /// A week's reflections, as `_week_reflections.html` shows them.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub struct Reflections<'a> {
     reflections: &'a [JournalReflection],
     unreflected: &'a [JournalRef],
@@ -177,41 +177,20 @@ impl<'a> Reflections<'a> {
     }
 }
 
-/// Whether two reports list the same events.
-pub fn same_events(a: &WeekReport, b: &WeekReport) -> bool {
-    a.interviews == b.interviews
-        && a.sent == b.sent
-        && a.replies == b.replies
-        && a.outcomes == b.outcomes
-}
-
-/// Whether two reports list the same reflections.
-pub fn same_reflections(a: &WeekReport, b: &WeekReport) -> bool {
-    a.reflections == b.reflections && a.unreflected == b.unreflected
-}
-
 /// `r` without the lists its long parts show (events, reflections, the
 /// actions overdue and due next), for a page that gets those rendered.
 pub fn without_sections(r: &WeekReport) -> WeekReport {
+    // The lists are shared, so the copy costs their counts, not their items.
     WeekReport {
-        week: r.week.clone(),
-        span: r.span.clone(),
-        monday: r.monday,
-        sunday: r.sunday,
-        as_of: r.as_of,
-        current: r.current,
-        counts: r.counts,
         interviews: Shared::default(),
         sent: Shared::default(),
         replies: Shared::default(),
         outcomes: Shared::default(),
         overdue: Vec::new(),
         next_seven: Vec::new(),
-        pipeline: r.pipeline.clone(),
         reflections: Shared::default(),
         unreflected: Shared::default(),
-        practice: r.practice.clone(),
-        days: r.days,
+        ..r.clone()
     }
 }
 

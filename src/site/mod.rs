@@ -137,17 +137,20 @@ pub struct Memo {
 }
 
 impl Memo {
-    /// The report of the week called `week` and its page's sections, if
-    /// that render had them.
+    /// Where the week called `week` (`2026-W47`) is, if that render had it.
+    fn find(&self, week: &str) -> Option<usize> {
+        self.reports.iter().position(|r| r.report.week == week)
+    }
+
+    /// The report of the week called `week` and its page's sections.
     fn sections(&self, week: &str) -> Option<(&Arc<Tally>, &WeekSections)> {
-        let i = self.reports.iter().position(|r| r.report.week == week)?;
+        let i = self.find(week)?;
         Some((&self.reports[i], self.sections.get(i)?))
     }
 
-    /// The report of the week called `week` (`2026-W47`), and its
-    /// neighbours' names, if that render had it.
+    /// The report of the week called `week`, and its neighbours' names.
     fn week(&self, week: &str) -> Option<(&Arc<Tally>, Neighbours<'_>)> {
-        let i = self.reports.iter().position(|r| r.report.week == week)?;
+        let i = self.find(week)?;
         Some((&self.reports[i], neighbours(&self.reports, i)))
     }
 }
@@ -228,6 +231,12 @@ impl Rendered {
         }
         files.extend(made);
     }
+}
+
+/// The way back to the site's root from the page `file`: `../` as deep as
+/// it is.
+fn root_of(file: &str) -> String {
+    "../".repeat(file.matches('/').count())
 }
 
 /// The file of the page of the week called `week`.
@@ -584,8 +593,7 @@ pub fn render(
                    lists: &splice::Splice,
                    fill: &dyn Fn(&mut tera::Context)|
      -> Result<(), BuildError> {
-        let root = "../".repeat(file.matches('/').count());
-        sink.put(file, lists.apply(render(name, &root, fill)?))?;
+        sink.put(file, lists.apply(render(name, &root_of(file), fill)?))?;
         Ok(())
     };
     let page = |file: &str, name: &str, fill: &dyn Fn(&mut tera::Context)| {
@@ -639,11 +647,6 @@ pub fn render(
     // A week's report is a sum over applications: it changes by the
     // difference of the changed applications' part of it, then and now.
     let journal_slug = |path: &str| slugs.journal(path);
-    // The changed applications' journals now, to compare with before.
-    let after: Vec<Journal> = match previous {
-        Some(_) => touched.iter().map(|j| (*j).clone()).collect(),
-        None => Vec::new(),
-    };
     // Each week's tally if it could be kept or changed, and whether its
     // page is made again.
     let kept: Vec<Option<(Arc<Tally>, bool)>> = match previous {
@@ -652,8 +655,14 @@ pub fn render(
             let then_slug = |path: &str| previous.slugs.journal(path);
             let then =
                 crate::report::week_tallies(repo, before, &weeks, today, &then_slug, usize::MAX);
-            let now =
-                crate::report::week_tallies(repo, &after, &weeks, today, &journal_slug, usize::MAX);
+            let now = crate::report::week_tallies(
+                repo,
+                touched.iter().copied(),
+                &weeks,
+                today,
+                &journal_slug,
+                usize::MAX,
+            );
             weeks
                 .par_iter()
                 .zip(then.par_iter().zip(&now))
@@ -827,13 +836,19 @@ pub fn render(
                 .map(Bytes::from)
             };
             let done = match then {
-                Some((old, s)) if weekly::same_events(&old.report, r) => s.done.clone(),
+                Some((old, s)) if weekly::Events::of(&old.report) == weekly::Events::of(r) => {
+                    s.done.clone()
+                }
                 _ => section("templates/_week_done.html", &|c| {
                     c.insert("r", &weekly::Events::of(r))
                 })?,
             };
             let reflections = match then {
-                Some((old, s)) if weekly::same_reflections(&old.report, r) => s.reflections.clone(),
+                Some((old, s))
+                    if weekly::Reflections::of(&old.report) == weekly::Reflections::of(r) =>
+                {
+                    s.reflections.clone()
+                }
                 _ => section("templates/_week_reflections.html", &|c| {
                     c.insert("r", &weekly::Reflections::of(r))
                 })?,
@@ -1049,7 +1064,7 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
             let page = |rel: &str, sealed: &str| {
                 let mut ctx = tera::Context::new();
                 ctx.insert("site", &site);
-                ctx.insert("root", &"../".repeat(rel.matches('/').count()));
+                ctx.insert("root", &root_of(rel));
                 ctx.insert("sealed", sealed);
                 crate::render::theme::render(&tera, "templates/locked.html", &ctx)
                     .map_err(|e| OutputError(e.to_string()))
