@@ -636,7 +636,7 @@ pub fn render(
     let this_week = Week::of(today);
     let first_week = parts
         .values()
-        .filter_map(|p| p.first)
+        .filter_map(|p| p.past.first().map(|first| first.journal.date))
         .map(Week::of)
         .min()
         .unwrap_or(this_week)

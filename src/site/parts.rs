@@ -151,8 +151,6 @@ pub struct AppPart {
     pub standing: &'static str,
     /// The stage it reached.
     pub stage: String,
-    /// The day of its first past interview.
-    pub first: Option<NaiveDate>,
     /// Its scheduled interviews, soonest first.
     pub upcoming: Vec<Upcoming>,
     /// Its line in the dashboard's list of applications: the theme's
@@ -164,7 +162,7 @@ pub struct AppPart {
     pub actions: Vec<ActionPart>,
     /// The problems in its journals, severities as configured.
     pub problems: Vec<ProblemPart>,
-    /// Its past interviews.
+    /// Its past interviews, oldest first.
     pub past: Vec<PastPart>,
 }
 
@@ -232,7 +230,6 @@ impl Maker<'_> {
             outcome: app.outcome,
             standing,
             stage: pipeline::stage_of(app),
-            first: app.journals.first().map(|j| j.date.date(self.tz)),
             upcoming: upcoming
                 .iter()
                 .map(|j| Upcoming {
