@@ -157,7 +157,11 @@ pub fn init_files(today: NaiveDate) -> Vec<(String, String)> {
     .expect("the example journal is valid");
     vec![
         ("debrief.toml".into(), INIT_CONFIG.into()),
-        (".gitignore".into(), "public/\n".into()),
+        (
+            ".gitignore".into(),
+            "# The site `debrief build` writes, and its lock and staging folders.\npublic/\n.public.*\n"
+                .into(),
+        ),
         example,
     ]
 }

@@ -1047,8 +1047,8 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
         (true, Some(p)) if !p.is_empty() => Some(p),
         (true, _) => return Err(BuildError::NoPassword),
     };
-    let output = staging::check_output(&repo.root, &repo.root.join(&opts.output))?;
-    let staging = Staging::new(&output)?;
+    let staging = Staging::new(&repo.root, &repo.root.join(&opts.output))?;
+    let output = staging.output().to_path_buf();
     let mut phases = match password {
         None => render(repo, today, opts, &staging, &Scope::Everything)?.phases,
         Some(password) => {
