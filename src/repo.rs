@@ -49,6 +49,9 @@ pub struct Repository {
     pub files: usize,
     /// Whether the journals keep their bodies (files read again do too).
     pub body: Body,
+    /// The files whose names are not UTF-8, by the path journals give
+    /// them (with `\xNN` escapes): read again through their real name.
+    pub disk: std::collections::HashMap<String, PathBuf>,
 }
 
 impl Repository {
@@ -72,7 +75,7 @@ impl Repository {
         let config = load_config(root, config)?;
         let tz = match &config.timezone {
             Some(name) => parse_timezone(name).map_err(LoadError)?,
-            None => system_timezone(),
+            None => system_timezone()?,
         };
         let content = root.join("content");
         if !content.is_dir() {
@@ -113,6 +116,12 @@ impl Repository {
         bad_files.sort();
         bad_files.dedup();
         reading.sort_by(by_file);
+        let disk = found
+            .files
+            .iter()
+            .filter(|(path, _)| path.to_str().is_none())
+            .map(|(path, rel)| (rel.clone(), path.clone()))
+            .collect();
         Ok(Repository {
             root: root.to_path_buf(),
             config,
@@ -122,6 +131,7 @@ impl Repository {
             reading,
             bad_files,
             body,
+            disk,
         })
     }
 
@@ -132,7 +142,7 @@ impl Repository {
         if self.body == Body::Keep {
             return Ok(std::borrow::Cow::Borrowed(&j.body));
         }
-        let bytes = std::fs::read(self.root.join(&j.path)).map_err(|e| {
+        let bytes = std::fs::read(self.file(&j.path)).map_err(|e| {
             format!(
                 "{}: cannot read the journal again for its page: {e}",
                 j.path
@@ -148,6 +158,14 @@ impl Repository {
             })
     }
 
+    /// The file on disk of the journal at `rel`.
+    pub fn file(&self, rel: &str) -> PathBuf {
+        self.disk
+            .get(rel)
+            .cloned()
+            .unwrap_or_else(|| self.root.join(rel))
+    }
+
     /// Reads these journal files again (paths relative to the root; a file
     /// that is gone is dropped, a new one added) and says which applications
     /// they touched, and what those applications were before. Afterwards the
@@ -159,7 +177,7 @@ impl Repository {
         let reads: Vec<(&String, Option<journal::Read>)> = rels
             .par_iter()
             .map(|rel| {
-                let path = self.root.join(rel);
+                let path = self.file(rel);
                 let read = path
                     .is_file()
                     .then(|| read_one(&path, rel, headings, &snooze_rules, self.body));
@@ -291,17 +309,26 @@ fn load_config(root: &Path, explicit: Option<&Path>) -> Result<Config, LoadError
     Config::parse(&text, &shown, &rules::ids()).map_err(|e| LoadError(e.message))
 }
 
-/// The system's IANA timezone, or UTC when it cannot be told.
-fn system_timezone() -> Tz {
-    if let Ok(tz) = std::env::var("TZ")
-        && let Ok(tz) = tz.trim_start_matches(':').parse::<Tz>()
-    {
-        return tz;
+/// The system's IANA timezone, or UTC when the system says none. A `TZ`
+/// that names no zone is an error rather than a quiet UTC: every due time
+/// would move by hours without a word.
+fn system_timezone() -> Result<Tz, LoadError> {
+    if let Ok(tz) = std::env::var("TZ") {
+        let name = tz.trim_start_matches(':');
+        // Empty, or a file path (`:/etc/localtime`): the system's zone.
+        if !name.is_empty() && !name.starts_with('/') {
+            return name.parse::<Tz>().map_err(|_| {
+                LoadError(format!(
+                    "the environment variable TZ={tz} names no known timezone; set an IANA \
+                     name such as Europe/London in TZ, or `timezone` in debrief.toml"
+                ))
+            });
+        }
     }
-    iana_time_zone::get_timezone()
+    Ok(iana_time_zone::get_timezone()
         .ok()
         .and_then(|name| name.parse::<Tz>().ok())
-        .unwrap_or(chrono_tz::UTC)
+        .unwrap_or(chrono_tz::UTC))
 }
 
 fn read_one(

@@ -119,6 +119,10 @@ pub struct Slugs {
     journals: HashMap<String, String>,
 }
 
+/// The longest page name made from a journal's path or an application's
+/// company and role, in bytes.
+const MAX_SLUG: usize = 120;
+
 impl Slugs {
     /// Slugs for these applications (key, company, role; in key order) and
     /// journals (paths, in the order the repository is walked): the first
@@ -142,17 +146,32 @@ impl Slugs {
                     .collect(),
             };
         }
-        fn unique(base: String, taken: &mut HashMap<String, usize>) -> String {
-            let base = if base.is_empty() {
+        // Unique by construction: a number is added until the name is free,
+        // so `a/b.md`, `a-b.md` and `a-b-2.md` get three pages, never two.
+        // Names are capped well under the 255 bytes a file name may have.
+        fn unique(base: String, taken: &mut std::collections::HashSet<String>) -> String {
+            let mut base = if base.is_empty() {
                 "untitled".to_string()
             } else {
                 base
             };
-            let n = taken.entry(base.clone()).or_insert(0);
-            *n += 1;
-            if *n == 1 { base } else { format!("{base}-{n}") }
+            if base.len() > MAX_SLUG {
+                let mut end = MAX_SLUG;
+                while !base.is_char_boundary(end) {
+                    end -= 1;
+                }
+                base.truncate(end);
+                base.truncate(base.trim_end_matches('-').len());
+            }
+            let mut name = base.clone();
+            let mut n = 1;
+            while !taken.insert(name.clone()) {
+                n += 1;
+                name = format!("{base}-{n}");
+            }
+            name
         }
-        let mut taken = HashMap::new();
+        let mut taken = std::collections::HashSet::new();
         let apps = apps
             .map(|(key, company, role)| {
                 (
@@ -161,7 +180,7 @@ impl Slugs {
                 )
             })
             .collect();
-        let mut taken = HashMap::new();
+        let mut taken = std::collections::HashSet::new();
         let journals = journals
             .map(|path| {
                 let stem = path.trim_start_matches("content/").trim_end_matches(".md");
