@@ -5,7 +5,7 @@
 //! tables) both land here, so the schema in `schema.rs` is written once and
 //! every error it finds can point at the exact spot. No schema knowledge here.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
@@ -75,12 +75,24 @@ pub struct SyntaxError {
     pub message: String,
 }
 
+/// The most values one front-matter may hold, aliases counted as what they
+/// repeat: ten levels of ten aliases ("billion laughs") fit in 600 bytes
+/// and would expand to 10^10 values. A real journal holds a few hundred;
+/// a file at the 10 MB limit of one-line keys, about 800,000.
+pub const MAX_VALUES: usize = 1_000_000;
+
+/// How deeply lists and mappings may nest in a front-matter. A journal
+/// needs four levels; a thousand `[` would exhaust the stack.
+pub const MAX_DEPTH: usize = 64;
+
 /// Parses YAML front-matter that starts on line `first_line` of the file.
 pub fn from_yaml(src: &str, first_line: u32) -> Result<Node, SyntaxError> {
     let mut builder = YamlBuilder {
         parser: Parser::new_from_str(src),
         anchors: HashMap::new(),
         first_line,
+        values: 0,
+        depth: 0,
     };
     let doc_loc = Loc::new(first_line, 1);
     loop {
@@ -100,8 +112,13 @@ pub fn from_yaml(src: &str, first_line: u32) -> Result<Node, SyntaxError> {
 
 struct YamlBuilder<'a> {
     parser: Parser<'a, saphyr_parser::StrInput<'a>>,
-    anchors: HashMap<usize, Node>,
+    /// Each anchored node with how many values it holds.
+    anchors: HashMap<usize, (Node, usize)>,
     first_line: u32,
+    /// Values made so far, aliases counted as what they repeat.
+    values: usize,
+    /// Lists and mappings open around the current event.
+    depth: usize,
 }
 
 impl<'a> YamlBuilder<'a> {
@@ -129,8 +146,36 @@ impl<'a> YamlBuilder<'a> {
         }
     }
 
+    /// Counts `n` more values, or says the front-matter holds too many.
+    fn count(&mut self, n: usize, loc: Loc) -> Result<(), SyntaxError> {
+        self.values = self.values.saturating_add(n);
+        if self.values > MAX_VALUES {
+            return Err(SyntaxError {
+                loc,
+                message: format!(
+                    "the front-matter holds more than {MAX_VALUES} values once its aliases are \
+                     expanded; a journal needs far fewer (are aliases repeating aliases?)"
+                ),
+            });
+        }
+        Ok(())
+    }
+
     fn node(&mut self, event: Event<'a>, span: Span) -> Result<Node, SyntaxError> {
         let loc = self.loc(&span);
+        if matches!(event, Event::SequenceStart(..) | Event::MappingStart(..)) {
+            if self.depth >= MAX_DEPTH {
+                return Err(SyntaxError {
+                    loc,
+                    message: format!(
+                        "lists and mappings nest more than {MAX_DEPTH} levels deep here"
+                    ),
+                });
+            }
+            self.depth += 1;
+        }
+        let before = self.values;
+        self.count(1, loc)?;
         let (node, anchor) = match event {
             Event::Scalar(text, style, anchor, tag) => {
                 let tagged_str = tag.as_ref().is_some_and(|t| t.suffix == "str");
@@ -160,6 +205,7 @@ impl<'a> YamlBuilder<'a> {
             }
             Event::MappingStart(anchor, _) => {
                 let mut entries: Vec<(Key, Node)> = Vec::new();
+                let mut names: HashSet<String> = HashSet::new();
                 loop {
                     let (event, span) = self.next()?;
                     if matches!(event, Event::MappingEnd) {
@@ -179,7 +225,7 @@ impl<'a> YamlBuilder<'a> {
                             });
                         }
                     };
-                    if entries.iter().any(|(k, _)| k.name == name) {
+                    if !names.insert(name.clone()) {
                         return Err(SyntaxError {
                             loc: key_node.loc,
                             message: format!("duplicate key `{name}`"),
@@ -204,8 +250,14 @@ impl<'a> YamlBuilder<'a> {
                 )
             }
             Event::Alias(id) => {
+                // The alias itself was counted above; what it repeats is
+                // counted before it is copied, so the copy stays bounded.
+                let size = self.anchors.get(&id).map(|(_, n)| *n);
+                if let Some(n) = size {
+                    self.count(n.saturating_sub(1), loc)?;
+                }
                 return match self.anchors.get(&id) {
-                    Some(node) => Ok(Node {
+                    Some((node, _)) => Ok(Node {
                         value: node.value.clone(),
                         loc,
                     }),
@@ -222,8 +274,15 @@ impl<'a> YamlBuilder<'a> {
                 });
             }
         };
+        if matches!(node.value, Value::Seq(_) | Value::Map(_)) {
+            self.depth -= 1;
+        }
         if anchor > 0 {
-            self.anchors.insert(anchor, node.clone());
+            // Keeping a copy costs what it holds: anchors nested in anchors
+            // would otherwise copy the same values once per level.
+            let size = self.values - before;
+            self.count(size, loc)?;
+            self.anchors.insert(anchor, (node.clone(), size));
         }
         Ok(node)
     }
@@ -398,6 +457,60 @@ mod tests {
         let err = from_yaml("company: A\ncompany: B\n", 2).unwrap_err();
         assert_eq!(err.loc, Loc::new(3, 1));
         assert!(err.message.contains("duplicate"));
+    }
+
+    // Regression: a 552-byte "billion laughs" journal (ten levels of ten
+    // aliases) ran every command out of memory.
+    #[test]
+    fn aliases_that_repeat_aliases_are_refused_with_a_place() {
+        let mut src = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            let p = i - 1;
+            src += &format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            );
+        }
+        assert!(src.len() < 700);
+        let err = from_yaml(&src, 2).unwrap_err();
+        assert!(err.message.contains("aliases"), "{err:?}");
+        assert!(err.loc.line >= 5, "{err:?}");
+        // A few honest aliases are fine.
+        let ok = from_yaml("me: &me {name: Ann}\nto: [*me, *me]\n", 2).unwrap();
+        assert_eq!(map(&ok).len(), 2);
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        for src in [
+            "a: ".to_string() + &"[".repeat(100_000),
+            "a: ".to_string() + &"[".repeat(1000) + &"]".repeat(1000),
+            "a:\n".to_string()
+                + &(1..200)
+                    .map(|i| format!("{}- \n", "  ".repeat(i)))
+                    .collect::<String>(),
+        ] {
+            assert!(from_yaml(&src, 2).is_err());
+        }
+        let ok = "a: ".to_string() + &"[".repeat(10) + &"]".repeat(10);
+        assert!(from_yaml(&ok, 2).is_ok());
+        for src in [
+            "a = ".to_string() + &"[".repeat(100_000),
+            "a = ".to_string() + &"[".repeat(1000) + &"]".repeat(1000),
+            "a = ".to_string() + &"{b = ".repeat(1000) + "1" + &"}".repeat(1000),
+        ] {
+            assert!(from_toml(&src, 2).is_err());
+        }
+    }
+
+    // Regression: the duplicate-key check compared every key with every
+    // earlier one: 100,000 keys took 15 s per command.
+    #[test]
+    fn many_keys_are_read_and_a_late_duplicate_still_found() {
+        let mut src: String = (0..50_000).map(|i| format!("k{i}: {i}\n")).collect();
+        assert_eq!(map(&from_yaml(&src, 2).unwrap()).len(), 50_000);
+        src += "k7: again\n";
+        let err = from_yaml(&src, 2).unwrap_err();
+        assert_eq!(err.loc, Loc::new(50_002, 1));
     }
 
     #[test]
