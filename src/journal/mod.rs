@@ -5,6 +5,7 @@
 //! `discover.rs` touches the file system.
 
 pub mod application;
+pub mod depth;
 pub mod discover;
 pub mod frontmatter;
 pub mod markdown;
@@ -30,7 +31,11 @@ pub struct Read {
 impl Read {
     /// Whether the journal can be used: read, and without front-matter errors.
     pub fn is_good(&self) -> bool {
-        self.journal.is_some() && !self.problems.iter().any(|p| p.rule == FRONT_MATTER)
+        self.journal.is_some()
+            && !self
+                .problems
+                .iter()
+                .any(|p| p.rule == FRONT_MATTER || p.rule == depth::TOO_DEEP)
     }
 }
 
@@ -57,10 +62,12 @@ pub enum Body {
 }
 
 /// The Markdown body of a journal file, as [`parse`] keeps it in
-/// `Journal::body`; `None` when the file is no longer a journal.
+/// `Journal::body`; `None` when the file is no longer a journal (or its
+/// body has since become too deep to render).
 pub fn body(bytes: &[u8]) -> Option<String> {
     let text = frontmatter::strip_bom(std::str::from_utf8(bytes).ok()?);
-    frontmatter::split(text).ok().map(|s| s.body.to_string())
+    let body = frontmatter::split(text).ok()?.body;
+    depth::too_deep(body).is_none().then(|| body.to_string())
 }
 
 /// [`parse`], keeping the body or not.
@@ -120,7 +127,24 @@ pub fn parse_with<S: AsRef<str>>(
             );
         }
     };
-    let parsed = schema::read(path, &tree, Loc::new(1, 1), snooze_rules);
+    let mut parsed = schema::read(path, &tree, Loc::new(1, 1), snooze_rules);
+    if let Some(deep) = depth::too_deep(split.body) {
+        parsed.problems.push(Problem::at(
+            depth::TOO_DEEP,
+            Severity::Error,
+            path,
+            Some(Loc::new(split.body_line + deep.line - 1, deep.column)),
+            format!(
+                "the notes nest more than {} levels deep here (block quotes, lists or HTML \
+                 elements inside one another); flatten them so the page can be rendered",
+                depth::MAX_BODY_DEPTH
+            ),
+        ));
+        return Read {
+            journal: parsed.journal,
+            problems: parsed.problems,
+        };
+    }
     let journal = parsed.journal.map(|mut j| {
         j.reflection = markdown::reflection(split.body, reflection_headings);
         if body == Body::Keep {

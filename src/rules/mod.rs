@@ -86,6 +86,7 @@ pub const RULES: &[Rule] = &[
     reading::UNKNOWN_FIELD,
     reading::UNREADABLE,
     reading::SYMLINK_LOOP,
+    reading::TOO_DEEP,
     too_soon::RULE,
     too_frequent::RULE,
     wrong_channel::RULE,

@@ -2,7 +2,7 @@
 
 use super::{Check, Rule};
 use crate::diagnostics::Severity;
-use crate::journal::{discover, schema};
+use crate::journal::{depth, discover, schema};
 
 /// Unreadable front-matter, missing or malformed fields.
 pub const FRONT_MATTER: Rule = Rule {
@@ -36,6 +36,15 @@ pub const SYMLINK_LOOP: Rule = Rule {
     id: discover::SYMLINK_LOOP,
     reason: "a link that points back into its own folder would be read forever; it is skipped",
     severity: Severity::Warning,
+    draft: false,
+    check: Check::Reading,
+};
+
+/// Notes that nest too deeply to render.
+pub const TOO_DEEP: Rule = Rule {
+    id: depth::TOO_DEEP,
+    reason: "notes nested hundreds of levels deep cannot be rendered in reasonable time; no interview note needs it",
+    severity: Severity::Error,
     draft: false,
     check: Check::Reading,
 };
