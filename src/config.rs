@@ -138,6 +138,8 @@ pub struct Site {
     pub redact: Vec<String>,
     /// Encrypt every page with `DEBRIEF_PASSWORD`.
     pub encrypt: bool,
+    /// How many weeks back the weekly report pages go, at most.
+    pub history_weeks: u32,
 }
 
 impl Default for Site {
@@ -148,6 +150,7 @@ impl Default for Site {
             private: true,
             redact: Vec::new(),
             encrypt: false,
+            history_weeks: 260,
         }
     }
 }

@@ -8,6 +8,11 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 
+/// The years a journal's dates may fall in. Outside them a date is almost
+/// surely a typo (`0026-11-10` for 2026), and one such date would make the
+/// site a week page for every week in between.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1970..=2100;
+
 /// A date or a moment as written in a journal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum When {
@@ -70,6 +75,16 @@ impl When {
         }
     }
 
+    /// The year as written.
+    pub fn year(&self) -> i32 {
+        use chrono::Datelike;
+        match self {
+            When::Date(d) => d.year(),
+            When::Local(dt) => dt.year(),
+            When::Offset(dt) => dt.year(),
+        }
+    }
+
     /// Whether a time of day was given.
     pub fn has_time(&self) -> bool {
         !matches!(self, When::Date(_))
@@ -84,25 +99,46 @@ fn local_instant(tz: Tz, dt: NaiveDateTime) -> DateTime<Tz> {
         if let Some(t) = tz.from_local_datetime(&probe).earliest() {
             return t;
         }
-        probe += Duration::minutes(30);
+        match probe.checked_add_signed(Duration::minutes(30)) {
+            Some(p) => probe = p,
+            None => break,
+        }
     }
     tz.from_utc_datetime(&dt)
 }
 
-/// `instant + hours`, the way hour-based rules compute their due moment.
+/// `instant + hours`, the way hour-based rules compute their due moment;
+/// past the last (or first) instant there is, that instant.
 pub fn add_hours(instant: DateTime<Tz>, hours: i64) -> DateTime<Tz> {
-    instant + Duration::hours(hours)
+    Duration::try_hours(hours)
+        .and_then(|d| instant.checked_add_signed(d))
+        .unwrap_or_else(|| {
+            let end = if hours < 0 {
+                chrono::DateTime::<chrono::Utc>::MIN_UTC
+            } else {
+                chrono::DateTime::<chrono::Utc>::MAX_UTC
+            };
+            end.with_timezone(&instant.timezone())
+        })
 }
 
-/// `date + days` in calendar days.
+/// `date + days` in calendar days; past the last (or first) date there
+/// is, that date.
 pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
-    date + Duration::days(days)
+    Duration::try_days(days)
+        .and_then(|d| date.checked_add_signed(d))
+        .unwrap_or(if days < 0 {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::MAX
+        })
 }
 
-/// Parses `YYYY-MM-DD` strictly (for `--today` and `DEBRIEF_TODAY`).
+/// Parses `YYYY-MM-DD` strictly (for `--today` and `DEBRIEF_TODAY`), in
+/// the years of [`YEARS`].
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     match When::parse(text)? {
-        When::Date(d) => Some(d),
+        When::Date(d) if YEARS.contains(&When::Date(d).year()) => Some(d),
         _ => None,
     }
 }
@@ -144,6 +180,22 @@ mod tests {
         let tz: Tz = "Asia/Tokyo".parse().unwrap();
         let w = When::parse("2026-11-17T20:00:00-05:00").unwrap();
         assert_eq!(w.date(tz), d("2026-11-18"));
+    }
+
+    // Regression: `due --within 100000000` and far-off dates panicked on
+    // overflowing date arithmetic.
+    #[test]
+    fn arithmetic_past_the_calendar_stops_at_its_ends() {
+        assert_eq!(add_days(d("2026-11-22"), 100_000_000), NaiveDate::MAX);
+        assert_eq!(add_days(d("2026-11-22"), i64::MIN), NaiveDate::MIN);
+        let tz: Tz = "Europe/Berlin".parse().unwrap();
+        let at = When::Date(d("2026-11-17")).instant(tz);
+        assert!(add_hours(at, i64::MAX) > at);
+        let far = When::parse("+262142-12-31T00:00").unwrap();
+        let _ = add_hours(far.instant(tz), 24);
+        assert_eq!(far.year(), 262142);
+        assert_eq!(parse_date("0026-11-10"), None);
+        assert_eq!(parse_date("2101-01-01"), None);
     }
 
     #[test]

@@ -322,13 +322,26 @@ impl Reader<'_> {
         match &node.value {
             Value::Str(s) | Value::Datetime(s) => {
                 let w = When::parse(s);
-                if w.is_none() {
-                    self.error(
+                match w {
+                    None => self.error(
                         node.loc,
                         format!(
                             "invalid date \"{s}\": write YYYY-MM-DD, YYYY-MM-DDTHH:MM or RFC 3339"
                         ),
-                    );
+                    ),
+                    Some(w) if !crate::time::YEARS.contains(&w.year()) => {
+                        self.error(
+                            node.loc,
+                            format!(
+                                "the date \"{s}\" is in the year {}, outside {}–{}: is the year mistyped?",
+                                w.year(),
+                                crate::time::YEARS.start(),
+                                crate::time::YEARS.end()
+                            ),
+                        );
+                        return None;
+                    }
+                    Some(_) => {}
                 }
                 w
             }

@@ -640,7 +640,13 @@ pub fn render(
         .map(Week::of)
         .min()
         .unwrap_or(this_week)
-        .min(this_week);
+        .min(this_week)
+        // Week pages go back at most `[site] history_weeks`: one old date
+        // must not make a page for every week since.
+        .max(Week::of(crate::time::add_days(
+            this_week.monday(),
+            -7 * i64::from(config.site.history_weeks),
+        )));
     let weeks = first_week.through(this_week);
     phases.mark("application views");
 
