@@ -334,13 +334,18 @@ fn fail(message: impl std::fmt::Display) -> i32 {
     let style = anstyle::Style::new()
         .fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Red)))
         .bold();
-    let _ = writeln!(anstream::stderr(), "{style}error{style:#}: {message}");
+    let message = message.to_string();
+    let _ = writeln!(
+        anstream::stderr(),
+        "{style}error{style:#}: {}",
+        output::terminal_safe(&message)
+    );
     FAILED
 }
 
 fn print(g: &Global, text: &str) {
     if !g.quiet {
-        let _ = anstream::stdout().write_all(text.as_bytes());
+        let _ = anstream::stdout().write_all(output::terminal_safe(text).as_bytes());
     }
 }
 
@@ -624,7 +629,7 @@ fn bad_files_warning(repo: &Repository, g: &Global) -> i32 {
             if n == 1 { "is" } else { "are" }
         );
         for f in &repo.bad_files {
-            let _ = writeln!(anstream::stderr(), "  {f}");
+            let _ = writeln!(anstream::stderr(), "  {}", output::terminal_safe(f));
         }
     }
     FOUND
@@ -655,18 +660,22 @@ fn build(root: &Path, g: &Global, opts: &debrief::site::Options) -> i32 {
                     built.output.display()
                 ),
             );
-            if !repo.bad_files.is_empty() {
+            if !repo.bad_files.is_empty() && !g.quiet {
                 let _ = writeln!(
                     anstream::stderr(),
                     "warning: {} journals with errors were left out: {}",
                     repo.bad_files.len(),
-                    repo.bad_files.join(", ")
+                    output::terminal_safe(&repo.bad_files.join(", "))
                 );
             }
             OK
         }
         Err(e @ BuildError::Journals(_)) => {
-            let _ = writeln!(anstream::stderr(), "error: {e}");
+            let _ = writeln!(
+                anstream::stderr(),
+                "error: {}",
+                output::terminal_safe(&e.to_string())
+            );
             FOUND
         }
         Err(e) => fail(e),

@@ -33,6 +33,45 @@ fn severity_style(s: Severity) -> Style {
         .bold()
 }
 
+/// `text` made safe to print on a terminal: control characters a journal
+/// could carry (escape sequences that set the clipboard, retitle the
+/// window or move the cursor, a bare CR that hides a line) are written
+/// out visibly as `\u{1b}`; only line ends, tabs and the colour
+/// (SGR) sequences debrief itself writes pass through.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '\u{1b}' {
+            let sgr = rest[1..].strip_prefix('[').and_then(|params| {
+                let n = params
+                    .bytes()
+                    .take_while(|b| b.is_ascii_digit() || *b == b';')
+                    .count();
+                (params.as_bytes().get(n) == Some(&b'm')).then_some(n + 3)
+            });
+            if let Some(len) = sgr {
+                out.push_str(&rest[..len]);
+                rest = &rest[len..];
+                continue;
+            }
+        }
+        if c == '\r' && rest[1..].starts_with('\n') {
+            out.push('\r');
+        } else if unsafe_char(c) {
+            write!(out, "\\u{{{:x}}}", c as u32).unwrap();
+        } else {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// The closing line of `check`: `2 errors, 3 warnings, 1 note`.
 pub fn count_line(c: Counts) -> String {
     let mut s = format!(
@@ -276,6 +315,22 @@ fn truncate(s: &str, width: usize) -> String {
 mod tests {
     use super::*;
     use crate::diagnostics::{Loc, Severity};
+
+    // Regression: an OSC 52 sequence in a journal value wrote the
+    // clipboard of whoever ran `debrief due`.
+    #[test]
+    fn control_characters_from_journals_are_shown_not_obeyed() {
+        let ours = format!("{BOLD}ok{BOLD:#} and {}", "\u{1b}[1;31mred\u{1b}[0m");
+        assert_eq!(terminal_safe(&ours), ours);
+        assert_eq!(
+            terminal_safe("Acme\u{1b}]52;c;aGk=\u{7}\rBob\u{9b}x\r\nend\t."),
+            "Acme\\u{1b}]52;c;aGk=\\u{7}\\u{d}Bob\\u{9b}x\r\nend\t."
+        );
+        assert!(matches!(
+            terminal_safe("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn the_lines_problems_point_at_are_read_once_each() {
