@@ -66,6 +66,7 @@ pub fn read(file: &str, root: &Node, opening: Loc, snooze_rules: &[&str]) -> Par
     let mut r = Reader {
         file,
         problems: Vec::new(),
+        unknown: 0,
     };
     let empty = Vec::new();
     let entries = match &root.value {
@@ -240,7 +241,14 @@ fn interviewer_named(name: String, loc: Loc) -> Interviewer {
 struct Reader<'a> {
     file: &'a str,
     problems: Vec<Problem>,
+    /// Unknown fields seen; past [`MAX_UNKNOWN_SHOWN`] they are counted,
+    /// not each reported.
+    unknown: usize,
 }
+
+/// How many unknown fields one journal reports one by one: a file of
+/// 100,000 stray keys needs one warning about the rest, not 100,000.
+const MAX_UNKNOWN_SHOWN: usize = 20;
 
 impl Reader<'_> {
     fn error(&mut self, loc: Loc, message: String) {
@@ -259,6 +267,22 @@ impl Reader<'_> {
     }
 
     fn unknown(&mut self, key: &Key, known: &[&str], within: &str) {
+        self.unknown += 1;
+        if self.unknown > MAX_UNKNOWN_SHOWN {
+            if self.unknown == MAX_UNKNOWN_SHOWN + 1 {
+                self.problems.push(Problem::at(
+                    UNKNOWN_FIELD,
+                    Severity::Warning,
+                    self.file,
+                    Some(key.loc),
+                    format!(
+                        "more unknown fields from here on; only the first {MAX_UNKNOWN_SHOWN} \
+                         are reported one by one"
+                    ),
+                ));
+            }
+            return;
+        }
         let hint = match did_you_mean(&key.name, known) {
             Some(k) => format!(" (did you mean `{k}`?)"),
             None => String::new(),
