@@ -174,13 +174,32 @@ impl Repository {
     pub fn reread(&mut self, rels: &[String]) -> Reread {
         let snooze_rules = rules::action_ids();
         let headings = &self.config.rules.reflection_headings;
+        let real_root = self
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| self.root.clone());
         let reads: Vec<(&String, Option<journal::Read>)> = rels
             .par_iter()
             .map(|rel| {
                 let path = self.file(rel);
-                let read = path
-                    .is_file()
-                    .then(|| read_one(&path, rel, headings, &snooze_rules, self.body));
+                let read = path.is_file().then(|| {
+                    // The walk's rule for links, for files the watcher names.
+                    let inside = path.canonicalize().is_ok_and(|p| p.starts_with(&real_root));
+                    if inside {
+                        read_one(&path, rel, headings, &snooze_rules, self.body)
+                    } else {
+                        journal::Read {
+                            journal: None,
+                            problems: vec![Problem::at(
+                                discover::UNREADABLE,
+                                Severity::Error,
+                                rel,
+                                None,
+                                discover::LINK_OUT,
+                            )],
+                        }
+                    }
+                });
                 (rel, read)
             })
             .collect();
@@ -356,6 +375,11 @@ fn read_one(
                 MAX_JOURNAL_BYTES / 1_048_576
             ));
         }
+        // Checked again here, not only by the walk: `serve` reads files
+        // its watcher names, and a FIFO would block the read for ever.
+        Ok(m) if !m.is_file() => {
+            return fail(discover::NOT_A_FILE.into());
+        }
         Ok(_) => {}
         Err(e) => return fail(format!("cannot read the file: {e}")),
     }
@@ -373,6 +397,21 @@ mod tests {
         format!(
             "---\ncompany: {company}\nrole: Engineer\ndate: 2026-11-10\ninterviewers:\n  - name: Ann Lee\n{extra}---\n## What went well\n- the exercise\n"
         )
+    }
+
+    // Regression: serve reread a file its watcher named without the walk's
+    // rule for links, so a link to /proc/self/environ was read.
+    #[test]
+    fn rereading_a_link_out_of_the_repository_reports_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        std::fs::write(root.join("debrief.toml"), "timezone = \"UTC\"\n").unwrap();
+        let mut repo = Repository::load(root, None).unwrap();
+        std::os::unix::fs::symlink("/proc/self/environ", root.join("content/env.md")).unwrap();
+        repo.reread(&["content/env.md".to_string()]);
+        assert_eq!(repo.bad_files, ["content/env.md"]);
+        assert_eq!(repo.reading[0].message, discover::LINK_OUT);
     }
 
     /// Reading a few files again gives what a fresh load of the folder gives.

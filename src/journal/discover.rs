@@ -15,6 +15,14 @@ pub const UNREADABLE: &str = "unreadable";
 /// Rule id of symbolic links that point back into their own folder.
 pub const SYMLINK_LOOP: &str = "symlink-loop";
 
+/// Why a link out of the repository was not read.
+pub const LINK_OUT: &str = "a symbolic link that leads out of the repository: debrief reads only \
+                            files inside it, so this was not read; copy the file in instead";
+
+/// Why a FIFO or device named like a journal was not read.
+pub const NOT_A_FILE: &str = "not a plain file (a FIFO, socket or device): a journal must be a \
+                              regular file, so this was not read";
+
 /// The journals found, and what went wrong finding them.
 pub struct Found {
     /// Journal files, sorted, as (path on disk, path relative to the root).
@@ -85,9 +93,7 @@ pub fn discover(root: &Path, content: &Path) -> Found {
                             Severity::Error,
                             &relative(root, e.path()),
                             None,
-                            "a symbolic link that leads out of the repository: debrief reads only \
-                             files inside it, so this was not read; copy the file in instead"
-                                .to_string(),
+                            LINK_OUT.to_string(),
                         ));
                         if e.file_type().is_dir() {
                             walker.skip_current_dir();
@@ -107,9 +113,7 @@ pub fn discover(root: &Path, content: &Path) -> Found {
                         Severity::Error,
                         &relative(root, e.path()),
                         None,
-                        "not a plain file (a FIFO, socket or device): a journal must be a \
-                         regular file, so this was not read"
-                            .to_string(),
+                        NOT_A_FILE.to_string(),
                     ));
                 }
             }
