@@ -45,21 +45,36 @@ elif name.startswith("divs-"):
     text = head + "---\n\n" + "<div>" * n(int(name[5:])) + "\n"
 elif name == "quotes-9mb":
     text = head + "---\n\n" + ">" * n(9_000_000) + "\n"
+elif name == "quotes-1mb":
+    text = head + "---\n\n" + ">" * n(1_000_000) + "\n"
 elif name == "learned-5mb":
     text = head + 'learned: ["' + "we talked about things " * n(5_000_000 // 23) + '"]\n---\n'
+elif name == "learned-1mb":
+    text = head + 'learned: ["' + "we talked about things " * n(1_000_000 // 23) + '"]\n---\n'
 elif name == "year-0026":
     text = head.replace("2026-11-10", "0026-11-10") + "---\n"
 elif name == "far-years":
     text = head + "outcome: rejected\noutcome_on: +262142-12-31T00:00\n---\n"
 elif name == "yaml-brackets":
     text = head + "x: " + "[" * n(1_000_000) + "\n---\n"
+elif name.startswith("md-"):
+    # Markdown markup filling a journal at the 1 MB limit.
+    unit = {"md-brackets": "[", "md-stars": "*a", "md-lt": "a <", "md-links": "[a](b) ",
+            "md-table": "| x |\n", "md-html": "<b>x</b>", "md-list": "- x\n"}[name]
+    fill = n(1_000_000) - len(head) - 40
+    text = head + "---\n\n" + ("| a |\n|---|\n" if name == "md-table" else "") + unit * (fill // len(unit)) + "\n"
 else:
     raise SystemExit("unknown case " + name)
 open(path, "w").write(text)
 PY
 }
 
-cases=(billion-laughs keys-100000 keys-200000 divs-50000 divs-200000 quotes-9mb learned-5mb year-0026 far-years yaml-brackets)
+# The review's findings at their sizes (those over the 1 MB journal limit
+# are now refused at once), then Markdown markup of every kind at 1 MB.
+# keys-60000, quotes-1mb and learned-1mb are the largest of those shapes
+# under the limit.
+cases=(billion-laughs keys-60000 keys-100000 keys-200000 divs-50000 divs-200000 quotes-1mb quotes-9mb
+  learned-1mb learned-5mb year-0026 far-years yaml-brackets md-brackets md-stars md-lt md-links md-table md-html md-list)
 over=0
 printf '%-16s %-6s %5s %9s %9s  %s\n' case command exit seconds "peak MB" verdict
 for c in "${cases[@]}"; do

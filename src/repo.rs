@@ -18,8 +18,10 @@ use crate::journal::{self, Body, Journal, discover, schema};
 use crate::rules::{self, Ctx, Evaluation};
 
 /// Journals larger than this are refused rather than read: no interview
-/// notes are this long, and reading a runaway file would stall every build.
-pub const MAX_JOURNAL_BYTES: u64 = 10 * 1024 * 1024;
+/// notes are this long (1,500 words are about 10 KB), and Markdown's own
+/// cost grows with the markup, not only the length: 9 MB of `[` took 9 s
+/// and 2 GB to render, 1 MB of anything stays under 1 s and 300 MB.
+pub const MAX_JOURNAL_BYTES: u64 = 1024 * 1024;
 
 /// A repository that could not be loaded at all (exit code 2).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -370,7 +372,8 @@ fn read_one(
     match std::fs::metadata(path) {
         Ok(m) if m.len() > MAX_JOURNAL_BYTES => {
             return fail(format!(
-                "the file is {:.1} MB; journals larger than {} MB are not read",
+                "the file is {:.1} MB; journals larger than {} MB are not read (move \
+                 attachments out of the journal and link to them)",
                 m.len() as f64 / 1_048_576.0,
                 MAX_JOURNAL_BYTES / 1_048_576
             ));

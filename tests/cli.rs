@@ -277,7 +277,7 @@ fn a_huge_file_is_refused_with_a_message() {
     assert_eq!(
         case.problems_of("front-matter"),
         [
-            "error front-matter content/huge.md:-:- the file is 50.0 MB; journals larger than 10 MB are not read",
+            "error front-matter content/huge.md:-:- the file is 50.0 MB; journals larger than 1 MB are not read (move attachments out of the journal and link to them)",
         ]
     );
 }

@@ -78,7 +78,7 @@ pub struct SyntaxError {
 /// The most values one front-matter may hold, aliases counted as what they
 /// repeat: ten levels of ten aliases ("billion laughs") fit in 600 bytes
 /// and would expand to 10^10 values. A real journal holds a few hundred;
-/// a file at the 10 MB limit of one-line keys, about 800,000.
+/// a file at the 1 MB limit of one-line keys, about 100,000.
 pub const MAX_VALUES: usize = 1_000_000;
 
 /// How deeply lists and mappings may nest in a front-matter. A journal
