@@ -1069,9 +1069,14 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
                 crate::render::theme::render(&tera, "templates/locked.html", &ctx)
                     .map_err(|e| OutputError(e.to_string()))
             };
+            // The build's time tells `unlock.js` an older build's page
+            // from a newer one's; a clock before 1970 is as good as 0.
+            let built = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
             let locked = lock::Locked {
                 inner: &staging,
-                locker: lock::Locker::new(password).map_err(OutputError)?,
+                locker: lock::Locker::new(password, built).map_err(OutputError)?,
                 page: &page,
             };
             let key = started.elapsed();
