@@ -480,6 +480,7 @@ async fn a_locked_site_opens_with_its_password_and_stays_open_for_the_session() 
     let b = Browser::start().await;
     b.client.goto(&format!("{site}/")).await.unwrap();
     assert!(b.text("h1").await.contains("is locked"));
+    assert_eq!(b.client.title().await.unwrap(), "Locked page");
     let (serious, _) = b.axe().await;
     assert!(
         serious.is_empty(),
@@ -496,6 +497,8 @@ async fn a_locked_site_opens_with_its_password_and_stays_open_for_the_session() 
     .await;
     let body = b.text("body").await;
     assert!(body.contains("Cyberdyne"), "{body}");
+    // The title, left out of the locked page, is back with the page.
+    assert_eq!(b.client.title().await.unwrap(), "Alex Morgan job search");
 
     // The next page opens without the password: the key is kept for the tab.
     b.client

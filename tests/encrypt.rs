@@ -113,8 +113,12 @@ fn an_encrypted_site_holds_no_journal_text_and_opens_with_the_password() {
     let built = c.run_env(&["build"], &[("DEBRIEF_PASSWORD", PASSWORD)]);
     assert_eq!(built.code, 0, "{built:?}");
     let out = files(&public);
-    let said = journal_text(c.root());
+    let mut said = journal_text(c.root());
     assert!(said.len() > 40, "the demo says things: {said:?}");
+    // Regression (issue 15): the site's title, which names its owner, was
+    // in every locked page's <title>.
+    let title = "Alex Morgan job search";
+    said.push(title.to_string());
     let pages: Vec<&(PathBuf, Vec<u8>)> = out
         .iter()
         .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
@@ -143,7 +147,12 @@ fn an_encrypted_site_holds_no_journal_text_and_opens_with_the_password() {
     let dashboard = String::from_utf8(std::fs::read(public.join("index.html")).unwrap()).unwrap();
     assert!(dashboard.contains("is locked") && dashboard.contains("noindex"));
     let right = key(&dashboard, PASSWORD);
+    assert!(
+        dashboard.contains("<title>Locked page</title>"),
+        "{dashboard}"
+    );
     let opened = open(&dashboard, &right, "index.html").expect("the dashboard opens");
+    assert!(opened.contains(title), "the opened page has the title back");
     assert!(
         opened.contains("What is due") && opened.contains("Cyberdyne"),
         "{opened}"

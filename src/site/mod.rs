@@ -1054,8 +1054,11 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
         Some(password) => {
             let started = std::time::Instant::now();
             let tera = Theme::load(&repo.root, &repo.config.theme)?.tera()?;
+            // A locked page is seen before the password is typed: no title
+            // (it usually names the owner), not even for a theme's own
+            // `locked.html`. The sealed page brings it back.
             let site = SiteView {
-                title: &repo.config.site.title,
+                title: "",
                 base_url: None,
                 private: repo.config.site.private,
                 encrypted: true,
