@@ -340,6 +340,7 @@ impl Preview {
             base_url: None,
             keep_going: true,
             password: None,
+            allow_weak_password: false,
         };
         let sink = Memory::default();
         let rendered = match site::render(&repo, today, &site_opts, &sink, scope) {

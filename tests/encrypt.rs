@@ -198,3 +198,58 @@ fn a_locked_page_opens_only_as_the_page_it_was_built_for() {
     assert!(open(&dashboard, &key, "drafts/index.html").is_none());
     assert!(open(&dashboard, &key, "weeks/index.html").is_none());
 }
+
+// Regression (issue 15): `DEBRIEF_PASSWORD=a` locked a site, and the
+// password was found offline in a fraction of a second.
+#[test]
+fn a_weak_password_is_refused_unless_asked_for() {
+    let c = Case::locked_demo();
+    let public = c.root().join("public");
+    let refused = c.run_env(&["build"], &[("DEBRIEF_PASSWORD", "a")]);
+    assert_eq!(refused.code, 2, "{refused:?}");
+    assert!(
+        !public.exists(),
+        "a refused build wrote {}",
+        public.display()
+    );
+    let said = &refused.stderr;
+    // Why, zxcvbn's feedback, how long a guesser takes, and the way out.
+    for part in [
+        "too weak",
+        "scores it 0 of 4",
+        "Add another word or two",
+        "600,000 rounds",
+        "found in less than a second",
+        "DEBRIEF_ALLOW_WEAK_PASSWORD=1",
+        "nothing was built",
+    ] {
+        assert!(said.contains(part), "no {part:?} in: {said}");
+    }
+    // Any other value is not the leave asked for.
+    let refused = c.run_env(
+        &["build"],
+        &[
+            ("DEBRIEF_PASSWORD", "a"),
+            ("DEBRIEF_ALLOW_WEAK_PASSWORD", "yes"),
+        ],
+    );
+    assert_eq!(refused.code, 2, "{refused:?}");
+
+    let insisted = c.run_env(
+        &["build"],
+        &[
+            ("DEBRIEF_PASSWORD", "a"),
+            ("DEBRIEF_ALLOW_WEAK_PASSWORD", "1"),
+        ],
+    );
+    assert_eq!(insisted.code, 0, "{insisted:?}");
+    assert!(
+        insisted
+            .stderr
+            .contains("warning: locked with a weak password"),
+        "{}",
+        insisted.stderr
+    );
+    let dashboard = std::fs::read_to_string(public.join("index.html")).unwrap();
+    assert!(open(&dashboard, &key(&dashboard, "a"), "index.html").is_some());
+}

@@ -20,7 +20,9 @@
 //! the path from the address it was loaded from and takes the build from
 //! the key it kept, never from the page it is asked to trust.
 //!
-//! Nothing here judges the password: `build` refuses a weak one first.
+//! A weak password is refused before anything is built ([`weak`]): the
+//! sealed pages are public, and a guesser with a copy tries passwords
+//! offline, as fast as PBKDF2 lets them.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -56,6 +58,89 @@ const CHECK_NONCE: [u8; 12] = [0xff; 12];
 /// build's password check, which no page has.
 pub fn aad(salt: &str, built: u64, path: &str) -> Vec<u8> {
     format!("debrief-v{VERSION}\0{salt}\0{built}\0{path}").into_bytes()
+}
+
+/// The lowest zxcvbn score (0 to 4) a password must reach: 3 is "safely
+/// unguessable" offline against a slow hash, at least 10^8 guesses.
+pub const MIN_SCORE: u8 = 3;
+
+/// Guesses a second against [`ITERATIONS`] rounds of PBKDF2-HMAC-SHA256:
+/// zxcvbn's slow-hash scenario, about what one current graphics card does.
+pub const GUESSES_PER_SECOND: u64 = 10_000;
+
+/// Why a password is too weak to lock a site: zxcvbn's judgement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeakPassword {
+    /// zxcvbn's score, 0 to 4.
+    pub score: u8,
+    /// What zxcvbn says is wrong with it, if anything in particular.
+    pub warning: Option<String>,
+    /// What zxcvbn suggests instead.
+    pub suggestions: Vec<String>,
+    /// How long an offline guesser takes to find it, in words ("3 hours").
+    pub found_in: String,
+}
+
+impl std::fmt::Display for WeakPassword {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "DEBRIEF_PASSWORD is too weak to lock the site: zxcvbn scores it {} of 4, and {MIN_SCORE} is needed.",
+            self.score
+        )?;
+        if let Some(w) = &self.warning {
+            write!(f, " {w}")?;
+        }
+        for s in &self.suggestions {
+            write!(f, " {s}")?;
+        }
+        write!(
+            f,
+            " Anyone with a copy of the site can guess offline: at {} guesses a second against PBKDF2's {} rounds (one graphics card), this one is found in {}.",
+            thousands(GUESSES_PER_SECOND),
+            thousands(u64::from(ITERATIONS)),
+            if self.found_in == "less than a second" {
+                self.found_in.clone()
+            } else {
+                format!("about {}", self.found_in)
+            }
+        )
+    }
+}
+
+/// `n` with its thousands grouped: 600,000.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// Whether `password` is too weak to lock a site: zxcvbn's score below
+/// [`MIN_SCORE`], where `hints` (words of the site's title, say) count as
+/// known to the guesser.
+pub fn weak(password: &str, hints: &[&str]) -> Option<WeakPassword> {
+    let judged = zxcvbn::zxcvbn(password, hints);
+    let score = u8::from(judged.score());
+    if score >= MIN_SCORE {
+        return None;
+    }
+    let feedback = judged.feedback();
+    Some(WeakPassword {
+        score,
+        warning: feedback.and_then(|f| f.warning()).map(|w| w.to_string()),
+        suggestions: feedback
+            .map(|f| f.suggestions().iter().map(|s| s.to_string()).collect())
+            .unwrap_or_default(),
+        found_in: zxcvbn::time_estimates::CrackTimes::new(judged.guesses())
+            .offline_slow_hashing_1e4_per_second()
+            .to_string(),
+    })
 }
 
 /// A build's key, and the salt and time it is known by.
@@ -256,6 +341,27 @@ mod tests {
         };
         assert!(check(&right));
         assert!(!check(&key("wrong", &a)));
+    }
+
+    // Regression (issue 15): DEBRIEF_PASSWORD=a locked a site, and was
+    // found offline in a fraction of a second.
+    #[test]
+    fn weak_passwords_are_judged_by_zxcvbn() {
+        let a = weak("a", &[]).expect("a is weak");
+        assert_eq!(a.score, 0);
+        assert_eq!(a.found_in, "less than a second");
+        let said = a.to_string();
+        assert!(
+            said.contains("0 of 4") && said.contains("600,000 rounds"),
+            "{said}"
+        );
+        let common = weak("password1", &[]).expect("a common password is weak");
+        assert!(common.warning.is_some(), "{common:?}");
+        assert!(!common.suggestions.is_empty(), "{common:?}");
+        // The passwords the tests build with.
+        for strong in ["plum raft ochre lantern 1887", "open sesame"] {
+            assert_eq!(weak(strong, &[]), None, "{strong}");
+        }
     }
 
     // Regression (issue 15): a page's ciphertext opened in another page's

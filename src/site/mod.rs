@@ -48,6 +48,9 @@ pub struct Options {
     pub keep_going: bool,
     /// The password of a site built with `[site] encrypt = true`.
     pub password: Option<String>,
+    /// Lock the site even with a password zxcvbn judges weak
+    /// (`DEBRIEF_ALLOW_WEAK_PASSWORD=1`).
+    pub allow_weak_password: bool,
 }
 
 /// Why a build did not happen; the previous site is untouched in every case.
@@ -61,6 +64,9 @@ pub enum BuildError {
     Theme(ThemeError),
     /// `[site] encrypt = true` without a password.
     NoPassword,
+    /// `[site] encrypt = true` with a password zxcvbn judges weak, and no
+    /// leave to use it.
+    WeakPassword(lock::WeakPassword),
 }
 
 impl std::fmt::Display for BuildError {
@@ -77,6 +83,10 @@ impl std::fmt::Display for BuildError {
             BuildError::Theme(e) => e.fmt(f),
             BuildError::NoPassword => f.write_str(
                 "[site] encrypt = true, but DEBRIEF_PASSWORD is not set: set it to the password the site is to open with (nothing was built)",
+            ),
+            BuildError::WeakPassword(weak) => write!(
+                f,
+                "{weak} Choose a longer passphrase (four or five random words), or set DEBRIEF_ALLOW_WEAK_PASSWORD=1 to lock the site with this one all the same (nothing was built)"
             ),
         }
     }
@@ -252,6 +262,9 @@ pub struct Built {
     pub output: PathBuf,
     /// How long each phase took, in order (for `DEBRIEF_TIMINGS`).
     pub phases: Vec<(&'static str, std::time::Duration)>,
+    /// Locked with a weak password, as `allow_weak_password` let it: why
+    /// it is weak.
+    pub weak_password: Option<lock::WeakPassword>,
 }
 
 /// Records how long each phase of a build takes.
@@ -1047,6 +1060,15 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
         (true, Some(p)) if !p.is_empty() => Some(p),
         (true, _) => return Err(BuildError::NoPassword),
     };
+    // Judged before anything is written: a weak password is refused, or
+    // used as asked and said so.
+    let title: Vec<&str> = repo.config.site.title.split_whitespace().collect();
+    let weak_password = password.and_then(|p| lock::weak(p, &title));
+    if let Some(weak) = &weak_password
+        && !opts.allow_weak_password
+    {
+        return Err(BuildError::WeakPassword(weak.clone()));
+    }
     let output = staging::check_output(&repo.root, &repo.root.join(&opts.output))?;
     let staging = Staging::new(&output)?;
     let mut phases = match password {
@@ -1096,6 +1118,7 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
         files,
         output,
         phases,
+        weak_password,
     })
 }
 
