@@ -219,14 +219,11 @@ impl Browser {
     /// each (rule, help and the elements), and how many rules passed.
     async fn axe(&self) -> (Vec<String>, u64) {
         let axe = std::fs::read_to_string(axe_path()).unwrap();
-        // As a script element, so that it defines the global `axe`.
+        // Run by WebDriver itself, which defines the global `axe`: a script
+        // element would be inline script, which the pages'
+        // Content-Security-Policy refuses.
         self.client
-            .execute(
-                "const s = document.createElement('script');
-                 s.textContent = arguments[0];
-                 document.head.appendChild(s);",
-                vec![Value::String(axe)],
-            )
+            .execute(&format!("{axe}\n;return typeof window.axe;"), vec![])
             .await
             .expect("axe loads");
         let found = self
@@ -304,6 +301,13 @@ async fn the_dashboard_loads_without_console_errors_and_its_filter_works() {
         .filter(|(level, _)| level == "SEVERE" || level == "WARNING")
         .collect();
     assert!(errors.is_empty(), "console: {errors:?}");
+    // The page's Content-Security-Policy is in force: inline script does
+    // not run (and the theme, the reload script included, needs none).
+    let inline = "const s = document.createElement('script');
+        s.textContent = 'window.inlineRan = true;';
+        document.head.appendChild(s);
+        return window.inlineRan === true;";
+    assert_eq!(b.eval(inline).await, json!(false), "inline script ran");
 
     let visible = "return [...document.querySelectorAll('li.action')]
         .filter(li => !li.hidden).map(li => li.getAttribute('data-filter'));";
@@ -409,6 +413,12 @@ async fn a_save_reloads_the_open_page_and_a_broken_save_shows_until_fixed() {
         el.is_displayed().await.ok()?.then_some(el)
     })
     .await;
+    // Styled by the reload script: the policy refuses inline styles.
+    assert_eq!(
+        b.eval("return getComputedStyle(document.getElementById('debrief-error')).position;")
+            .await,
+        json!("fixed")
+    );
     let said = overlay.text().await.unwrap();
     assert!(
         said.contains("content/acme/2026-11-18-onsite.md:"),

@@ -146,6 +146,10 @@ fn an_encrypted_site_holds_no_journal_text_and_opens_with_the_password() {
     // Each page opens with the password, and only with it.
     let dashboard = String::from_utf8(std::fs::read(public.join("index.html")).unwrap()).unwrap();
     assert!(dashboard.contains("is locked") && dashboard.contains("noindex"));
+    // The locked page, and the page written in its place, load nothing from
+    // elsewhere either.
+    let policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';";
+    assert!(dashboard.contains(policy), "{dashboard}");
     let right = key(&dashboard, PASSWORD);
     assert!(
         dashboard.contains("<title>Locked page</title>"),
@@ -153,6 +157,7 @@ fn an_encrypted_site_holds_no_journal_text_and_opens_with_the_password() {
     );
     let opened = open(&dashboard, &right, "index.html").expect("the dashboard opens");
     assert!(opened.contains(title), "the opened page has the title back");
+    assert!(opened.contains(policy));
     assert!(
         opened.contains("What is due") && opened.contains("Cyberdyne"),
         "{opened}"
