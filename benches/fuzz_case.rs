@@ -63,6 +63,7 @@ pub fn whole(bytes: &[u8], dir: &Path, demo: &[(String, Vec<u8>)]) {
         base_url: None,
         keep_going: true,
         password: None,
+        allow_weak_password: false,
     };
     let memory = Memory::default();
     let _ = site::render(&repo, today(), &opts, &memory, &Scope::Everything);

@@ -61,6 +61,7 @@ fn parts(c: &mut Criterion) {
         base_url: None,
         keep_going: true,
         password: None,
+        allow_weak_password: false,
     };
     c.bench_function("render the site of 1,000 journals into memory", |b| {
         b.iter(|| {

@@ -139,6 +139,10 @@ enum Command {
         to: Option<NaiveDate>,
     },
     /// Build the static site: dashboard, applications, journals, drafts, report.json
+    #[command(
+        after_help = "With [site] encrypt = true every page is locked with the password in DEBRIEF_PASSWORD. \
+A password zxcvbn scores below 3 of 4 is refused (exit 2, nothing built) unless DEBRIEF_ALLOW_WEAK_PASSWORD=1 is set."
+    )]
     Build {
         /// The journal repository [default: the current folder]
         root: Option<PathBuf>,
@@ -290,6 +294,10 @@ impl Cli {
                     // The one secret the build takes: never an argument,
                     // which other users could see.
                     password: std::env::var("DEBRIEF_PASSWORD").ok(),
+                    // Asked for where the password is given, each time: not
+                    // a setting left in debrief.toml and forgotten.
+                    allow_weak_password: std::env::var_os("DEBRIEF_ALLOW_WEAK_PASSWORD")
+                        .is_some_and(|v| v == "1"),
                 };
                 build(
                     &dir.join(root.as_deref().unwrap_or(Path::new("."))),
@@ -660,6 +668,14 @@ fn build(root: &Path, g: &Global, opts: &debrief::site::Options) -> i32 {
                     built.output.display()
                 ),
             );
+            if let Some(weak) = &built.weak_password
+                && !g.quiet
+            {
+                let _ = writeln!(
+                    anstream::stderr(),
+                    "warning: locked with a weak password, as DEBRIEF_ALLOW_WEAK_PASSWORD=1 asks. {weak}"
+                );
+            }
             if !repo.bad_files.is_empty() && !g.quiet {
                 let _ = writeln!(
                     anstream::stderr(),

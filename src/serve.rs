@@ -27,6 +27,27 @@ use crate::site::{self, Memory, Pieces};
 /// Where live-reload events are sent (server-sent events).
 pub const EVENTS: &str = "/__debrief/events";
 
+/// Where the live-reload script is served: a file of its own, not an inline
+/// script, which the theme's Content-Security-Policy would refuse.
+pub const LIVE: &str = "/__debrief/live.js";
+
+/// The live-reload script: reloads the page when the site is rebuilt, and
+/// places the error overlay (styled from here: the policy refuses inline
+/// `style` attributes too, not styles set by a script).
+pub const LIVE_JS: &str = r#"// debrief serve: reloads this page when the site is rebuilt.
+(function () {
+  "use strict";
+  var overlay = document.getElementById("debrief-error");
+  if (overlay) {
+    overlay.style.cssText = "position:fixed;inset:1rem;z-index:9999;overflow:auto;" +
+      "background:#fff;color:#8b0000;border:3px solid #8b0000;padding:1rem;font:14px/1.4 monospace";
+    overlay.querySelector("h2").style.marginTop = "0";
+    overlay.querySelector("pre").style.whiteSpace = "pre-wrap";
+  }
+  new EventSource("/__debrief/events").addEventListener("reload", function () { location.reload(); });
+})();
+"#;
+
 /// How `serve` was asked to run.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -116,16 +137,13 @@ pub fn inject(html: &Pieces, error: Option<&str>) -> Pieces {
     let mut extra = String::new();
     if let Some(e) = error {
         extra.push_str(&format!(
-            "<div id=\"debrief-error\" role=\"alert\" style=\"position:fixed;inset:1rem;z-index:9999;overflow:auto;\
-             background:#fff;color:#8b0000;border:3px solid #8b0000;padding:1rem;font:14px/1.4 monospace\">\
-             <h2 style=\"margin-top:0\">debrief could not rebuild the site</h2><pre style=\"white-space:pre-wrap\">{}</pre>\
+            "<div id=\"debrief-error\" role=\"alert\">\
+             <h2>debrief could not rebuild the site</h2><pre>{}</pre>\
              <p>Fix the file and save: this page reloads by itself.</p></div>\n",
             escape(e)
         ));
     }
-    extra.push_str(&format!(
-        "<script>new EventSource(\"{EVENTS}\").addEventListener(\"reload\", () => location.reload());</script>\n"
-    ));
+    extra.push_str(&format!("<script src=\"{LIVE}\"></script>\n"));
     // `</body>` is in the template's own text, one piece, near the end;
     // without one, the script goes last.
     let pieces = html.pieces();
@@ -162,10 +180,13 @@ fn body(pieces: Pieces) -> (axum::http::HeaderValue, axum::body::Body) {
     (len, axum::body::Body::from_stream(stream))
 }
 
-/// The page for paths that name nothing.
+/// The page for paths that name nothing (with the theme's policy, less
+/// its stylesheet: the live-reload script is all it loads).
 pub fn not_found(rel: &str) -> Vec<u8> {
     format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>\
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; connect-src 'self'\">\
+         <title>Not found</title></head>\
          <body><main><h1>Not found</h1><p>The site has no <code>{}</code>.</p><p><a href=\"/\">The dashboard</a></p></main></body></html>\n",
         escape(rel)
     )
@@ -340,6 +361,7 @@ impl Preview {
             base_url: None,
             keep_going: true,
             password: None,
+            allow_weak_password: false,
         };
         let sink = Memory::default();
         let rendered = match site::render(&repo, today, &site_opts, &sink, scope) {
@@ -494,6 +516,19 @@ async fn serve(opts: Options) -> Result<(), String> {
 
     let app = axum::Router::new()
         .route(EVENTS, axum::routing::get(events))
+        .route(
+            LIVE,
+            axum::routing::get(|| async {
+                use axum::http::header;
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                        (header::CACHE_CONTROL, "no-store"),
+                    ],
+                    LIVE_JS,
+                )
+            }),
+        )
         .fallback(axum::routing::get(file))
         .with_state(state);
     tokio::select! {
@@ -785,23 +820,25 @@ mod tests {
         let page = Pieces::from(b"<html><body><p>hi</p></body></html>".to_vec());
         let text = |p: Pieces| String::from_utf8(p.to_vec()).unwrap();
         let clean = text(inject(&page, None));
-        assert!(clean.contains(EVENTS) && !clean.contains("debrief-error"));
-        assert!(clean.find(EVENTS).unwrap() < clean.find("</body>").unwrap());
+        assert!(clean.contains(LIVE) && !clean.contains("debrief-error"));
+        assert!(clean.find(LIVE).unwrap() < clean.find("</body>").unwrap());
+        // Nothing inline: the page's Content-Security-Policy allows neither.
+        assert!(!clean.contains("<script>") && LIVE_JS.contains(EVENTS));
         assert!(clean.ends_with("</body></html>") && clean.starts_with("<html><body><p>hi</p>"));
         let broken = text(inject(&page, Some("content/a.md:3:7: bad <script>")));
         assert!(broken.contains("content/a.md:3:7: bad &lt;script&gt;"));
-        assert!(!broken.contains("bad <script>"));
+        assert!(!broken.contains("bad <script>") && !broken.contains("style="));
         // A page in pieces, `</body>` in the last: the script goes before
         // it, and the other pieces are as they were.
         let mut split = Pieces::from(b"<html><body><ul>".to_vec());
         split.push(bytes::Bytes::from_static(b"<li>1</li>"));
         split.push(bytes::Bytes::from_static(b"</ul></body></html>\n"));
         let joined = text(inject(&split, None));
-        assert!(joined.starts_with("<html><body><ul><li>1</li></ul><script>"));
+        assert!(joined.starts_with("<html><body><ul><li>1</li></ul><script src="));
         assert!(joined.ends_with("</script>\n</body></html>\n"));
         // No `</body>`: at the end.
         let bare = text(inject(&Pieces::from(b"<p>x</p>".to_vec()), None));
-        assert!(bare.starts_with("<p>x</p><script>"));
+        assert!(bare.starts_with("<p>x</p><script src="));
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! `[site] encrypt = true` (SPEC §7): the demo journals built into a locked
 //! site, checked file by file for journal text, and a page opened again
-//! the way the browser does (PBKDF2-HMAC-SHA256, then AES-256-GCM).
+//! the way the browser does (PBKDF2-HMAC-SHA256, then AES-256-GCM with the
+//! page's path and build as associated data).
 
 mod common;
 
 use std::path::{Path, PathBuf};
 
-use aes_gcm::aead::{Aead, KeyInit};
+use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
@@ -54,7 +55,7 @@ fn journal_text(root: &Path) -> Vec<String> {
 /// The sealed page inside a locked page.
 fn sealed(page: &str) -> serde_json::Value {
     let start = page
-        .find("<script id=\"debrief-sealed\" type=\"application/json\">")
+        .find("<script id=\"debrief-sealed\"")
         .expect("a sealed page");
     let json = &page[page[start..].find('>').unwrap() + start + 1..];
     serde_json::from_str(&json[..json.find("</script>").unwrap()]).unwrap()
@@ -70,12 +71,26 @@ fn key(page: &str, password: &str) -> [u8; 32] {
     pbkdf2::pbkdf2_hmac_array::<sha2::Sha256, 32>(password.as_bytes(), &salt, iterations)
 }
 
-/// A locked page opened with `key`.
-fn open(page: &str, key: &[u8; 32]) -> Option<String> {
+/// The associated data `unlock.js` builds for the page at `path` (from the
+/// site root) of the build a locked page names.
+fn aad(page: &str, path: &str) -> Vec<u8> {
+    let s = sealed(page);
+    let (salt, built) = (s["salt"].as_str().unwrap(), s["built"].as_u64().unwrap());
+    format!("debrief-v2\0{salt}\0{built}\0{path}").into_bytes()
+}
+
+/// A locked page opened with `key`, as the page at `path`.
+fn open(page: &str, key: &[u8; 32], path: &str) -> Option<String> {
     let s = sealed(page);
     let b64 = |k: &str| B64.decode(s[k].as_str().unwrap()).unwrap();
     let plain = Aes256Gcm::new(key.into())
-        .decrypt(Nonce::from_slice(&b64("iv")), b64("data").as_slice())
+        .decrypt(
+            Nonce::from_slice(&b64("iv")),
+            Payload {
+                msg: &b64("data"),
+                aad: &aad(page, path),
+            },
+        )
         .ok()?;
     Some(String::from_utf8(plain).unwrap())
 }
@@ -98,8 +113,12 @@ fn an_encrypted_site_holds_no_journal_text_and_opens_with_the_password() {
     let built = c.run_env(&["build"], &[("DEBRIEF_PASSWORD", PASSWORD)]);
     assert_eq!(built.code, 0, "{built:?}");
     let out = files(&public);
-    let said = journal_text(c.root());
+    let mut said = journal_text(c.root());
     assert!(said.len() > 40, "the demo says things: {said:?}");
+    // Regression (issue 15): the site's title, which names its owner, was
+    // in every locked page's <title>.
+    let title = "Alex Morgan job search";
+    said.push(title.to_string());
     let pages: Vec<&(PathBuf, Vec<u8>)> = out
         .iter()
         .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
@@ -127,19 +146,30 @@ fn an_encrypted_site_holds_no_journal_text_and_opens_with_the_password() {
     // Each page opens with the password, and only with it.
     let dashboard = String::from_utf8(std::fs::read(public.join("index.html")).unwrap()).unwrap();
     assert!(dashboard.contains("is locked") && dashboard.contains("noindex"));
+    // The locked page, and the page written in its place, load nothing from
+    // elsewhere either.
+    let policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';";
+    assert!(dashboard.contains(policy), "{dashboard}");
     let right = key(&dashboard, PASSWORD);
-    let opened = open(&dashboard, &right).expect("the dashboard opens");
+    assert!(
+        dashboard.contains("<title>Locked page</title>"),
+        "{dashboard}"
+    );
+    let opened = open(&dashboard, &right, "index.html").expect("the dashboard opens");
+    assert!(opened.contains(title), "the opened page has the title back");
+    assert!(opened.contains(policy));
     assert!(
         opened.contains("What is due") && opened.contains("Cyberdyne"),
         "{opened}"
     );
     // No links to the files left out.
     assert!(!opened.contains("report.json") && !opened.contains("calendar.ics"));
-    assert!(open(&dashboard, &key(&dashboard, "wrong horse")).is_none());
+    assert!(open(&dashboard, &key(&dashboard, "wrong horse"), "index.html").is_none());
     // One key for the build: every page opens with it.
     for (path, bytes) in &pages {
         let page = String::from_utf8_lossy(bytes);
-        let inner = open(&page, &right).unwrap_or_else(|| panic!("{} opens", path.display()));
+        let rel = path.to_str().unwrap();
+        let inner = open(&page, &right, rel).unwrap_or_else(|| panic!("{rel} opens"));
         assert!(inner.starts_with("<!doctype html>"), "{}", path.display());
     }
 
@@ -153,4 +183,78 @@ fn an_encrypted_site_holds_no_journal_text_and_opens_with_the_password() {
     assert_eq!(again.code, 0, "{again:?}");
     let second = std::fs::read_to_string(public.join("index.html")).unwrap();
     assert_ne!(salt(&second), first);
+}
+
+// Regression (issue 15): the ciphertext of one page opened in another
+// page's file. Each page is sealed with its path as associated data.
+#[test]
+fn a_locked_page_opens_only_as_the_page_it_was_built_for() {
+    let c = Case::locked_demo();
+    let built = c.run_env(&["build"], &[("DEBRIEF_PASSWORD", PASSWORD)]);
+    assert_eq!(built.code, 0, "{built:?}");
+    let public = c.root().join("public");
+    let read = |rel: &str| std::fs::read_to_string(public.join(rel)).unwrap();
+    let (dashboard, drafts) = (read("index.html"), read("drafts/index.html"));
+    let key = key(&dashboard, PASSWORD);
+    assert!(open(&dashboard, &key, "index.html").is_some());
+    assert!(open(&drafts, &key, "drafts/index.html").is_some());
+    // Each other's payload, at each other's place: neither opens.
+    assert!(open(&drafts, &key, "index.html").is_none());
+    assert!(open(&dashboard, &key, "drafts/index.html").is_none());
+    assert!(open(&dashboard, &key, "weeks/index.html").is_none());
+}
+
+// Regression (issue 15): `DEBRIEF_PASSWORD=a` locked a site, and the
+// password was found offline in a fraction of a second.
+#[test]
+fn a_weak_password_is_refused_unless_asked_for() {
+    let c = Case::locked_demo();
+    let public = c.root().join("public");
+    let refused = c.run_env(&["build"], &[("DEBRIEF_PASSWORD", "a")]);
+    assert_eq!(refused.code, 2, "{refused:?}");
+    assert!(
+        !public.exists(),
+        "a refused build wrote {}",
+        public.display()
+    );
+    let said = &refused.stderr;
+    // Why, zxcvbn's feedback, how long a guesser takes, and the way out.
+    for part in [
+        "too weak",
+        "scores it 0 of 4",
+        "Add another word or two",
+        "600,000 rounds",
+        "found in less than a second",
+        "DEBRIEF_ALLOW_WEAK_PASSWORD=1",
+        "nothing was built",
+    ] {
+        assert!(said.contains(part), "no {part:?} in: {said}");
+    }
+    // Any other value is not the leave asked for.
+    let refused = c.run_env(
+        &["build"],
+        &[
+            ("DEBRIEF_PASSWORD", "a"),
+            ("DEBRIEF_ALLOW_WEAK_PASSWORD", "yes"),
+        ],
+    );
+    assert_eq!(refused.code, 2, "{refused:?}");
+
+    let insisted = c.run_env(
+        &["build"],
+        &[
+            ("DEBRIEF_PASSWORD", "a"),
+            ("DEBRIEF_ALLOW_WEAK_PASSWORD", "1"),
+        ],
+    );
+    assert_eq!(insisted.code, 0, "{insisted:?}");
+    assert!(
+        insisted
+            .stderr
+            .contains("warning: locked with a weak password"),
+        "{}",
+        insisted.stderr
+    );
+    let dashboard = std::fs::read_to_string(public.join("index.html")).unwrap();
+    assert!(open(&dashboard, &key(&dashboard, "a"), "index.html").is_some());
 }

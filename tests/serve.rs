@@ -79,7 +79,10 @@ fn serves_the_site_with_its_content_types_and_never_outside_it() {
             .contains("content-type: text/html; charset=utf-8")
     );
     assert!(home.body.contains("Thank Bo Chen"), "{}", home.body);
-    assert!(home.body.contains("/__debrief/events"), "the reload script");
+    assert!(
+        home.body.contains("/__debrief/live.js"),
+        "the reload script"
+    );
     for (path, kind) in [
         ("/static/style.css", "text/css"),
         ("/static/debrief.js", "text/javascript"),
@@ -87,6 +90,7 @@ fn serves_the_site_with_its_content_types_and_never_outside_it() {
         ("/calendar.ics", "text/calendar"),
         ("/robots.txt", "text/plain"),
         ("/drafts/", "text/html"),
+        ("/__debrief/live.js", "text/javascript"),
     ] {
         let r = get(s.port, path);
         assert_eq!(r.status, 200, "{path}");

@@ -140,6 +140,7 @@ fn private_sites_load_nothing_from_outside_and_say_noindex() {
             html.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"),
             "{path}: noindex"
         );
+        assert!(html.contains(CSP), "{path}: no Content-Security-Policy");
         for resource in [
             "<script src=\"",
             "<link rel=\"stylesheet\" href=\"",
@@ -154,6 +155,83 @@ fn private_sites_load_nothing_from_outside_and_say_noindex() {
                 );
             }
         }
+    }
+}
+
+/// The Content-Security-Policy every page of the default theme carries.
+const CSP: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'\">";
+
+/// A journal whose notes would load from elsewhere, every way raw HTML and
+/// Markdown allow.
+const REMOTE: &str = r#"---
+company: Acme
+role: Engineer
+date: 2026-11-20
+---
+# Notes
+
+![Whiteboard](https://tracker.example/board.png) and ![](//tracker.example/pixel.gif)
+
+![ref][pic], and [their blog](https://acme.example/blog) to read.
+
+[pic]: http://tracker.example/ref.png
+
+<img src="https://tracker.example/raw.png" alt="Offer letter">
+<img srcset="https://tracker.example/1x.png 1x, https://tracker.example/2x.png 2x" alt="Team">
+<picture><source srcset="https://tracker.example/p.webp"><img src="https://tracker.example/p.png" alt="Office"></picture>
+<video src="https://tracker.example/v.mp4" poster="https://tracker.example/poster.png"><source src="https://tracker.example/v.webm"></video>
+<audio src="https://tracker.example/a.mp3"></audio>
+<link rel="stylesheet" href="https://tracker.example/s.css">
+<iframe src="https://tracker.example/frame"></iframe>
+<span style="background: url(https://tracker.example/bg.png)">styled</span>
+<style>body { background: url(https://tracker.example/bg2.png) }</style>
+"#;
+
+// Regression (issue 15): a remote image in a journal made the private site
+// load from outside. Remote resources become text; links to pages stay;
+// every page carries a Content-Security-Policy that loads nothing from
+// elsewhere.
+#[test]
+fn a_journal_with_remote_resources_makes_no_page_load_from_outside() {
+    let case = Case::temp().file("content/acme/remote.md", REMOTE);
+    let r = case.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = case.root().join("public");
+    let pages = html_files(&out);
+    assert!(pages.len() > 5, "{} pages", pages.len());
+    for (path, html) in &pages {
+        assert!(html.contains(CSP), "{path}: no Content-Security-Policy");
+        assert!(
+            !html.contains("tracker.example"),
+            "{path} names the tracker"
+        );
+        for attribute in ["src=", "srcset=", "poster=", "href="] {
+            for (i, _) in html.match_indices(attribute) {
+                let value = html[i + attribute.len()..].trim_start_matches(['"', '\'']);
+                let remote = value.starts_with("http") || value.starts_with("//");
+                // A link to a page loads nothing until it is followed.
+                let link = attribute == "href=" && html[..i].ends_with("<a ");
+                assert!(
+                    !remote || link,
+                    "{path}: {attribute}{}",
+                    &value[..60.min(value.len())]
+                );
+            }
+        }
+        assert!(!html.contains("url("), "{path}: a CSS url()");
+    }
+    let journal = read(&out, "journals/acme-remote/index.html");
+    for said in [
+        "[image: Whiteboard]",
+        "[image]",
+        "[image: ref]",
+        "[image: Offer letter]",
+        "[image: Team]",
+        "[image: Office]",
+        "<a href=\"https://acme.example/blog\">their blog</a>",
+        "styled",
+    ] {
+        assert!(journal.contains(said), "no {said} in:\n{journal}");
     }
 }
 

@@ -3,8 +3,39 @@
 //! pulldown-cmark renders the Markdown; raw HTML the user typed is passed
 //! through ammonia (only those events: Markdown's own output is already
 //! escaped), and link and image targets with a script scheme are replaced.
+//!
+//! Nothing in a journal makes a page load from elsewhere (SPEC §6: no
+//! external requests): an image whose source is remote, in Markdown or in
+//! raw HTML, becomes its alt text, `[image: …]`, and ammonia lets no other
+//! element or attribute that loads (video, audio, source, link, iframe,
+//! style, `srcset`, `style=""`) through. Links to remote pages stay: they
+//! load only when followed. The theme's Content-Security-Policy holds the
+//! same line in the browser.
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
+
+/// Whether `url` names something on another host: a scheme (`https:`,
+/// `ftp:`, …) or a host of its own (`//host/…`). Browsers drop whitespace
+/// and control characters from URLs and read `\` as `/`; so does this.
+fn remote(url: &str) -> bool {
+    let url: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .map(|c| if c == '\\' { '/' } else { c })
+        .collect();
+    if url.starts_with("//") {
+        return true;
+    }
+    let scheme = url.split(':').next().unwrap_or("");
+    url.contains(':')
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
 
 /// Whether a link target may run code when followed.
 fn dangerous(url: &str) -> bool {
@@ -46,7 +77,111 @@ fn defuse(event: Event<'_>) -> Event<'_> {
     }
 }
 
-/// Renders a journal body to HTML that cannot run script.
+/// Markdown's events with each remote image as its alt text in brackets,
+/// `[image: alt]` (`[image]` without one); local images are kept.
+struct LocalImages<'a, I: Iterator<Item = Event<'a>>> {
+    events: std::iter::Peekable<I>,
+    /// For each image open, whether it was remote: its end is text too.
+    open: Vec<bool>,
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for LocalImages<'a, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        let event = self.events.next()?;
+        Some(match event {
+            Event::Start(Tag::Image { ref dest_url, .. }) => {
+                if !remote(dest_url) {
+                    self.open.push(false);
+                    event
+                } else if matches!(self.events.peek(), Some(Event::End(TagEnd::Image))) {
+                    self.events.next();
+                    Event::Text(CowStr::from("[image]"))
+                } else {
+                    self.open.push(true);
+                    Event::Text(CowStr::from("[image: "))
+                }
+            }
+            Event::End(TagEnd::Image) if self.open.pop() == Some(true) => {
+                Event::Text(CowStr::from("]"))
+            }
+            other => other,
+        })
+    }
+}
+
+/// ammonia's defaults, less remote image sources and anything `srcset`.
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.attribute_filter(|_element, attribute, value| match attribute {
+        "srcset" => None,
+        "src" | "poster" | "background" | "data" if remote(value) => None,
+        _ => Some(Cow::Borrowed(value)),
+    });
+    b
+});
+
+/// ammonia's `html` with each `<img>` left without a source (its remote
+/// one removed) as its alt text in brackets, like Markdown's.
+///
+/// ammonia's output is html5ever's serialization: outside tags every `<`
+/// is escaped, every attribute value is in double quotes with `"` escaped,
+/// and comments are gone. So each `<` starts a tag, and a tag ends at the
+/// first `>` outside quotes.
+fn images_without_source(html: &str) -> Cow<'_, str> {
+    if !html.contains("<img") {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let tag = &rest[at..];
+        let mut quoted = false;
+        let end = tag
+            .char_indices()
+            .find(|&(_, c)| {
+                if c == '"' {
+                    quoted = !quoted;
+                }
+                c == '>' && !quoted
+            })
+            .map_or(tag.len(), |(i, _)| i + 1);
+        let (whole, after) = tag.split_at(end);
+        rest = after;
+        let is_img = whole
+            .strip_prefix("<img")
+            .is_some_and(|r| r.starts_with([' ', '>', '/']));
+        if !is_img {
+            out.push_str(whole);
+            continue;
+        }
+        let attribute = |name: &str| {
+            let at = whole.find(&format!(" {name}=\""))? + name.len() + 3;
+            Some(&whole[at..at + whole[at..].find('"')?])
+        };
+        if attribute("src").is_some() {
+            out.push_str(whole);
+            continue;
+        }
+        // The value is escaped for an attribute (`&amp;`, `&quot;`); as
+        // text, `<` and `>` must be too.
+        match attribute("alt").filter(|a| !a.trim().is_empty()) {
+            Some(alt) => {
+                out.push_str("[image: ");
+                out.push_str(&alt.replace('<', "&lt;").replace('>', "&gt;"));
+                out.push(']');
+            }
+            None => out.push_str("[image]"),
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// Renders a journal body to HTML that cannot run script, nor load
+/// anything from another host.
 ///
 /// Each top-level block (paragraph, list, HTML block, …) that contains raw
 /// HTML is rendered whole and then cleaned by ammonia, so a tag opened and
@@ -59,7 +194,11 @@ pub fn to_html(body: &str) -> String {
     let mut block: Vec<Event<'_>> = Vec::new();
     let mut depth = 0usize;
     let mut raw = false;
-    for event in Parser::new_ext(body, options).map(defuse) {
+    let events = LocalImages {
+        events: Parser::new_ext(body, options).map(defuse).peekable(),
+        open: Vec::new(),
+    };
+    for event in events {
         match &event {
             Event::Start(_) => depth += 1,
             Event::End(_) => depth = depth.saturating_sub(1),
@@ -71,7 +210,8 @@ pub fn to_html(body: &str) -> String {
             if raw {
                 let mut piece = String::new();
                 html::push_html(&mut piece, block.drain(..));
-                out.push_str(&ammonia::clean(&piece));
+                let clean = SANITIZER.clean(&piece).to_string();
+                out.push_str(&images_without_source(&clean));
             } else {
                 html::push_html(&mut out, block.drain(..));
             }
@@ -105,6 +245,87 @@ mod tests {
         assert!(html.contains("<h1>Notes</h1>"));
         assert!(html.contains("<a href=\"https://example.com\">ok</a>"));
         assert!(html.contains("<b>bold</b>"));
+    }
+
+    // Regression (issue 15): a remote image in a journal made the private
+    // site load it from elsewhere, telling that host who reads it and when.
+    #[test]
+    fn remote_resources_become_text_and_remote_links_stay() {
+        let html = to_html(concat!(
+            "![Whiteboard photo](https://cdn.example/board.png) ![](http://t.example/pixel.gif)\n\n",
+            "![local](diagram.png) ![protocol-relative](//t.example/a.png)\n\n",
+            "![ref][pic] [a page](https://example.com/post)\n\n[pic]: https://t.example/ref.png\n\n",
+            "<img src=\"https://t.example/x.png\" alt=\"Offer &lt;letter&gt; &amp; &quot;terms&quot;\" width=\"10\">\n\n",
+            "<p><img srcset=\"https://t.example/1x.png 1x\" src=\" HTTPS://t.example/2.png\" alt=\"\"></p>\n\n",
+            "<picture><source srcset=\"https://t.example/s.webp\"><img src=\"local.png\" alt=\"kept\"></picture>\n\n",
+            "<video src=\"https://t.example/v.mp4\" poster=\"https://t.example/p.png\">clip</video>\n",
+            "<audio src=\"https://t.example/a.mp3\"></audio><link rel=\"stylesheet\" href=\"https://t.example/s.css\">\n\n",
+            "<span style=\"background:url(https://t.example/bg.png)\">styled</span>\n\n",
+            "<style>body { background: url(https://t.example/bg2.png) }</style>\n\n",
+            "<a href=\"https://example.com/raw\" title=\"<img src=x>\">raw link</a>\n",
+        ));
+        for loads in [
+            "src=\"http",
+            "src=\"//",
+            "src=\" HTTP",
+            "srcset",
+            "url(",
+            "<video",
+            "<audio",
+            "<source",
+            "<link",
+            "<style",
+            "style=",
+        ] {
+            assert!(!html.contains(loads), "{loads} survived:\n{html}");
+        }
+        assert!(
+            !html.contains("t.example"),
+            "a remote host is named:\n{html}"
+        );
+        for said in [
+            "[image: Whiteboard photo]",
+            "[image]",
+            "[image: protocol-relative]",
+            "[image: ref]",
+            "[image: Offer &lt;letter&gt; &amp; &quot;terms&quot;]",
+            "<img src=\"diagram.png\" alt=\"local\"",
+            "<img src=\"local.png\" alt=\"kept\">",
+            "<a href=\"https://example.com/post\">a page</a>",
+            "href=\"https://example.com/raw\"",
+            "clip",
+            "styled",
+        ] {
+            assert!(html.contains(said), "no {said} in:\n{html}");
+        }
+    }
+
+    #[test]
+    fn what_is_remote() {
+        for url in [
+            "https://a.example/x",
+            "HTTP://a",
+            "//a/x",
+            " //a",
+            "\\\\a\\x",
+            "/\\a/x",
+            "ftp://a",
+            "data:image/png;base64,x",
+            "mailto:a@b",
+        ] {
+            assert!(remote(url), "{url}");
+        }
+        for url in [
+            "diagram.png",
+            "./a/b.png",
+            "/static/x.png",
+            "../a.png",
+            "#top",
+            "a/b:c.png",
+            "",
+        ] {
+            assert!(!remote(url), "{url}");
+        }
     }
 
     #[test]

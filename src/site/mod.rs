@@ -48,6 +48,9 @@ pub struct Options {
     pub keep_going: bool,
     /// The password of a site built with `[site] encrypt = true`.
     pub password: Option<String>,
+    /// Lock the site even with a password zxcvbn judges weak
+    /// (`DEBRIEF_ALLOW_WEAK_PASSWORD=1`).
+    pub allow_weak_password: bool,
 }
 
 /// Why a build did not happen; the previous site is untouched in every case.
@@ -61,6 +64,9 @@ pub enum BuildError {
     Theme(ThemeError),
     /// `[site] encrypt = true` without a password.
     NoPassword,
+    /// `[site] encrypt = true` with a password zxcvbn judges weak, and no
+    /// leave to use it.
+    WeakPassword(lock::WeakPassword),
 }
 
 impl std::fmt::Display for BuildError {
@@ -77,6 +83,10 @@ impl std::fmt::Display for BuildError {
             BuildError::Theme(e) => e.fmt(f),
             BuildError::NoPassword => f.write_str(
                 "[site] encrypt = true, but DEBRIEF_PASSWORD is not set: set it to the password the site is to open with (nothing was built)",
+            ),
+            BuildError::WeakPassword(weak) => write!(
+                f,
+                "{weak} Choose a longer passphrase (four or five random words), or set DEBRIEF_ALLOW_WEAK_PASSWORD=1 to lock the site with this one all the same (nothing was built)"
             ),
         }
     }
@@ -252,6 +262,9 @@ pub struct Built {
     pub output: PathBuf,
     /// How long each phase took, in order (for `DEBRIEF_TIMINGS`).
     pub phases: Vec<(&'static str, std::time::Duration)>,
+    /// Locked with a weak password, as `allow_weak_password` let it: why
+    /// it is weak.
+    pub weak_password: Option<lock::WeakPassword>,
 }
 
 /// Records how long each phase of a build takes.
@@ -1053,6 +1066,15 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
         (true, Some(p)) if !p.is_empty() => Some(p),
         (true, _) => return Err(BuildError::NoPassword),
     };
+    // Judged before anything is written: a weak password is refused, or
+    // used as asked and said so.
+    let title: Vec<&str> = repo.config.site.title.split_whitespace().collect();
+    let weak_password = password.and_then(|p| lock::weak(p, &title));
+    if let Some(weak) = &weak_password
+        && !opts.allow_weak_password
+    {
+        return Err(BuildError::WeakPassword(weak.clone()));
+    }
     let staging = Staging::new(&repo.root, &repo.root.join(&opts.output))?;
     let output = staging.output().to_path_buf();
     let mut phases = match password {
@@ -1060,8 +1082,11 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
         Some(password) => {
             let started = std::time::Instant::now();
             let tera = Theme::load(&repo.root, &repo.config.theme)?.tera()?;
+            // A locked page is seen before the password is typed: no title
+            // (it usually names the owner), not even for a theme's own
+            // `locked.html`. The sealed page brings it back.
             let site = SiteView {
-                title: &repo.config.site.title,
+                title: "",
                 base_url: None,
                 private: repo.config.site.private,
                 encrypted: true,
@@ -1075,9 +1100,14 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
                 crate::render::theme::render(&tera, "templates/locked.html", &ctx)
                     .map_err(|e| OutputError(e.to_string()))
             };
+            // The build's time tells `unlock.js` an older build's page
+            // from a newer one's; a clock before 1970 is as good as 0.
+            let built = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
             let locked = lock::Locked {
                 inner: &staging,
-                locker: lock::Locker::new(password).map_err(OutputError)?,
+                locker: lock::Locker::new(password, built).map_err(OutputError)?,
                 page: &page,
             };
             let key = started.elapsed();
@@ -1094,6 +1124,7 @@ pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Buil
         files,
         output,
         phases,
+        weak_password,
     })
 }
 

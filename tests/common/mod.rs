@@ -61,12 +61,13 @@ impl Case {
     }
 
     /// The demo journals (`content/` at the top of the checkout) in a
-    /// temporary repository whose site is built locked (`encrypt = true`).
+    /// temporary repository whose site is built locked (`encrypt = true`),
+    /// with a title that names its owner, as titles do.
     pub fn locked_demo() -> Case {
         let demo = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut c = Case::temp().file(
             "debrief.toml",
-            "timezone = \"UTC\"\n\n[site]\ntitle = \"Follow-ups\"\nencrypt = true\n",
+            "timezone = \"UTC\"\n\n[site]\ntitle = \"Alex Morgan job search\"\nencrypt = true\n",
         );
         for entry in walkdir::WalkDir::new(demo.join("content")) {
             let entry = entry.unwrap();
