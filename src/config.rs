@@ -165,6 +165,7 @@ pub const REDACTABLE: &[&str] = &[
     "title",
     "format",
     "next_steps",
+    "discussed",
     "learned",
     "highlights",
     "tags",

@@ -196,7 +196,7 @@ fn every_bad_file_is_reported_in_one_run() {
             "error front-matter content/no-front-matter.md:1:1 no front-matter: a journal starts with a `---` line (YAML) or a `+++` line (TOML)",
             "error front-matter content/toml-syntax.md:3:8 the front-matter is not valid TOML: string values must be quoted, expected literal string",
             "error front-matter content/unclosed.md:1:1 the front-matter opened here is never closed by a `---` line",
-            "error front-matter content/wrong-type.md:5:15 expected an interviewer (a mapping with name, title, email, phone, prefers, linkedin), found a number",
+            "error front-matter content/wrong-type.md:5:15 expected an interviewer (a mapping with name, title, email, phone, prefers, linkedin, discussed), found a number",
             "error front-matter content/yaml-syntax.md:4:5 the front-matter is not valid YAML: illegal placement of ':' indicator",
         ]
     );

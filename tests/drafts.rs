@@ -41,8 +41,11 @@ fn every_draft() -> Vec<(Action, drafts::Draft)> {
         for channel in channels {
             let mut a = action.clone();
             a.channel = Some(channel);
-            let d =
-                drafts::render(&tera, &drafts::data(&a, app, j, &repo.config.me, repo.tz)).unwrap();
+            let d = drafts::render(
+                &tera,
+                &drafts::data(&a, app, j, &repo.config.me, repo.tz, today),
+            )
+            .unwrap();
             out.push((a, d));
         }
     }
@@ -123,21 +126,32 @@ fn drafts_name_something_specific_and_the_promises() {
         thanks.subject.as_deref(),
         Some("Thank you for the onsite interview")
     );
+    // Regression: notes are about the employer in the third person; the
+    // letter speaks to them ("your", not "their"), mid-sentence fragments
+    // start in lower case, and a promise whose date has passed is not made
+    // again for that date.
     assert!(
         thanks
             .body
-            .contains("their launch pipeline deploys forty services in a fixed order")
+            .contains("I especially enjoyed hearing that your launch pipeline deploys forty services in a fixed order."),
+        "{}",
+        thanks.body
     );
     assert!(
         thanks
             .body
-            .contains("Built a deploy orchestrator used by 300 engineers")
+            .contains("(built a deploy orchestrator used by 300 engineers)"),
+        "{}",
+        thanks.body
     );
     assert!(
         thanks
             .body
-            .contains("I will send the orchestrator design notes by 12 November")
+            .contains("I am sorry for the delay with the orchestrator design notes"),
+        "{}",
+        thanks.body
     );
+    assert!(!thanks.body.contains("by 12 November"), "{}", thanks.body);
     let check_in = all
         .iter()
         .find(|(a, d)| {

@@ -151,6 +151,9 @@ pub struct Interviewer {
     pub prefers: Option<Channel>,
     /// They agreed to connect on LinkedIn.
     pub linkedin: bool,
+    /// What you talked about with them, phrased to follow "I enjoyed our
+    /// conversation about …": what their drafts mention.
+    pub discussed: Vec<String>,
     /// Where the entry is written.
     pub loc: Loc,
 }
@@ -283,7 +286,11 @@ pub struct Journal {
     pub outcome: Option<Outcome>,
     /// When the outcome came.
     pub outcome_on: Option<NaiveDate>,
-    /// Specific things discussed or learned.
+    /// What you talked about, phrased to follow "I enjoyed our
+    /// conversation about …": what drafts mention, before `learned`.
+    pub discussed: Vec<String>,
+    /// Specific things learned, as notes (often about people, in the
+    /// third person).
     pub learned: Vec<String>,
     /// Your strengths to reinforce.
     pub highlights: Vec<String>,

@@ -37,6 +37,7 @@ pub const FIELDS: &[&str] = &[
     "replies",
     "outcome",
     "outcome_on",
+    "discussed",
     "learned",
     "highlights",
     "references",
@@ -44,7 +45,15 @@ pub const FIELDS: &[&str] = &[
     "snooze",
 ];
 
-const INTERVIEWER_FIELDS: &[&str] = &["name", "title", "email", "phone", "prefers", "linkedin"];
+const INTERVIEWER_FIELDS: &[&str] = &[
+    "name",
+    "title",
+    "email",
+    "phone",
+    "prefers",
+    "linkedin",
+    "discussed",
+];
 const PROMISED_FIELDS: &[&str] = &["item", "to", "due", "done"];
 const SENT_FIELDS: &[&str] = &["kind", "to", "on", "channel", "note"];
 const REPLY_FIELDS: &[&str] = &["on", "from", "note"];
@@ -110,6 +119,7 @@ pub fn read(file: &str, root: &Node, opening: Loc, snooze_rules: &[&str]) -> Par
         replies: Vec::new(),
         outcome: None,
         outcome_on: None,
+        discussed: Vec::new(),
         learned: Vec::new(),
         highlights: Vec::new(),
         references: Vec::new(),
@@ -176,6 +186,7 @@ pub fn read(file: &str, root: &Node, opening: Loc, snooze_rules: &[&str]) -> Par
             }
             "outcome" => j.outcome = r.outcome(value),
             "outcome_on" => j.outcome_on = r.date(value),
+            "discussed" => j.discussed = r.texts(value),
             "learned" => j.learned = r.texts(value),
             "highlights" => j.highlights = r.texts(value),
             "references" => {
@@ -234,6 +245,7 @@ fn interviewer_named(name: String, loc: Loc) -> Interviewer {
         phone: None,
         prefers: None,
         linkedin: false,
+        discussed: Vec::new(),
         loc,
     }
 }
@@ -495,6 +507,7 @@ impl Reader<'_> {
         let phone = field(e, "phone").and_then(|n| self.text(n));
         let prefers = field(e, "prefers").and_then(|n| self.channel(n));
         let linkedin = field(e, "linkedin").is_some_and(|n| self.bool(n));
+        let discussed = field(e, "discussed").map_or_else(Vec::new, |n| self.texts(n));
         Some(Interviewer {
             name: name?,
             title,
@@ -502,6 +515,7 @@ impl Reader<'_> {
             phone,
             prefers,
             linkedin,
+            discussed,
             loc: node.loc,
         })
     }

@@ -59,6 +59,9 @@ struct PromiseView {
     item: String,
     due: Option<String>,
     done: bool,
+    /// Not sent, and its due date is before the day the draft is for: the
+    /// draft owns up to it instead of promising the same date again.
+    late: bool,
 }
 
 /// Everything a draft template can use. Documented in the README.
@@ -78,6 +81,21 @@ pub struct DraftData {
     highlights: Vec<String>,
     promised: Vec<PromiseView>,
     next_steps: Option<String>,
+    /// The one specific thing this draft mentions, to follow "I especially
+    /// enjoyed …": "our conversation about …" or "hearing that …".
+    enjoyed: Option<String>,
+    /// The same thing, to follow "I keep thinking back to …".
+    recall: Option<String>,
+    /// `recall`, when it is short enough for a card (else the card leaves
+    /// the sentence out rather than cut it).
+    recall_card: Option<String>,
+    /// One of your highlights, lower-cased to sit inside a sentence.
+    highlight: Option<String>,
+    /// Check-ins already sent for this application, and the last one's date.
+    earlier_check_ins: usize,
+    last_check_in: Option<String>,
+    /// The date an offer reply promises an answer by.
+    answer_by: String,
 }
 
 /// Text as a clause to continue a sentence: no closing full stop, and a
@@ -119,14 +137,114 @@ fn short(text: &str, max: usize) -> String {
     out
 }
 
+/// Whether `text` names `person`: their first name or any other word of
+/// their name of three letters or more, as a whole word.
+fn names(text: &str, person: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(|w| w.trim_end_matches("'s").to_lowercase())
+        .collect();
+    person
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .filter(|n| n.chars().count() >= 3)
+        .any(|n| words.contains(&n))
+}
+
+/// Notes speak of the employer in the third person ("their robots", "they
+/// ship weekly"); a draft to someone who works there says "you". The
+/// company's own name opening a note becomes "your team".
+fn to_second_person(text: &str, company: &str) -> String {
+    let text = match text.strip_prefix(company) {
+        Some(rest) if !company.is_empty() && !rest.starts_with(char::is_alphanumeric) => {
+            format!("your team{rest}")
+        }
+        _ => text.to_string(),
+    };
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let swapped = match word.to_lowercase().as_str() {
+            "they" | "them" => Some("you"),
+            "their" => Some("your"),
+            "theirs" => Some("yours"),
+            "themselves" => Some("yourselves"),
+            _ => None,
+        };
+        match swapped {
+            Some(s) if word.starts_with(char::is_uppercase) => {
+                let mut c = s.chars();
+                out.extend(c.next().map(|f| f.to_ascii_uppercase()));
+                out.push_str(c.as_str());
+            }
+            Some(s) => out.push_str(s),
+            None => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// A note made into a fragment that sits inside a sentence: no closing
+/// stop, and a capital first letter lowered unless the first word is a
+/// name (`proper`) or an acronym.
+fn fragment(text: &str, proper: &[&str]) -> String {
+    let t = clause(text);
+    let first = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let acronym = first.chars().skip(1).any(char::is_uppercase);
+    let name = proper.iter().any(|p| {
+        p.split_whitespace()
+            .any(|w| w.trim_end_matches("'s").eq_ignore_ascii_case(first))
+    });
+    if acronym || name || first.is_empty() {
+        return t;
+    }
+    let mut chars = t.chars();
+    let head: String = chars
+        .next()
+        .map(|c| c.to_lowercase().collect())
+        .unwrap_or_default();
+    head + chars.as_str()
+}
+
+/// An item as the object of "send …": with an article when it has none
+/// ("code sample" → "the code sample").
+fn with_article(item: &str) -> String {
+    const DETERMINERS: &[&str] = &[
+        "a", "an", "the", "my", "our", "your", "some", "any", "two", "three", "those", "these",
+        "this", "that",
+    ];
+    let first = item.split_whitespace().next().unwrap_or("").to_lowercase();
+    if DETERMINERS.contains(&first.as_str()) || item.ends_with('s') && !item.contains(' ') {
+        item.to_string()
+    } else {
+        format!("the {item}")
+    }
+}
+
+/// Cards are short: a detail longer than this many words is left out of a
+/// `mail` draft rather than cut.
+const CARD_DETAIL_WORDS: usize = 18;
+
 /// Prepares what the draft for `action` can say, from its journal `j` and
-/// application `app`; dates are shown in `tz`.
+/// application `app`, for sending on `today` (or the due day, if later);
+/// dates are shown in `tz`.
 pub fn data(
     action: &Action,
     app: &Application<'_>,
     j: &Journal,
     me: &Me,
     tz: chrono_tz::Tz,
+    today: chrono::NaiveDate,
 ) -> DraftData {
     let name = action
         .person
@@ -139,11 +257,12 @@ pub fn data(
         } else {
             name.clone()
         },
-        name,
+        name: name.clone(),
         title: known.and_then(|i| i.title.clone()),
         email: known.and_then(|i| i.email.clone()),
         phone: known.and_then(|i| i.phone.clone()),
     };
+    let send_on = today.max(action.due);
     // A draft to one person reminds them only of what was promised to them
     // (or to nobody in particular).
     let promised = j
@@ -155,12 +274,101 @@ pub fn data(
             (Some(_), None) => false,
         })
         .map(|p| PromiseView {
-            item: clause(&p.item),
+            item: with_article(&clause(&p.item)),
             due: p.due.map(|d| d.format("%-d %B").to_string()),
             done: p.done.is_some(),
+            late: p.done.is_none()
+                && p.due
+                    .unwrap_or_else(|| crate::time::add_days(j.date.date(tz), 1))
+                    < send_on,
         })
         .collect();
+    // References are your own people: notes about the employer stay in
+    // the third person for them.
+    let to_employer = action.rule != "references";
+    let proper: Vec<&str> = app
+        .journals
+        .iter()
+        .flat_map(|j| j.interviewers.iter().map(|i| i.name.as_str()))
+        .chain([action.company.as_str(), action.role.as_str()])
+        .collect();
+    let voice = |text: &str| {
+        let t = if to_employer {
+            to_second_person(text, &action.company)
+        } else {
+            text.to_string()
+        };
+        fragment(&t, &proper)
+    };
+    // Each person on a panel gets their own detail: their own
+    // `discussed`, else the journal's items spread across the panel.
+    let seat = action
+        .person
+        .as_deref()
+        .and_then(|p| {
+            j.interviewers
+                .iter()
+                .position(|i| same_person(&i.name, p) || same_person(p, &i.name))
+        })
+        .unwrap_or(0);
+    let own = j
+        .interviewer(&name)
+        .and_then(|i| i.discussed.first().cloned());
+    let pick = |items: Vec<&String>| items.get(seat % items.len().max(1)).map(|s| s.to_string());
+    let topic = own
+        .or_else(|| pick(j.discussed.iter().collect()))
+        .map(|t| voice(&t));
+    // A note that names the recipient was written about them; it is not
+    // repeated to them.
+    let fact = || {
+        pick(
+            j.learned
+                .iter()
+                .filter(|l| action.person.as_deref().is_none_or(|p| !names(l, p)))
+                .collect(),
+        )
+        .map(|l| voice(&l))
+    };
+    let (enjoyed, recall, detail) = match (topic, action.rule) {
+        (_, "offer-reply") => (None, None, None),
+        (Some(t), _) => (
+            Some(format!("our conversation about {t}")),
+            Some(format!("our conversation about {t}")),
+            Some(t),
+        ),
+        (None, _) => match fact() {
+            Some(f) => (
+                Some(format!("hearing that {f}")),
+                Some(format!("learning that {f}")),
+                Some(f),
+            ),
+            None => (None, None, None),
+        },
+    };
+    let recall_card = recall.clone().filter(|_| {
+        detail
+            .as_deref()
+            .is_some_and(|d| d.split_whitespace().count() <= CARD_DETAIL_WORDS)
+    });
     let learned: Vec<String> = j.learned.iter().map(|l| clause(l)).collect();
+    let check_ins: Vec<chrono::NaiveDate> = app
+        .journals
+        .iter()
+        .flat_map(|j| &j.sent)
+        .filter(|s| s.kind == crate::journal::model::Kind::CheckIn)
+        .map(|s| s.on.date(tz))
+        .collect();
+    // A week to decide is usual; an answer is promised for a working day.
+    let answer_by = j.decision_by.filter(|d| *d > send_on).unwrap_or_else(|| {
+        let mut d = crate::time::add_days(send_on, 7);
+        while matches!(
+            chrono::Datelike::weekday(&d),
+            chrono::Weekday::Sat | chrono::Weekday::Sun
+        ) {
+            d = crate::time::add_days(d, 1);
+        }
+        d
+    });
     DraftData {
         rule: action.rule,
         channel: action.channel.unwrap_or(Channel::Email).as_str(),
@@ -181,8 +389,23 @@ pub fn data(
         learned_short: learned.first().map(|l| short(l, 90)).unwrap_or_default(),
         learned,
         highlights: j.highlights.iter().map(|h| clause(h)).collect(),
+        highlight: j.highlights.first().map(|h| fragment(h, &proper)),
         promised,
-        next_steps: j.next_steps.as_deref().map(clause),
+        // What happens next, unless it was written about the recipient.
+        next_steps: j
+            .next_steps
+            .as_deref()
+            .filter(|n| action.person.as_deref().is_none_or(|p| !names(n, p)))
+            .map(voice),
+        enjoyed,
+        recall,
+        recall_card,
+        earlier_check_ins: check_ins.len(),
+        last_check_in: check_ins
+            .iter()
+            .max()
+            .map(|d| d.format("%-d %B").to_string()),
+        answer_by: answer_by.format("%A %-d %B").to_string(),
     }
 }
 
@@ -226,6 +449,20 @@ fn tidy(text: &str) -> String {
     let mut blank = 0;
     for line in text.trim().lines() {
         let line = line.trim_end();
+        // A sentence left out mid-paragraph leaves two spaces behind.
+        let indent = line.len() - line.trim_start().len();
+        let mut joined = line[..indent].to_string();
+        for (i, word) in line[indent..]
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .enumerate()
+        {
+            if i > 0 {
+                joined.push(' ');
+            }
+            joined.push_str(word);
+        }
+        let line = joined.as_str();
         if line.is_empty() {
             blank += 1;
             if blank > 1 {
@@ -273,7 +510,10 @@ pub fn for_journal(
         ) else {
             continue;
         };
-        let draft = render(tera, &data(action, app, j, &ctx.config.me, ctx.tz))?;
+        let draft = render(
+            tera,
+            &data(action, app, j, &ctx.config.me, ctx.tz, ctx.today),
+        )?;
         out.push((action.clone(), draft));
     }
     Ok(out)
@@ -306,5 +546,54 @@ mod tests {
     #[test]
     fn tidy_keeps_one_blank_line() {
         assert_eq!(tidy("\n\nHi  \n\n\n\nBye\n\n"), "Hi\n\nBye\n");
+        assert_eq!(tidy("One.  Two.\n  - three"), "One. Two.\n  - three\n");
+    }
+
+    // Regression: notes speak of the employer and of people in the third
+    // person; drafts sent to them read "your", never their own name.
+    #[test]
+    fn notes_are_turned_to_the_reader() {
+        assert_eq!(
+            to_second_person("Their robots restock the warehouse; they love it", "Acme"),
+            "Your robots restock the warehouse; you love it"
+        );
+        assert_eq!(
+            to_second_person("Acme ships weekly", "Acme"),
+            "your team ships weekly"
+        );
+        assert_eq!(
+            to_second_person("Acmeville is near", "Acme"),
+            "Acmeville is near"
+        );
+        assert!(names("Ellen wants SLOs for every service.", "Ellen Park"));
+        assert!(names("a talk with Park's team", "Ellen Park"));
+        assert!(!names("Ellenborough Road", "Ellen Park"));
+        assert!(!names("an API for Al", "Al Wu"));
+    }
+
+    #[test]
+    fn fragments_start_lower_case_unless_a_name_or_acronym() {
+        let proper = ["Ellen Park", "Northwind"];
+        assert_eq!(
+            fragment("Cut model-serving latency.", &proper),
+            "cut model-serving latency"
+        );
+        assert_eq!(
+            fragment("Ellen's team owns SLOs", &proper),
+            "Ellen's team owns SLOs"
+        );
+        assert_eq!(fragment("AWS costs doubled!", &proper), "AWS costs doubled");
+        assert_eq!(
+            fragment("Northwind ships weekly", &proper),
+            "Northwind ships weekly"
+        );
+    }
+
+    #[test]
+    fn items_get_an_article() {
+        assert_eq!(with_article("code sample"), "the code sample");
+        assert_eq!(with_article("the design notes"), "the design notes");
+        assert_eq!(with_article("two references"), "two references");
+        assert_eq!(with_article("references"), "references");
     }
 }

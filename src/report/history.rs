@@ -64,6 +64,7 @@ pub fn journal_as_of(j: &Journal, day: NaiveDate, tz: Tz) -> Journal {
         replies: j.replies.iter().filter(|r| !later(r.on)).cloned().collect(),
         outcome: j.outcome.filter(|_| !later(outcome_on)),
         outcome_on: j.outcome_on.filter(|d| !later(*d)),
+        discussed: j.discussed.clone(),
         learned: j.learned.clone(),
         highlights: j.highlights.clone(),
         references: j

@@ -253,6 +253,10 @@ pub fn redacted<'j>(j: &'j Journal, fields: &[String]) -> std::borrow::Cow<'j, J
             "format" => j.format = None,
             "next_steps" => j.next_steps = None,
             "learned" => j.learned.clear(),
+            "discussed" => {
+                j.discussed.clear();
+                j.interviewers.iter_mut().for_each(|i| i.discussed.clear());
+            }
             "highlights" => j.highlights.clear(),
             "tags" => j.tags.clear(),
             "note" => {

@@ -323,7 +323,7 @@ impl Maker<'_> {
             (true, Some(shown), Some(j)) => {
                 let d = drafts::render(
                     self.tera,
-                    &drafts::data(&a, shown, j, &self.config.me, self.tz),
+                    &drafts::data(&a, shown, j, &self.config.me, self.tz, self.today),
                 )?;
                 let email = a
                     .person

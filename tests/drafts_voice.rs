@@ -1,0 +1,227 @@
+//! Drafts a person would send unedited (issue 16, points 9 to 14), on the
+//! `drafts-voice` fixture: a panel of three, a second check-in, a card
+//! with a long note and an offer.
+
+use debrief::journal::application;
+use debrief::journal::model::Channel;
+use debrief::render::{drafts, theme::Theme};
+use debrief::repo::Repository;
+use debrief::rules::Action;
+
+/// Every draft of the fixture for 22 November 2026, by action, in the
+/// channel the rules chose and in every other one.
+fn drafts() -> Vec<(Action, drafts::Draft)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/drafts-voice");
+    let repo = Repository::load(&root, None).unwrap();
+    let today = debrief::time::parse_date("2026-11-22").unwrap();
+    let tera = Theme::embedded().tera().unwrap();
+    let apps = application::group(&repo.journals, today, repo.tz);
+    let mut out = Vec::new();
+    for action in repo.evaluate(today).actions.into_iter().filter(|a| a.draft) {
+        let app = apps
+            .iter()
+            .find(|a| a.key == application::key(&action.company, &action.role))
+            .unwrap();
+        let j = repo
+            .journals
+            .iter()
+            .find(|j| j.path == action.journal)
+            .unwrap();
+        for channel in Channel::ALL {
+            let mut a = action.clone();
+            if a.rule == "linkedin" && channel != Channel::Linkedin {
+                continue;
+            }
+            a.channel = Some(channel);
+            let d = drafts::render(
+                &tera,
+                &drafts::data(&a, app, j, &repo.config.me, repo.tz, today),
+            )
+            .unwrap();
+            out.push((a, d));
+        }
+    }
+    out
+}
+
+fn find<'a>(
+    all: &'a [(Action, drafts::Draft)],
+    rule: &str,
+    person: &str,
+    channel: Channel,
+) -> &'a drafts::Draft {
+    all.iter()
+        .find(|(a, d)| {
+            a.rule == rule && a.person.as_deref() == Some(person) && d.channel == channel
+        })
+        .map(|(_, d)| d)
+        .unwrap_or_else(|| panic!("no {rule} draft to {person} by {channel:?}"))
+}
+
+// Regression: "Hi Ellen, I especially enjoyed hearing that Ellen wants
+// SLOs…"; "(last time you mentioned: Priya will decide…)" to Priya.
+#[test]
+fn the_recipients_name_is_only_in_the_greeting() {
+    let all = drafts();
+    assert!(all.len() > 20);
+    for (a, d) in &all {
+        let Some(person) = a.person.as_deref() else {
+            continue;
+        };
+        let first = person.split(' ').next().unwrap();
+        let mentions = d.body.matches(first).count();
+        let expected = if d.channel == Channel::Phone { 0 } else { 1 };
+        let title = d.body.lines().next().unwrap_or("");
+        // A phone script names the person in its title line only.
+        let outside_title = d.body[title.len()..].matches(first).count();
+        assert!(
+            if d.channel == Channel::Phone {
+                outside_title == expected
+            } else {
+                mentions == expected
+            },
+            "{} by {:?} to {person} names them {mentions} times:\n{}",
+            a.rule,
+            d.channel,
+            d.body
+        );
+    }
+}
+
+// Regression: two interviewers of one journal got the same line.
+#[test]
+fn each_person_on_a_panel_gets_their_own_detail() {
+    let all = drafts();
+    let lines: Vec<String> = ["Ellen Park", "Raj Mehta", "Tom Reyes"]
+        .iter()
+        .map(|p| {
+            let d = find(&all, "thank-you", p, Channel::Email);
+            d.body
+                .lines()
+                .find(|l| l.starts_with("I especially enjoyed"))
+                .unwrap_or_else(|| panic!("no detail for {p}:\n{}", d.body))
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        lines[0],
+        "I especially enjoyed our conversation about error budgets for the payments API."
+    );
+    assert_ne!(lines[1], lines[2]);
+    assert!(lines.iter().all(|l| !l.contains("Ellen wants")));
+    // A highlight sits in the sentence in lower case, not after a colon.
+    let ellen = find(&all, "thank-you", "Ellen Park", Channel::Email);
+    assert!(
+        ellen.body.contains("(cut model-serving latency by 40%)"),
+        "{}",
+        ellen.body
+    );
+}
+
+// Regression: a second check-in repeated the first word for word.
+#[test]
+fn a_second_check_in_refers_to_the_first_and_is_shorter() {
+    let all = drafts();
+    let second = find(&all, "check-in", "Priya Shah", Channel::Email);
+    let first = find(&all, "check-in", "Ellen Park", Channel::Email);
+    assert!(
+        second.body.contains("I wrote on 9 October"),
+        "{}",
+        second.body
+    );
+    assert!(
+        !second.body.contains("I am writing to follow up"),
+        "{}",
+        second.body
+    );
+    assert!(
+        second.body.split_whitespace().count() < first.body.split_whitespace().count(),
+        "{}",
+        second.body
+    );
+    assert!(
+        !second.body.contains("decide"),
+        "a note about Priya: {}",
+        second.body
+    );
+}
+
+// Regression: a card cut a sentence ("…moving from nightly Oracle exports
+// to….").
+#[test]
+fn cards_drop_whole_sentences_and_stay_short() {
+    let all = drafts();
+    for (a, d) in all.iter().filter(|(_, d)| d.channel == Channel::Mail) {
+        let words = d.body.split_whitespace().count();
+        assert!(
+            words < 90,
+            "{} to {:?}: {words} words\n{}",
+            a.rule,
+            a.person,
+            d.body
+        );
+        assert!(!d.body.contains('…'), "{}", d.body);
+        assert!(!d.body.contains("  "), "{}", d.body);
+    }
+    let hank = find(&all, "thank-you", "Hank Scorpio", Channel::Mail);
+    assert!(!hank.body.contains("Oracle"), "{}", hank.body);
+    assert!(
+        !hank.body.contains("[add"),
+        "a long note is dropped, not asked for: {}",
+        hank.body
+    );
+}
+
+// Regression: the offer reply repeated a `learned` line and offered three
+// bracketed choices to pick from.
+#[test]
+fn the_offer_reply_thanks_and_asks_for_time_until_a_date() {
+    let all = drafts();
+    let d = find(&all, "offer-reply", "Alice Abernathy", Channel::Email);
+    assert!(
+        d.body
+            .starts_with("Hi Alice,\n\nThank you very much for the offer"),
+        "{}",
+        d.body
+    );
+    assert!(
+        d.body.contains("my answer by Friday 27 November"),
+        "{}",
+        d.body
+    );
+    assert!(!d.body.contains("twelve"), "{}", d.body);
+    assert!(!d.body.contains('['), "{}", d.body);
+}
+
+// Regression: a promise past its date was promised again for that date
+// ("I will send code sample by 21 November" in a later check-in); a sent
+// one must never be promised again.
+#[test]
+fn promises_past_their_date_are_owned_up_to() {
+    let all = drafts();
+    for (a, d) in &all {
+        assert!(
+            !d.body.contains("send two references"),
+            "{}: {}",
+            a.rule,
+            d.body
+        );
+        assert!(!d.body.contains("by 21 November"), "{}: {}", a.rule, d.body);
+    }
+    let check_in = find(&all, "check-in", "Hank Scorpio", Channel::Email);
+    assert!(
+        check_in
+            .body
+            .contains("I am sorry for the delay with the code sample; it will follow very soon."),
+        "{}",
+        check_in.body
+    );
+    let thanks = find(&all, "thank-you", "Hank Scorpio", Channel::Email);
+    assert!(
+        thanks
+            .body
+            .contains("As promised, I have sent two references."),
+        "{}",
+        thanks.body
+    );
+}
