@@ -11,6 +11,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use debrief::diagnostics::Counts;
 use debrief::journal::Body;
+use debrief::journal::model::same_person;
 use debrief::render::{drafts, theme::Theme};
 use debrief::repo::Repository;
 use debrief::report::week::Week;
@@ -106,7 +107,7 @@ enum Command {
     },
     /// Print the ready-to-send drafts of a journal's open actions
     Draft {
-        /// The journal (a path to the file)
+        /// The journal (a path to the file), or an application folder for its latest journal
         journal: PathBuf,
         /// Only the draft of this rule (thank-you, check-in, …)
         #[arg(long)]
@@ -486,13 +487,35 @@ fn draft(root: &Path, g: &Global, journal: &Path, rule: Option<&str>, to: Option
         Ok(r) => r,
         Err(code) => return code,
     };
-    // The journal may be named from the current folder or from the root.
-    let file = [journal.to_path_buf(), root.join(journal)]
+    // The journal may be named from the current folder or from the root;
+    // an application's folder stands for its latest journal.
+    let found = [journal.to_path_buf(), root.join(journal)]
         .into_iter()
-        .find(|p| p.is_file())
+        .find(|p| p.exists())
         .and_then(|p| p.canonicalize().ok());
-    let rel = match (file, repo.root.canonicalize()) {
-        (Some(f), Ok(r)) if f.starts_with(&r) => debrief::journal::discover::relative(&r, &f),
+    let rel = match (found, repo.root.canonicalize()) {
+        (Some(f), Ok(r)) if f.starts_with(&r) => {
+            let rel = debrief::journal::discover::relative(&r, &f);
+            if f.is_dir() {
+                let inside = format!("{rel}/");
+                let latest = repo
+                    .journals
+                    .iter()
+                    .filter(|j| j.path.starts_with(&inside))
+                    .max_by_key(|j| j.date.instant(repo.tz));
+                match latest {
+                    Some(j) => j.path.clone(),
+                    None => {
+                        return fail(format!(
+                            "{} holds no journal that could be read",
+                            journal.display()
+                        ));
+                    }
+                }
+            } else {
+                rel
+            }
+        }
         _ => {
             return fail(format!(
                 "{} is not a journal of this repository",
@@ -507,10 +530,56 @@ fn draft(root: &Path, g: &Global, journal: &Path, rule: Option<&str>, to: Option
         );
         return FOUND;
     }
-    if !repo.journals.iter().any(|j| j.path == rel) {
+    let Some(j) = repo.journals.iter().find(|j| j.path == rel) else {
         return fail(format!(
             "{rel} is not a journal (journals are .md files under content/)"
         ));
+    };
+    // A rule or person that cannot match is a mistake to name, not "no
+    // open action".
+    if let Some(r) = rule {
+        let drafting: Vec<&str> = debrief::rules::RULES
+            .iter()
+            .filter(|r| r.draft)
+            .map(|r| r.id)
+            .collect();
+        if !drafting.contains(&r) {
+            let hint = debrief::diagnostics::did_you_mean(r, &drafting)
+                .map(|k| format!("did you mean `{k}`? "))
+                .unwrap_or_default();
+            return fail(format!(
+                "no rule `{r}` has drafts; {hint}the rules with drafts are {}",
+                drafting.join(", ")
+            ));
+        }
+    }
+    if let Some(to) = to {
+        let people: Vec<&str> = j
+            .interviewers
+            .iter()
+            .map(|i| i.name.as_str())
+            .chain(j.contact.as_deref())
+            .chain(j.references.iter().map(|r| r.name.as_str()))
+            .collect();
+        let known = people
+            .iter()
+            .any(|p| same_person(p, to) || same_person(to, p));
+        if !known {
+            let lower: Vec<String> = people.iter().map(|p| p.to_lowercase()).collect();
+            let lower_refs: Vec<&str> = lower.iter().map(String::as_str).collect();
+            let hint = debrief::diagnostics::did_you_mean(to, &lower_refs)
+                .and_then(|l| people.iter().find(|p| p.to_lowercase() == l))
+                .map(|p| format!("; did you mean `{p}`?"))
+                .unwrap_or_default();
+            return fail(format!(
+                "{to} is not a person of {rel} (its interviewers, contact and references are {}){hint}",
+                if people.is_empty() {
+                    "none".to_string()
+                } else {
+                    people.join(", ")
+                }
+            ));
+        }
     }
     let tera = match Theme::load(&repo.root, &repo.config.theme).and_then(|t| t.tera()) {
         Ok(t) => t,

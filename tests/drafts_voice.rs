@@ -225,3 +225,41 @@ fn promises_past_their_date_are_owned_up_to() {
         thanks.body
     );
 }
+
+// Regression: `draft --rule thank-yuo` and `--to Tom Reyse` said "no open
+// action" with exit 0; an application folder was refused.
+#[test]
+fn draft_validates_what_it_is_given_and_takes_a_folder() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/drafts-voice");
+    let run = |args: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("debrief")
+            .unwrap()
+            .arg("-C")
+            .arg(&root)
+            .args(["--today", "2026-11-22"])
+            .args(args)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let journal = "content/panel/2026-11-20-onsite.md";
+    let (code, _, err) = run(&["draft", journal, "--rule", "thank-yuo"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("did you mean `thank-you`?"), "{err}");
+    let (code, _, err) = run(&["draft", journal, "--to", "Tom Reyse"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("did you mean `Tom Reyes`?"), "{err}");
+    let (code, out, _) = run(&["draft", journal, "--to", "tom", "--rule", "thank-you"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("── thank-you · Tom Reyes"), "{out}");
+    let (code, out, err) = run(&["draft", "content/panel", "--to", "Raj Mehta"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Hi Raj,"), "{out}");
+    let (code, _, err) = run(&["draft", "content/nowhere"]);
+    assert_eq!(code, 2, "{err}");
+}
