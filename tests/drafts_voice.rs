@@ -259,7 +259,30 @@ fn draft_validates_what_it_is_given_and_takes_a_folder() {
     assert!(out.starts_with("── thank-you · Tom Reyes"), "{out}");
     let (code, out, err) = run(&["draft", "content/panel", "--to", "Raj Mehta"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("Hi Raj,"), "{out}");
+    assert!(out.starts_with("── thank-you · Raj Mehta"), "{out}");
     let (code, _, err) = run(&["draft", "content/nowhere"]);
     assert_eq!(code, 2, "{err}");
+}
+
+// Regression: phone drafts had no way to call from the site; email drafts
+// keep their mailto.
+#[test]
+fn phone_drafts_get_a_tel_link_on_the_site() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/drafts-voice");
+    let out = tempfile::tempdir().unwrap();
+    let status = assert_cmd::Command::cargo_bin("debrief")
+        .unwrap()
+        .arg("-C")
+        .arg(&root)
+        .args(["--today", "2026-11-22", "-q", "build", "--output"])
+        .arg(out.path().join("site"))
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{status:?}");
+    let drafts = std::fs::read_to_string(out.path().join("site/drafts/index.html")).unwrap();
+    assert!(
+        drafts.contains(r#"href="tel:+15550100142""#),
+        "no tel: link"
+    );
+    assert!(drafts.contains(r#"href="mailto:"#), "mailto: links stay");
 }

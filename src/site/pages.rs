@@ -27,6 +27,17 @@ pub struct DraftView {
     pub body: String,
     /// `mailto:` with address, subject and body percent-encoded (email only).
     pub mailto: Option<String>,
+    /// `tel:` with the person's number (phone drafts, when it is known).
+    pub tel: Option<String>,
+}
+
+/// A `tel:` link for a number as people write it ("+1 (555) 010-0100"):
+/// digits and a leading `+` only, as RFC 3966 global numbers have them;
+/// `None` when nothing callable is left.
+pub fn tel(number: &str) -> Option<String> {
+    let plus = number.trim_start().starts_with('+');
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    (digits.len() >= 3).then(|| format!("tel:{}{digits}", if plus { "+" } else { "" }))
 }
 
 /// An open action with links to its pages and its draft.
@@ -457,6 +468,16 @@ pub struct ProblemsView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tel_links_keep_only_what_can_be_dialled() {
+        assert_eq!(
+            tel("+1 (555) 010-0142").as_deref(),
+            Some("tel:+15550100142")
+        );
+        assert_eq!(tel("020 7946 0000").as_deref(), Some("tel:02079460000"));
+        assert_eq!(tel("ask Pepper"), None);
+    }
 
     #[test]
     fn every_redactable_field_is_removed() {

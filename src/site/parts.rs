@@ -325,15 +325,17 @@ impl Maker<'_> {
                     self.tera,
                     &drafts::data(&a, shown, j, &self.config.me, self.tz, self.today),
                 )?;
-                let email = a
-                    .person
-                    .as_deref()
-                    .and_then(|p| shown.interviewer(p))
-                    .and_then(|i| i.email.clone());
+                let person = a.person.as_deref().and_then(|p| shown.interviewer(p));
+                let email = person.and_then(|i| i.email.clone());
+                let tel = person
+                    .and_then(|i| i.phone.as_deref())
+                    .filter(|_| d.channel == Channel::Phone)
+                    .and_then(pages::tel);
                 Some(DraftView {
                     channel: d.channel.as_str(),
                     mailto: (d.channel == Channel::Email)
                         .then(|| pages::mailto(email.as_deref(), d.subject.as_deref(), &d.body)),
+                    tel,
                     subject: d.subject,
                     body: d.body,
                 })
