@@ -5,6 +5,11 @@
 //! event depends only on which action it is (rule, journal, person, title),
 //! never on its date, and DTSTAMP is the last day its application changed
 //! (an interview, a follow-up, a reply or an outcome), not the build time.
+//!
+//! Values come from journals and must not shape the file: control characters
+//! are taken out of every value before it is written (see [`clean`]).
+
+use std::borrow::Cow;
 
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -62,6 +67,19 @@ pub fn changed(app: &Application<'_>, today: NaiveDate, tz: Tz) -> NaiveDate {
         .unwrap_or(today)
 }
 
+/// `value` without its control characters (C0, DEL and C1). A calendar app
+/// may take a bare CR, or another control, for the end of a line, so a name
+/// like `"Bob\rATTENDEE:mailto:x"` would start a property of its own. Line
+/// feeds stay when `lines` is set: TEXT values write them as `\n`.
+fn clean(value: &str, lines: bool) -> Cow<'_, str> {
+    let unwanted = |c: char| c.is_control() && !(lines && c == '\n');
+    if value.contains(unwanted) {
+        Cow::Owned(value.chars().filter(|c| !unwanted(*c)).collect())
+    } else {
+        Cow::Borrowed(value)
+    }
+}
+
 /// The calendar, named `name`.
 pub fn ics(name: &str, entries: &[Entry<'_>]) -> String {
     let events: Vec<String> = entries.iter().map(event).collect();
@@ -79,7 +97,7 @@ fn named(name: &str) -> Calendar {
     ] {
         cal.append_property(icalendar::Property::new(key, value));
     }
-    cal.name(name);
+    cal.name(&clean(name, false));
     cal.done()
 }
 
@@ -124,14 +142,14 @@ pub fn event(e: &Entry<'_>) -> String {
     event
         .uid(&uid(a))
         .timestamp(stamp)
-        .summary(&format!("{} ({})", a.title, a.company))
-        .description(&description)
+        .summary(&clean(&format!("{} ({})", a.title, a.company), false))
+        .description(&clean(&description, true))
         .starts(a.due)
         .ends(add_days(a.due, 1))
         .add_property("CATEGORIES", a.rule)
         .add_property("TRANSP", "TRANSPARENT");
     if let Some(url) = &e.url {
-        event.url(url);
+        event.url(&clean(url, false));
     }
     event.done().to_string()
 }
@@ -173,6 +191,93 @@ mod tests {
         assert_eq!(fnv1a(*b"a"), 0xaf63_dc4c_8601_ec8c);
         assert_eq!(fnv1a(*b"foobar"), 0x8594_4171_f739_67e8);
         assert_eq!(thanks[0], "c3bf4b39d60b9b89-thank-you@debrief");
+    }
+
+    /// The properties the calendar is written with: no other may appear.
+    const WRITTEN: [&str; 17] = [
+        "BEGIN",
+        "END",
+        "VERSION",
+        "PRODID",
+        "CALSCALE",
+        "METHOD",
+        "NAME",
+        "X-WR-CALNAME",
+        "CATEGORIES",
+        "DESCRIPTION",
+        "DTEND",
+        "DTSTAMP",
+        "DTSTART",
+        "SUMMARY",
+        "TRANSP",
+        "UID",
+        "URL",
+    ];
+
+    /// An action of an interview with `person` at `company`, due on 17 November.
+    fn action(person: &str, company: &str) -> Action {
+        Action {
+            rule: "thank-you",
+            status: crate::rules::Status::Due,
+            due: crate::time::parse_date("2026-11-17").unwrap(),
+            due_at: None,
+            person: Some(person.into()),
+            company: company.into(),
+            role: "Dev\u{0}".into(),
+            journal: "content/acme/2026-11-16-screen.md".into(),
+            channel: Some(crate::journal::model::Channel::Email),
+            title: format!("Thank {person} for the interview"),
+            draft: true,
+        }
+    }
+
+    #[test]
+    fn control_characters_in_values_cannot_start_properties() {
+        // A bare CR in a name passed into SUMMARY and DESCRIPTION: apps that
+        // break lines on it read `ATTENDEE:mailto:x` as a property.
+        let a = action("Bob\rATTENDEE:mailto:x", "Acme\u{7f}\u{85}\u{9b}");
+        let entry = Entry {
+            action: &a,
+            draft: Some((
+                Some("Thanks\r\nBCC:x"),
+                "Dear Bob,\r\nthank you.\u{b}\u{1b}[31m\tBye",
+            )),
+            changed: a.due,
+            url: Some("https://x.example/journals/a/\r\nATTACH:evil".into()),
+        };
+        let ics = ics("Follow-ups\rX-EVIL:1", &[entry]);
+        let body = ics.replace("\r\n", "");
+        assert!(!body.contains(char::is_control), "{ics:?}");
+        // Split at any line break an app might take: only written properties.
+        for line in ics.split(['\r', '\n']) {
+            if line.is_empty() || line.starts_with(' ') {
+                continue;
+            }
+            let key = line.split([':', ';']).next().unwrap_or_default();
+            assert!(WRITTEN.contains(&key), "{line:?} in {ics:?}");
+        }
+        let unfolded = ics.replace("\r\n ", "");
+        let value = |key: &str| {
+            unfolded
+                .lines()
+                .find_map(|l| l.strip_prefix(key))
+                .unwrap_or_else(|| panic!("no {key} in {unfolded}"))
+                .trim_end()
+                .to_string()
+        };
+        assert_eq!(
+            value("SUMMARY:"),
+            "Thank BobATTENDEE:mailto:x for the interview (Acme)"
+        );
+        assert_eq!(value("X-WR-CALNAME:"), "Follow-upsX-EVIL:1");
+        assert_eq!(value("URL:"), "https://x.example/journals/a/ATTACH:evil");
+        // The draft's line ends are kept, written as `\n`.
+        assert!(
+            value("DESCRIPTION:")
+                .ends_with("Subject: Thanks\\nBCC:x\\n\\nDear Bob\\,\\nthank you.[31mBye"),
+            "{}",
+            value("DESCRIPTION:")
+        );
     }
 
     #[test]
