@@ -2,7 +2,11 @@
 //! loopback interface, rebuilt when a journal, the theme or the
 //! configuration changes, and the open pages told to reload.
 //!
-//! The pure parts (which file a request path names, content types, the
+//! Only requests for the server by its own names are answered (see
+//! [`is_own_host`]): a web page must not read the journals through a name
+//! of its own that leads to 127.0.0.1.
+//!
+//! The pure parts (which host and file a request names, content types, the
 //! reload script and the error overlay put into pages, what a set of changed
 //! paths touches) are plain functions with unit tests. [`Preview`] keeps the
 //! site in memory and rebuilds only what a changed journal affects; it, the
@@ -10,7 +14,7 @@
 //! writes to the repository.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::net::SocketAddr;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
@@ -56,6 +60,67 @@ pub struct Served {
     /// Counts the builds, so pages can tell a new one.
     pub version: u64,
 }
+
+/// Whether `host`, a request's `Host` header or its URI's authority, names
+/// this server, listening on `served`, as its user reaches it: `localhost`,
+/// `127.0.0.1`, `[::1]` or the address it listens on, each with or without
+/// the port it listens on. A web page whose own name was made to lead to
+/// this machine (DNS rebinding) still names its own host, and is refused.
+/// Listening on every interface (`0.0.0.0`, `::`), any address is taken as
+/// well: other machines reach it by one, and an address, unlike a name,
+/// cannot be made to lead somewhere else.
+pub fn is_own_host(host: &str, served: SocketAddr) -> bool {
+    // `[v6]` or `name`, then nothing or `:port`.
+    let (name, port, ip) = match host.strip_prefix('[') {
+        Some(rest) => {
+            let Some((name, port)) = rest.split_once(']') else {
+                return false;
+            };
+            (name, port, name.parse::<Ipv6Addr>().ok().map(IpAddr::V6))
+        }
+        None => {
+            let (name, port) = host.find(':').map_or((host, ""), |at| host.split_at(at));
+            (name, port, name.parse::<Ipv4Addr>().ok().map(IpAddr::V4))
+        }
+    };
+    let port_ok = match port.strip_prefix(':') {
+        None => port.is_empty(),
+        Some(p) => {
+            !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && p.parse() == Ok(served.port())
+        }
+    };
+    let name_ok = match ip {
+        Some(ip) => {
+            ip == IpAddr::V4(Ipv4Addr::LOCALHOST)
+                || ip == IpAddr::V6(Ipv6Addr::LOCALHOST)
+                || ip == served.ip()
+                || served.ip().is_unspecified()
+        }
+        None => !host.starts_with('[') && name.eq_ignore_ascii_case("localhost"),
+    };
+    port_ok && name_ok
+}
+
+/// Whether a request names this server (see [`is_own_host`]): by exactly
+/// one `Host`, and by its URI's authority when it has one.
+fn is_own_request(
+    headers: &axum::http::HeaderMap,
+    uri: &axum::http::Uri,
+    served: SocketAddr,
+) -> bool {
+    let mut hosts = headers.get_all(axum::http::header::HOST).iter();
+    let (Some(host), None) = (hosts.next(), hosts.next()) else {
+        return false;
+    };
+    host.to_str().is_ok_and(|h| is_own_host(h, served))
+        && uri
+            .authority()
+            .is_none_or(|a| is_own_host(a.as_str(), served))
+}
+
+/// What a request for this server under another name gets.
+pub const OTHER_HOST: &str = "refused: debrief serve answers only to localhost, 127.0.0.1, [::1] \
+     and the address it listens on, so that a web page under another name cannot read your journals\n";
 
 /// Why a request path names no file of the site.
 #[derive(Debug, PartialEq, Eq)]
@@ -495,6 +560,7 @@ async fn serve(opts: Options) -> Result<(), String> {
     let app = axum::Router::new()
         .route(EVENTS, axum::routing::get(events))
         .fallback(axum::routing::get(file))
+        .layer(axum::middleware::from_fn_with_state(addr, own_host_only))
         .with_state(state);
     tokio::select! {
         served = axum::serve(listener, app) => served.map_err(|e| format!("the server stopped: {e}")),
@@ -657,6 +723,21 @@ fn is_change(kind: &notify::EventKind) -> bool {
     }
 }
 
+/// Answers requests for this server by its own names, and refuses the
+/// others (see [`is_own_host`]).
+async fn own_host_only(
+    axum::extract::State(served): axum::extract::State<SocketAddr>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if is_own_request(request.headers(), request.uri(), served) {
+        next.run(request).await
+    } else {
+        (axum::http::StatusCode::FORBIDDEN, OTHER_HOST).into_response()
+    }
+}
+
 async fn events(
     axum::extract::State(state): axum::extract::State<Arc<State>>,
 ) -> axum::response::Sse<
@@ -768,6 +849,56 @@ mod tests {
         ] {
             assert_eq!(resolve(bad), Err(Refusal::Unsafe), "{bad}");
         }
+    }
+
+    #[test]
+    fn only_the_servers_own_names_are_answered() {
+        let at = |addr: &str| addr.parse::<SocketAddr>().unwrap();
+        let loopback = at("127.0.0.1:1111");
+        for ok in [
+            "localhost",
+            "localhost:1111",
+            "LocalHost:1111",
+            "127.0.0.1",
+            "127.0.0.1:1111",
+            "[::1]",
+            "[::1]:1111",
+            "[0:0:0:0:0:0:0:1]:1111",
+        ] {
+            assert!(is_own_host(ok, loopback), "{ok}");
+        }
+        for refused in [
+            "",
+            "evil.example",
+            "evil.example:1111",
+            "localhost:1112",
+            "localhost:",
+            "localhost:+1111",
+            "localhost:01111x",
+            "localhost.evil.example",
+            "127.0.0.1.evil.example:1111",
+            "localhost.",
+            "127.0.0.2:1111",
+            "[localhost]:1111",
+            "[::1",
+            "[::1]1111",
+            "::1",
+            "192.168.1.5:1111",
+            "user@localhost:1111",
+        ] {
+            assert!(!is_own_host(refused, loopback), "{refused:?}");
+        }
+        // The address asked for with --interface, and every address when
+        // listening on all of them; a name still not.
+        let lan = at("192.168.1.5:1111");
+        assert!(is_own_host("192.168.1.5:1111", lan) && is_own_host("localhost", lan));
+        assert!(!is_own_host("192.168.1.6:1111", lan));
+        let v6 = at("[fe80::1]:1111");
+        assert!(is_own_host("[fe80::1]:1111", v6) && !is_own_host("fe80::1", v6));
+        let every = at("0.0.0.0:1111");
+        assert!(is_own_host("10.0.0.7:1111", every) && is_own_host("[fe80::2]", every));
+        assert!(!is_own_host("evil.example:1111", every));
+        assert!(!is_own_host("10.0.0.7:80", every));
     }
 
     #[test]

@@ -22,12 +22,18 @@ struct Reply {
 
 /// `GET path` exactly as written.
 fn get(port: u16, path: &str) -> Reply {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    request(
+        port,
+        &format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
     )
-    .unwrap();
+}
+
+/// The reply to `head`, a request's line and headers exactly as written.
+fn request(port: u16, head: &str) -> Reply {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    // Not a timing assertion: a hang fails the test instead of stalling it.
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    s.write_all(head.as_bytes()).unwrap();
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).unwrap();
     let raw = String::from_utf8_lossy(&raw).into_owned();
@@ -144,6 +150,71 @@ fn serves_the_site_with_its_content_types_and_never_outside_it() {
         common::files(c.root()),
         before,
         "serve wrote into the repository"
+    );
+}
+
+#[test]
+fn only_requests_for_the_servers_own_names_are_answered() {
+    // Any Host was answered: a web page whose name was made to lead to
+    // 127.0.0.1 (DNS rebinding) could read the journals.
+    let c = Case::temp().file("content/acme/2026-11-18-onsite.md", JOURNAL);
+    let s = serve(c.root(), "2026-11-20", &[]);
+    let port = s.port;
+    let with_host = |path: &str, host: &str| {
+        request(
+            port,
+            &format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
+        )
+    };
+    for host in [
+        "localhost".to_string(),
+        format!("localhost:{port}"),
+        "127.0.0.1".to_string(),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        assert_eq!(with_host("/report.json", &host).status, 200, "{host}");
+    }
+    let refused = |r: Reply, what: &str| {
+        assert_eq!(r.status, 403, "{what}: {}", r.body);
+        assert!(r.headers.contains("content-type: text/plain"), "{what}");
+        assert!(r.body.starts_with("refused: "), "{what}: {}", r.body);
+        assert!(!r.body.contains("Acme"), "{what}");
+    };
+    for path in [
+        "/report.json",
+        "/",
+        "/calendar.ics",
+        "/__debrief/events",
+        "/no/such/",
+    ] {
+        for host in [
+            "evil.example".to_string(),
+            format!("evil.example:{port}"),
+            format!("localhost:{}", port.wrapping_add(1)),
+            format!("127.0.0.1.evil.example:{port}"),
+        ] {
+            refused(with_host(path, &host), &format!("{path} for {host}"));
+        }
+    }
+    // No Host at all, two of them, or another host in the request line.
+    refused(
+        request(port, "GET /report.json HTTP/1.0\r\n\r\n"),
+        "no Host",
+    );
+    refused(
+        request(
+            port,
+            "GET /report.json HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
+        ),
+        "two Hosts",
+    );
+    refused(
+        request(
+            port,
+            "GET http://evil.example/report.json HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+        ),
+        "another host in the request line",
     );
 }
 
