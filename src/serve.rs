@@ -4,7 +4,8 @@
 //!
 //! Only requests for the server by its own names are answered (see
 //! [`is_own_host`]): a web page must not read the journals through a name
-//! of its own that leads to 127.0.0.1.
+//! of its own that leads to 127.0.0.1. Clients that connect and never say
+//! what they want cannot keep others out (see [`Limits`]).
 //!
 //! The pure parts (which host and file a request names, content types, the
 //! reload script and the error overlay put into pages, what a set of changed
@@ -46,6 +47,50 @@ pub struct Options {
     pub poll: bool,
     /// Open the site in a browser once it is served.
     pub open: bool,
+    /// How much the server gives its clients.
+    pub limits: Limits,
+}
+
+/// How much the server gives its clients, so that many slow ones cannot
+/// keep the others out: at most `connections` at once, and a connection
+/// closed when a request's headers take longer than `header_timeout` (idle
+/// connections kept open between requests included). At the limit, a new
+/// connection closes the oldest one that has not yet sent a whole request;
+/// when every one has, it waits for one to end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Connections served at once.
+    pub connections: usize,
+    /// How long a request's headers may take to arrive.
+    pub header_timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            connections: 256,
+            header_timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+impl Limits {
+    /// The defaults, or what the undocumented `DEBRIEF_SERVE_CONNECTIONS`
+    /// and `DEBRIEF_SERVE_HEADER_TIMEOUT_MS` say: the tests cannot wait ten
+    /// seconds for a timeout, or open hundreds of connections, cheaply.
+    pub fn from_env() -> Limits {
+        let number = |name: &str| std::env::var(name).ok()?.parse::<u64>().ok();
+        let default = Limits::default();
+        Limits {
+            connections: number("DEBRIEF_SERVE_CONNECTIONS")
+                .and_then(|n| usize::try_from(n).ok())
+                .filter(|n| *n > 0)
+                .unwrap_or(default.connections),
+            header_timeout: number("DEBRIEF_SERVE_HEADER_TIMEOUT_MS")
+                .filter(|n| *n > 0)
+                .map_or(default.header_timeout, Duration::from_millis),
+        }
+    }
 }
 
 /// One build of the site, as served.
@@ -563,11 +608,104 @@ async fn serve(opts: Options) -> Result<(), String> {
         .layer(axum::middleware::from_fn_with_state(addr, own_host_only))
         .with_state(state);
     tokio::select! {
-        served = axum::serve(listener, app) => served.map_err(|e| format!("the server stopped: {e}")),
+        () = accept(listener, app, opts.limits) => Ok(()),
         _ = tokio::signal::ctrl_c() => {
             println!("Stopped.");
             Ok(())
         }
+    }
+}
+
+/// The connections being served, and those of them still waiting for a
+/// whole request, by age.
+struct Connections {
+    /// One for each connection served; at none left, no more are.
+    slots: Arc<tokio::sync::Semaphore>,
+    /// How to close each connection that has not yet sent a whole request,
+    /// the oldest first.
+    waiting: std::sync::Mutex<BTreeMap<u64, Arc<tokio::sync::Notify>>>,
+}
+
+impl Connections {
+    /// The connection `id` waits no more: it sent a whole request (and is
+    /// kept), or it ended.
+    fn not_waiting(&self, id: u64) {
+        if let Ok(mut waiting) = self.waiting.lock() {
+            waiting.remove(&id);
+        }
+    }
+
+    /// Closes the connection that has waited longest for a request, if one has.
+    fn close_oldest_waiting(&self) {
+        let oldest = self.waiting.lock().ok().and_then(|mut w| w.pop_first());
+        if let Some((_, close)) = oldest {
+            close.notify_one();
+        }
+    }
+}
+
+/// Serves `app` to every connection `listener` takes, within `limits`.
+/// axum's own `serve` has no header timeout and no limit on connections:
+/// tens of thousands of clients that never finish their headers kept
+/// everyone else out.
+async fn accept(listener: tokio::net::TcpListener, app: axum::Router, limits: Limits) {
+    use hyper::service::Service;
+    let connections = Arc::new(Connections {
+        slots: Arc::new(tokio::sync::Semaphore::new(limits.connections)),
+        waiting: Default::default(),
+    });
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(limits.header_timeout);
+    for id in 0u64.. {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(e) => {
+                // As axum does: a client that gave up is nothing; anything
+                // else (no file descriptors left) passes, in a while.
+                use std::io::ErrorKind::*;
+                if !matches!(
+                    e.kind(),
+                    ConnectionRefused | ConnectionAborted | ConnectionReset
+                ) {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                continue;
+            }
+        };
+        let slot = match Arc::clone(&connections.slots).try_acquire_owned() {
+            Ok(slot) => slot,
+            Err(_) => {
+                // Room is made from the slowest of those that have not
+                // asked anything yet; a whole request goes ahead of them.
+                connections.close_oldest_waiting();
+                match Arc::clone(&connections.slots).acquire_owned().await {
+                    Ok(slot) => slot,
+                    Err(_) => return,
+                }
+            }
+        };
+        let close = Arc::new(tokio::sync::Notify::new());
+        if let Ok(mut waiting) = connections.waiting.lock() {
+            waiting.insert(id, Arc::clone(&close));
+        }
+        let router = hyper_util::service::TowerToHyperService::new(app.clone());
+        let told = Arc::clone(&connections);
+        let service = hyper::service::service_fn(move |request| {
+            told.not_waiting(id);
+            router.call(request)
+        });
+        let conn = http.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+        let connections = Arc::clone(&connections);
+        tokio::spawn(async move {
+            // Dropping the connection closes it.
+            tokio::select! {
+                _ = conn => {}
+                () = close.notified() => {}
+            }
+            connections.not_waiting(id);
+            drop(slot);
+        });
     }
 }
 
@@ -1065,6 +1203,7 @@ mod preview_tests {
             addr: "127.0.0.1:0".parse().unwrap(),
             poll: false,
             open: false,
+            limits: Limits::default(),
         }
     }
 

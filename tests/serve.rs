@@ -218,6 +218,71 @@ fn only_requests_for_the_servers_own_names_are_answered() {
     );
 }
 
+/// Whether the server closed `s`, waiting for it at most `wait`.
+fn closed(s: &mut TcpStream, wait: Duration) -> bool {
+    s.set_read_timeout(Some(wait)).unwrap();
+    let mut rest = Vec::new();
+    match s.read_to_end(&mut rest) {
+        Ok(_) => true,
+        Err(e) => !matches!(
+            e.kind(),
+            std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+        ),
+    }
+}
+
+#[test]
+fn slow_clients_cannot_keep_others_out_and_are_closed_in_time() {
+    // About 20,000 connections that never finished their headers made
+    // serve unreachable: no header timeout, no limit on connections.
+    let c = Case::temp().file("content/acme/2026-11-18-onsite.md", JOURNAL);
+    let half = b"GET /report.json HTTP/1.1\r\nHost: loc";
+    let connect = |port: u16| {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        s.write_all(half).unwrap();
+        s
+    };
+
+    // Sixteen connections at most, and a header timeout no request here
+    // reaches: room is made by closing the slow clients, oldest first.
+    let s = common::server::serve_with(
+        c.root(),
+        "2026-11-20",
+        &[],
+        &[
+            ("DEBRIEF_SERVE_CONNECTIONS", "16"),
+            ("DEBRIEF_SERVE_HEADER_TIMEOUT_MS", "60000"),
+        ],
+    );
+    let mut slow: Vec<TcpStream> = (0..16 + 50).map(|_| connect(s.port)).collect();
+    let r = get(s.port, "/report.json");
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("Acme"));
+    // Fifty made room for one another, and the last one for the request.
+    let open: Vec<usize> = (0..slow.len())
+        .filter(|i| !closed(&mut slow[*i], Duration::from_millis(100)))
+        .collect();
+    assert_eq!(open, (51..66).collect::<Vec<_>>());
+    drop(slow);
+
+    // A client that sends half a request, or nothing, is closed after the
+    // header timeout, and the server goes on.
+    let s = common::server::serve_with(
+        c.root(),
+        "2026-11-20",
+        &[],
+        &[("DEBRIEF_SERVE_HEADER_TIMEOUT_MS", "300")],
+    );
+    let mut halfway = connect(s.port);
+    let mut silent = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    assert!(
+        closed(&mut halfway, Duration::from_secs(10)),
+        "half a request"
+    );
+    assert!(closed(&mut silent, Duration::from_secs(10)), "nothing sent");
+    assert_eq!(get(s.port, "/").status, 200);
+}
+
 #[test]
 fn a_save_rebuilds_reloads_the_page_and_errors_show_until_fixed() {
     let c = Case::temp().file("content/acme/2026-11-18-onsite.md", JOURNAL);
