@@ -101,6 +101,7 @@ fn options(root: &std::path::Path) -> Options {
         addr: "127.0.0.1:0".parse().unwrap(),
         poll: false,
         open: false,
+        limits: Default::default(),
     }
 }
 

@@ -320,6 +320,7 @@ impl Cli {
                     addr: std::net::SocketAddr::new(*interface, *port),
                     poll: *poll,
                     open: *open,
+                    limits: debrief::serve::Limits::from_env(),
                 };
                 match debrief::serve::run(opts) {
                     Ok(()) => OK,

@@ -2,7 +2,12 @@
 //! loopback interface, rebuilt when a journal, the theme or the
 //! configuration changes, and the open pages told to reload.
 //!
-//! The pure parts (which file a request path names, content types, the
+//! Only requests for the server by its own names are answered (see
+//! [`is_own_host`]): a web page must not read the journals through a name
+//! of its own that leads to 127.0.0.1. Clients that connect and never say
+//! what they want cannot keep others out (see [`Limits`]).
+//!
+//! The pure parts (which host and file a request names, content types, the
 //! reload script and the error overlay put into pages, what a set of changed
 //! paths touches) are plain functions with unit tests. [`Preview`] keeps the
 //! site in memory and rebuilds only what a changed journal affects; it, the
@@ -10,7 +15,7 @@
 //! writes to the repository.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::net::SocketAddr;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
@@ -63,6 +68,50 @@ pub struct Options {
     pub poll: bool,
     /// Open the site in a browser once it is served.
     pub open: bool,
+    /// How much the server gives its clients.
+    pub limits: Limits,
+}
+
+/// How much the server gives its clients, so that many slow ones cannot
+/// keep the others out: at most `connections` at once, and a connection
+/// closed when a request's headers take longer than `header_timeout` (idle
+/// connections kept open between requests included). At the limit, a new
+/// connection closes the oldest one that has not yet sent a whole request;
+/// when every one has, it waits for one to end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Connections served at once.
+    pub connections: usize,
+    /// How long a request's headers may take to arrive.
+    pub header_timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            connections: 256,
+            header_timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+impl Limits {
+    /// The defaults, or what the undocumented `DEBRIEF_SERVE_CONNECTIONS`
+    /// and `DEBRIEF_SERVE_HEADER_TIMEOUT_MS` say: the tests cannot wait ten
+    /// seconds for a timeout, or open hundreds of connections, cheaply.
+    pub fn from_env() -> Limits {
+        let number = |name: &str| std::env::var(name).ok()?.parse::<u64>().ok();
+        let default = Limits::default();
+        Limits {
+            connections: number("DEBRIEF_SERVE_CONNECTIONS")
+                .and_then(|n| usize::try_from(n).ok())
+                .filter(|n| *n > 0)
+                .unwrap_or(default.connections),
+            header_timeout: number("DEBRIEF_SERVE_HEADER_TIMEOUT_MS")
+                .filter(|n| *n > 0)
+                .map_or(default.header_timeout, Duration::from_millis),
+        }
+    }
 }
 
 /// One build of the site, as served.
@@ -77,6 +126,67 @@ pub struct Served {
     /// Counts the builds, so pages can tell a new one.
     pub version: u64,
 }
+
+/// Whether `host`, a request's `Host` header or its URI's authority, names
+/// this server, listening on `served`, as its user reaches it: `localhost`,
+/// `127.0.0.1`, `[::1]` or the address it listens on, each with or without
+/// the port it listens on. A web page whose own name was made to lead to
+/// this machine (DNS rebinding) still names its own host, and is refused.
+/// Listening on every interface (`0.0.0.0`, `::`), any address is taken as
+/// well: other machines reach it by one, and an address, unlike a name,
+/// cannot be made to lead somewhere else.
+pub fn is_own_host(host: &str, served: SocketAddr) -> bool {
+    // `[v6]` or `name`, then nothing or `:port`.
+    let (name, port, ip) = match host.strip_prefix('[') {
+        Some(rest) => {
+            let Some((name, port)) = rest.split_once(']') else {
+                return false;
+            };
+            (name, port, name.parse::<Ipv6Addr>().ok().map(IpAddr::V6))
+        }
+        None => {
+            let (name, port) = host.find(':').map_or((host, ""), |at| host.split_at(at));
+            (name, port, name.parse::<Ipv4Addr>().ok().map(IpAddr::V4))
+        }
+    };
+    let port_ok = match port.strip_prefix(':') {
+        None => port.is_empty(),
+        Some(p) => {
+            !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && p.parse() == Ok(served.port())
+        }
+    };
+    let name_ok = match ip {
+        Some(ip) => {
+            ip == IpAddr::V4(Ipv4Addr::LOCALHOST)
+                || ip == IpAddr::V6(Ipv6Addr::LOCALHOST)
+                || ip == served.ip()
+                || served.ip().is_unspecified()
+        }
+        None => !host.starts_with('[') && name.eq_ignore_ascii_case("localhost"),
+    };
+    port_ok && name_ok
+}
+
+/// Whether a request names this server (see [`is_own_host`]): by exactly
+/// one `Host`, and by its URI's authority when it has one.
+fn is_own_request(
+    headers: &axum::http::HeaderMap,
+    uri: &axum::http::Uri,
+    served: SocketAddr,
+) -> bool {
+    let mut hosts = headers.get_all(axum::http::header::HOST).iter();
+    let (Some(host), None) = (hosts.next(), hosts.next()) else {
+        return false;
+    };
+    host.to_str().is_ok_and(|h| is_own_host(h, served))
+        && uri
+            .authority()
+            .is_none_or(|a| is_own_host(a.as_str(), served))
+}
+
+/// What a request for this server under another name gets.
+pub const OTHER_HOST: &str = "refused: debrief serve answers only to localhost, 127.0.0.1, [::1] \
+     and the address it listens on, so that a web page under another name cannot read your journals\n";
 
 /// Why a request path names no file of the site.
 #[derive(Debug, PartialEq, Eq)]
@@ -530,13 +640,107 @@ async fn serve(opts: Options) -> Result<(), String> {
             }),
         )
         .fallback(axum::routing::get(file))
+        .layer(axum::middleware::from_fn_with_state(addr, own_host_only))
         .with_state(state);
     tokio::select! {
-        served = axum::serve(listener, app) => served.map_err(|e| format!("the server stopped: {e}")),
+        () = accept(listener, app, opts.limits) => Ok(()),
         _ = tokio::signal::ctrl_c() => {
             println!("Stopped.");
             Ok(())
         }
+    }
+}
+
+/// The connections being served, and those of them still waiting for a
+/// whole request, by age.
+struct Connections {
+    /// One for each connection served; at none left, no more are.
+    slots: Arc<tokio::sync::Semaphore>,
+    /// How to close each connection that has not yet sent a whole request,
+    /// the oldest first.
+    waiting: std::sync::Mutex<BTreeMap<u64, Arc<tokio::sync::Notify>>>,
+}
+
+impl Connections {
+    /// The connection `id` waits no more: it sent a whole request (and is
+    /// kept), or it ended.
+    fn not_waiting(&self, id: u64) {
+        if let Ok(mut waiting) = self.waiting.lock() {
+            waiting.remove(&id);
+        }
+    }
+
+    /// Closes the connection that has waited longest for a request, if one has.
+    fn close_oldest_waiting(&self) {
+        let oldest = self.waiting.lock().ok().and_then(|mut w| w.pop_first());
+        if let Some((_, close)) = oldest {
+            close.notify_one();
+        }
+    }
+}
+
+/// Serves `app` to every connection `listener` takes, within `limits`.
+/// axum's own `serve` has no header timeout and no limit on connections:
+/// tens of thousands of clients that never finish their headers kept
+/// everyone else out.
+async fn accept(listener: tokio::net::TcpListener, app: axum::Router, limits: Limits) {
+    use hyper::service::Service;
+    let connections = Arc::new(Connections {
+        slots: Arc::new(tokio::sync::Semaphore::new(limits.connections)),
+        waiting: Default::default(),
+    });
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(limits.header_timeout);
+    for id in 0u64.. {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(e) => {
+                // As axum does: a client that gave up is nothing; anything
+                // else (no file descriptors left) passes, in a while.
+                use std::io::ErrorKind::*;
+                if !matches!(
+                    e.kind(),
+                    ConnectionRefused | ConnectionAborted | ConnectionReset
+                ) {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                continue;
+            }
+        };
+        let slot = match Arc::clone(&connections.slots).try_acquire_owned() {
+            Ok(slot) => slot,
+            Err(_) => {
+                // Room is made from the slowest of those that have not
+                // asked anything yet; a whole request goes ahead of them.
+                connections.close_oldest_waiting();
+                match Arc::clone(&connections.slots).acquire_owned().await {
+                    Ok(slot) => slot,
+                    Err(_) => return,
+                }
+            }
+        };
+        let close = Arc::new(tokio::sync::Notify::new());
+        if let Ok(mut waiting) = connections.waiting.lock() {
+            waiting.insert(id, Arc::clone(&close));
+        }
+        let router = hyper_util::service::TowerToHyperService::new(app.clone());
+        let told = Arc::clone(&connections);
+        let service = hyper::service::service_fn(move |request| {
+            told.not_waiting(id);
+            router.call(request)
+        });
+        let conn = http.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+        let connections = Arc::clone(&connections);
+        tokio::spawn(async move {
+            // Dropping the connection closes it.
+            tokio::select! {
+                _ = conn => {}
+                () = close.notified() => {}
+            }
+            connections.not_waiting(id);
+            drop(slot);
+        });
     }
 }
 
@@ -692,6 +896,21 @@ fn is_change(kind: &notify::EventKind) -> bool {
     }
 }
 
+/// Answers requests for this server by its own names, and refuses the
+/// others (see [`is_own_host`]).
+async fn own_host_only(
+    axum::extract::State(served): axum::extract::State<SocketAddr>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if is_own_request(request.headers(), request.uri(), served) {
+        next.run(request).await
+    } else {
+        (axum::http::StatusCode::FORBIDDEN, OTHER_HOST).into_response()
+    }
+}
+
 async fn events(
     axum::extract::State(state): axum::extract::State<Arc<State>>,
 ) -> axum::response::Sse<
@@ -803,6 +1022,56 @@ mod tests {
         ] {
             assert_eq!(resolve(bad), Err(Refusal::Unsafe), "{bad}");
         }
+    }
+
+    #[test]
+    fn only_the_servers_own_names_are_answered() {
+        let at = |addr: &str| addr.parse::<SocketAddr>().unwrap();
+        let loopback = at("127.0.0.1:1111");
+        for ok in [
+            "localhost",
+            "localhost:1111",
+            "LocalHost:1111",
+            "127.0.0.1",
+            "127.0.0.1:1111",
+            "[::1]",
+            "[::1]:1111",
+            "[0:0:0:0:0:0:0:1]:1111",
+        ] {
+            assert!(is_own_host(ok, loopback), "{ok}");
+        }
+        for refused in [
+            "",
+            "evil.example",
+            "evil.example:1111",
+            "localhost:1112",
+            "localhost:",
+            "localhost:+1111",
+            "localhost:01111x",
+            "localhost.evil.example",
+            "127.0.0.1.evil.example:1111",
+            "localhost.",
+            "127.0.0.2:1111",
+            "[localhost]:1111",
+            "[::1",
+            "[::1]1111",
+            "::1",
+            "192.168.1.5:1111",
+            "user@localhost:1111",
+        ] {
+            assert!(!is_own_host(refused, loopback), "{refused:?}");
+        }
+        // The address asked for with --interface, and every address when
+        // listening on all of them; a name still not.
+        let lan = at("192.168.1.5:1111");
+        assert!(is_own_host("192.168.1.5:1111", lan) && is_own_host("localhost", lan));
+        assert!(!is_own_host("192.168.1.6:1111", lan));
+        let v6 = at("[fe80::1]:1111");
+        assert!(is_own_host("[fe80::1]:1111", v6) && !is_own_host("fe80::1", v6));
+        let every = at("0.0.0.0:1111");
+        assert!(is_own_host("10.0.0.7:1111", every) && is_own_host("[fe80::2]", every));
+        assert!(!is_own_host("evil.example:1111", every));
+        assert!(!is_own_host("10.0.0.7:80", every));
     }
 
     #[test]
@@ -971,6 +1240,7 @@ mod preview_tests {
             addr: "127.0.0.1:0".parse().unwrap(),
             poll: false,
             open: false,
+            limits: Limits::default(),
         }
     }
 

@@ -22,12 +22,18 @@ struct Reply {
 
 /// `GET path` exactly as written.
 fn get(port: u16, path: &str) -> Reply {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    request(
+        port,
+        &format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
     )
-    .unwrap();
+}
+
+/// The reply to `head`, a request's line and headers exactly as written.
+fn request(port: u16, head: &str) -> Reply {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    // Not a timing assertion: a hang fails the test instead of stalling it.
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    s.write_all(head.as_bytes()).unwrap();
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).unwrap();
     let raw = String::from_utf8_lossy(&raw).into_owned();
@@ -149,6 +155,136 @@ fn serves_the_site_with_its_content_types_and_never_outside_it() {
         before,
         "serve wrote into the repository"
     );
+}
+
+#[test]
+fn only_requests_for_the_servers_own_names_are_answered() {
+    // Any Host was answered: a web page whose name was made to lead to
+    // 127.0.0.1 (DNS rebinding) could read the journals.
+    let c = Case::temp().file("content/acme/2026-11-18-onsite.md", JOURNAL);
+    let s = serve(c.root(), "2026-11-20", &[]);
+    let port = s.port;
+    let with_host = |path: &str, host: &str| {
+        request(
+            port,
+            &format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
+        )
+    };
+    for host in [
+        "localhost".to_string(),
+        format!("localhost:{port}"),
+        "127.0.0.1".to_string(),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        assert_eq!(with_host("/report.json", &host).status, 200, "{host}");
+    }
+    let refused = |r: Reply, what: &str| {
+        assert_eq!(r.status, 403, "{what}: {}", r.body);
+        assert!(r.headers.contains("content-type: text/plain"), "{what}");
+        assert!(r.body.starts_with("refused: "), "{what}: {}", r.body);
+        assert!(!r.body.contains("Acme"), "{what}");
+    };
+    for path in [
+        "/report.json",
+        "/",
+        "/calendar.ics",
+        "/__debrief/events",
+        "/no/such/",
+    ] {
+        for host in [
+            "evil.example".to_string(),
+            format!("evil.example:{port}"),
+            format!("localhost:{}", port.wrapping_add(1)),
+            format!("127.0.0.1.evil.example:{port}"),
+        ] {
+            refused(with_host(path, &host), &format!("{path} for {host}"));
+        }
+    }
+    // No Host at all, two of them, or another host in the request line.
+    refused(
+        request(port, "GET /report.json HTTP/1.0\r\n\r\n"),
+        "no Host",
+    );
+    refused(
+        request(
+            port,
+            "GET /report.json HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
+        ),
+        "two Hosts",
+    );
+    refused(
+        request(
+            port,
+            "GET http://evil.example/report.json HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+        ),
+        "another host in the request line",
+    );
+}
+
+/// Whether the server closed `s`, waiting for it at most `wait`.
+fn closed(s: &mut TcpStream, wait: Duration) -> bool {
+    s.set_read_timeout(Some(wait)).unwrap();
+    let mut rest = Vec::new();
+    match s.read_to_end(&mut rest) {
+        Ok(_) => true,
+        Err(e) => !matches!(
+            e.kind(),
+            std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+        ),
+    }
+}
+
+#[test]
+fn slow_clients_cannot_keep_others_out_and_are_closed_in_time() {
+    // About 20,000 connections that never finished their headers made
+    // serve unreachable: no header timeout, no limit on connections.
+    let c = Case::temp().file("content/acme/2026-11-18-onsite.md", JOURNAL);
+    let half = b"GET /report.json HTTP/1.1\r\nHost: loc";
+    let connect = |port: u16| {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        s.write_all(half).unwrap();
+        s
+    };
+
+    // Sixteen connections at most, and a header timeout no request here
+    // reaches: room is made by closing the slow clients, oldest first.
+    let s = common::server::serve_with(
+        c.root(),
+        "2026-11-20",
+        &[],
+        &[
+            ("DEBRIEF_SERVE_CONNECTIONS", "16"),
+            ("DEBRIEF_SERVE_HEADER_TIMEOUT_MS", "60000"),
+        ],
+    );
+    let mut slow: Vec<TcpStream> = (0..16 + 50).map(|_| connect(s.port)).collect();
+    let r = get(s.port, "/report.json");
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("Acme"));
+    // Fifty made room for one another, and the last one for the request.
+    let open: Vec<usize> = (0..slow.len())
+        .filter(|i| !closed(&mut slow[*i], Duration::from_millis(100)))
+        .collect();
+    assert_eq!(open, (51..66).collect::<Vec<_>>());
+    drop(slow);
+
+    // A client that sends half a request, or nothing, is closed after the
+    // header timeout, and the server goes on.
+    let s = common::server::serve_with(
+        c.root(),
+        "2026-11-20",
+        &[],
+        &[("DEBRIEF_SERVE_HEADER_TIMEOUT_MS", "300")],
+    );
+    let mut halfway = connect(s.port);
+    let mut silent = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    assert!(
+        closed(&mut halfway, Duration::from_secs(10)),
+        "half a request"
+    );
+    assert!(closed(&mut silent, Duration::from_secs(10)), "nothing sent");
+    assert_eq!(get(s.port, "/").status, 200);
 }
 
 #[test]

@@ -476,3 +476,41 @@ fn every_static_file_of_the_theme_is_copied() {
         "the rest is embedded"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_theme_link_out_of_its_folder_fails_the_build_and_is_not_published() {
+    // A link in the theme's `static/` was followed: its target (a journal,
+    // /etc/passwd) was copied into the site.
+    let c = Case::temp()
+        .file("debrief.toml", "timezone = \"UTC\"\ntheme = \"mine\"\n")
+        .file(
+            "content/acme/2026-11-18-onsite.md",
+            "---\ncompany: Acme\nrole: R\ndate: 2026-11-18\nsalary: 123456\n---\n",
+        )
+        .file("themes/mine/static/style.css", "body { color: black }\n");
+    let stat = c.root().join("themes/mine/static");
+    std::os::unix::fs::symlink("style.css", stat.join("same.css")).unwrap();
+    std::os::unix::fs::symlink(
+        "../../../content/acme/2026-11-18-onsite.md",
+        stat.join("x.txt"),
+    )
+    .unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let r = c.run(&["build", "--output", out.to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("themes/mine/static/x.txt: a symbolic link leads to "),
+        "{}",
+        r.stderr
+    );
+    assert!(!out.exists(), "nothing is published");
+
+    // A link inside the theme's folder is fine.
+    std::fs::remove_file(stat.join("x.txt")).unwrap();
+    let r = c.run(&["build", "--output", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(read(&out, "static/same.css"), "body { color: black }\n");
+}

