@@ -84,6 +84,19 @@ pub struct Rules {
     pub reflection_headings: Vec<String>,
     /// Severity per rule id: `error`, `warning`, `note` or `off`.
     pub severity: BTreeMap<String, Level>,
+    /// What a day-based follow-up due on a Saturday or Sunday does.
+    pub weekend: Weekend,
+}
+
+/// `[rules] weekend`: whether day-based follow-ups move off weekends.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Weekend {
+    /// Due the next Monday: nobody reads a check-in on a Sunday.
+    #[default]
+    Monday,
+    /// Due on the day the timing gives, weekend or not.
+    Keep,
 }
 
 impl Default for Rules {
@@ -106,6 +119,7 @@ impl Default for Rules {
                 .map(|s| s.to_string())
                 .collect(),
             severity: BTreeMap::new(),
+            weekend: Weekend::Monday,
         }
     }
 }

@@ -187,6 +187,7 @@ const INIT_CONFIG: &str = r#"# debrief configuration. Every setting has a defaul
 # references_after_days = 1
 # min_active_applications = 3
 # stale_after_days = 45
+# weekend = "monday"          # or "keep": day-based follow-ups due on a weekend stay there
 
 [rules.severity]
 # generic-draft = "note"       # error, warning, note or off

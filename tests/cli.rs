@@ -15,9 +15,11 @@ fn keys(v: &Value) -> Vec<&str> {
 
 #[test]
 fn due_json_shape_field_by_field() {
-    let json = Case::new("offer-reply").due_json();
+    // The offer came on Friday 20 November: two days later is a Sunday, so
+    // the answer is due on Monday.
+    let json = Case::new("offer-reply").today("2026-11-23").due_json();
     assert_eq!(keys(&json), ["actions", "today"]);
-    assert_eq!(json["today"], "2026-11-22");
+    assert_eq!(json["today"], "2026-11-23");
     let offer = json["actions"]
         .as_array()
         .unwrap()
@@ -33,7 +35,7 @@ fn due_json_shape_field_by_field() {
     );
     assert_eq!(offer["rule"], "offer-reply");
     assert_eq!(offer["status"], "due");
-    assert_eq!(offer["due"], "2026-11-22");
+    assert_eq!(offer["due"], "2026-11-23");
     assert_eq!(offer["person"], "Ann Lee");
     assert_eq!(offer["company"], "Acme");
     assert_eq!(offer["role"], "Engineer");

@@ -59,9 +59,9 @@ fn a_page_for_every_week_from_the_first_interview_to_this_one() {
         .today("2026-11-20")
         .run(&["report"])
         .stdout;
-    assert!(md.contains("**3** overdue, 4 due in the next seven days"));
+    assert!(md.contains("**3** overdue, 3 due in the next seven days"));
     assert!(
-        this.contains("<strong>3</strong> overdue, <strong>4</strong> due in the next seven days")
+        this.contains("<strong>3</strong> overdue, <strong>3</strong> due in the next seven days")
     );
 }
 
@@ -178,10 +178,11 @@ fn every_svg_is_xml_and_the_charts_show_the_fixture_numbers() {
     // W47: sent the Dunder check-in (16th) and Ann's thank-you (18th).
     // Owed by Sunday the 22nd, knowing only what was done before Monday the
     // 16th: Acme's two thank-yous and the load-test results (interview on
-    // the 17th), Contoso's thank-you and reflection (the 19th), Dunder's
-    // first check-in (sent on the 16th, so not yet), and a check-in with
-    // Bluth (the rejection came on the 16th, so it was still pending).
-    assert_eq!(week("2026-W47"), ["2026-W47: 7 owed", "2026-W47: 2 sent"]);
+    // the 17th), Contoso's thank-you and reflection (the 19th), and a
+    // check-in with Bluth (the rejection came on the 16th, so it was still
+    // pending). Dunder's check-in is not owed: its next interview (the
+    // 25th) is on the calendar.
+    assert_eq!(week("2026-W47"), ["2026-W47: 6 owed", "2026-W47: 2 sent"]);
     // W38: Initrode's screen and its thank-you, sent the same day.
     assert_eq!(week("2026-W38"), ["2026-W38: 1 owed", "2026-W38: 1 sent"]);
     // Twelve weeks at most: here W38 to W47.

@@ -17,6 +17,7 @@ pub const CHECK_IN: Rule = Rule {
     reason: "ask for the timeline and respect it; with no news after about a week, a short polite check-in is welcome, then weekly",
     severity: Severity::Note,
     draft: true,
+    off_weekends: true,
     check: Check::Actions(actions),
 };
 
@@ -26,11 +27,15 @@ pub const KEEP_WARM: Rule = Rule {
     reason: "after three check-ins, stop asking; about once a month, send something useful to stay on their mind",
     severity: Severity::Note,
     draft: true,
+    off_weekends: true,
     check: Check::Companion("check-in"),
 };
 
 fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
-    if app.outcome != Outcome::Pending {
+    // Nobody is chased on the eve of meeting them: with another interview
+    // already scheduled, the cadence waits for it and then starts again
+    // from it (it becomes the latest interview).
+    if app.outcome != Outcome::Pending || !app.scheduled.is_empty() {
         return;
     }
     let Some(latest) = app.latest() else { return };
@@ -96,6 +101,23 @@ mod tests {
             .collect()
     }
 
+    // Regression: a check-in to Raj fell due on the very day of his next
+    // interview.
+    #[test]
+    fn no_check_in_while_another_interview_is_scheduled() {
+        let next = "company: A\nrole: R\ndate: 2026-11-12T10:00\ninterviewers: [Raj]";
+        let run_on = |today: &str| {
+            run(&[&format!("{BASE}\n"), next], today)
+                .actions
+                .iter()
+                .filter(|a| a.rule == "check-in" || a.rule == "keep-warm")
+                .map(|a| a.due.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(run_on("2026-11-11"), Vec::<String>::new());
+        assert_eq!(run_on("2026-11-12"), ["2026-11-19"]);
+    }
+
     #[test]
     fn first_check_in_a_week_after_the_interview() {
         assert_eq!(
@@ -110,9 +132,31 @@ mod tests {
             cadence("no_contact_before: 2026-11-20", "2026-11-03"),
             vec![("check-in".into(), "2026-11-20".into())]
         );
+        // The day after a decision due on Friday is a Saturday: Monday.
         assert_eq!(
             cadence("decision_by: 2026-11-20", "2026-11-03"),
-            vec![("check-in".into(), "2026-11-21".into())]
+            vec![("check-in".into(), "2026-11-23".into())]
+        );
+    }
+
+    // A day-based follow-up due on a weekend waits for Monday, unless
+    // `[rules] weekend = "keep"`; hour-based ones keep their hour.
+    #[test]
+    fn weekends_move_day_based_follow_ups_to_monday() {
+        let doc = format!("{BASE}\nno_contact_before: 2026-11-22");
+        assert_eq!(
+            cadence("no_contact_before: 2026-11-22", "2026-11-03"),
+            vec![("check-in".into(), "2026-11-23".into())]
+        );
+        let mut keep = crate::config::Config::default();
+        keep.rules.weekend = crate::config::Weekend::Keep;
+        let kept = run_with(&[&doc], "2026-11-03", &keep);
+        assert_eq!(due_of(&kept, "check-in")[0].0, "2026-11-22");
+        // A thank-you due Saturday 24 h after a Friday interview stays.
+        let friday = "company: A\nrole: R\ndate: 2026-11-20T10:00\ninterviewers: [Ann]";
+        assert_eq!(
+            due_of(&run(&[friday], "2026-11-20"), "thank-you")[0].0,
+            "2026-11-21"
         );
     }
 

@@ -12,6 +12,7 @@ pub const RULE: Rule = Rule {
     reason: "after a no, wait a few days, thank them and ask what would have made the difference; the bridge stays open",
     severity: Severity::Note,
     draft: true,
+    off_weekends: true,
     check: Check::Actions(actions),
 };
 

@@ -10,6 +10,7 @@ pub const RULE: Rule = Rule {
     reason: "keep several applications going in parallel; waiting on a single answer is a slow way to find a job",
     severity: Severity::Note,
     draft: false,
+    off_weekends: false,
     check: Check::Pipeline(problems),
 };
 

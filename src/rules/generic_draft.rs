@@ -10,6 +10,7 @@ pub const RULE: Rule = Rule {
     reason: "a follow-up that names something you discussed is remembered; add `learned` or `highlights` to make drafts personal",
     severity: Severity::Warning,
     draft: false,
+    off_weekends: false,
     check: Check::Problems(problems),
 };
 

@@ -12,6 +12,7 @@ pub const RULE: Rule = Rule {
     reason: "a late thank-you is better than none, but one within a day is the one that stands out",
     severity: Severity::Note,
     draft: false,
+    off_weekends: false,
     check: Check::Problems(problems),
 };
 

@@ -13,6 +13,7 @@ pub const RULE: Rule = Rule {
     reason: "connect on LinkedIn only with people who agreed to it, within two days, with a short personal note",
     severity: Severity::Note,
     draft: true,
+    off_weekends: false,
     check: Check::Actions(actions),
 };
 

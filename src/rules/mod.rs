@@ -67,6 +67,9 @@ pub struct Rule {
     pub severity: Severity,
     /// Whether its actions come with a ready-to-send draft.
     pub draft: bool,
+    /// Whether its due dates are counted in days, and so move off a
+    /// weekend to the Monday (hour-based rules keep their hour).
+    pub off_weekends: bool,
     /// How it is checked.
     pub check: Check,
 }
@@ -311,6 +314,9 @@ pub fn actions_of(app: &Application<'_>, ctx: &Ctx<'_>) -> Vec<Action> {
             f(app, ctx, &mut actions);
         }
     }
+    for a in actions.iter_mut() {
+        off_weekend(a, ctx.config.rules.weekend);
+    }
     actions.retain(|a| !snoozed(app, a, ctx.today));
     actions
 }
@@ -322,6 +328,20 @@ pub fn finish(actions: &mut [Action], today: NaiveDate) {
         settle(a, today);
     }
     Action::sort(actions);
+}
+
+/// A day-based follow-up due on a Saturday or Sunday is due the Monday
+/// after, unless `[rules] weekend = "keep"`.
+fn off_weekend(a: &mut Action, weekend: crate::config::Weekend) {
+    use chrono::{Datelike, Weekday};
+    if weekend == crate::config::Weekend::Keep || !rule(a.rule).is_some_and(|r| r.off_weekends) {
+        return;
+    }
+    a.due = match a.due.weekday() {
+        Weekday::Sat => crate::time::add_days(a.due, 2),
+        Weekday::Sun => crate::time::add_days(a.due, 1),
+        _ => a.due,
+    };
 }
 
 /// Gives an action its status on `today` and its draft flag.

@@ -11,6 +11,7 @@ pub const RULE: Rule = Rule {
     reason: "ask at the end of each interview when they expect to decide; without it you cannot pace your follow-ups",
     severity: Severity::Note,
     draft: false,
+    off_weekends: false,
     check: Check::Problems(problems),
 };
 

@@ -12,6 +12,7 @@ pub const RULE: Rule = Rule {
     reason: "answer an offer within a couple of days: thank them, and accept, decline or say when you will decide",
     severity: Severity::Note,
     draft: true,
+    off_weekends: true,
     check: Check::Actions(actions),
 };
 

@@ -12,6 +12,7 @@ pub const RULE: Rule = Rule {
     reason: "send what you said you would, when you said you would; following through is the proof of what you claimed",
     severity: Severity::Note,
     draft: false,
+    off_weekends: false,
     check: Check::Actions(actions),
 };
 

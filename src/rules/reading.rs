@@ -10,6 +10,7 @@ pub const FRONT_MATTER: Rule = Rule {
     reason: "every journal needs readable front-matter with at least company, role and date, or it cannot be checked",
     severity: Severity::Error,
     draft: false,
+    off_weekends: false,
     check: Check::Reading,
 };
 
@@ -19,6 +20,7 @@ pub const UNKNOWN_FIELD: Rule = Rule {
     reason: "a misspelt field is invisible to the rules; rename it or remove it",
     severity: Severity::Warning,
     draft: false,
+    off_weekends: false,
     check: Check::Reading,
 };
 
@@ -28,6 +30,7 @@ pub const UNREADABLE: Rule = Rule {
     reason: "every file under content/ must be readable, so that no journal is lost",
     severity: Severity::Error,
     draft: false,
+    off_weekends: false,
     check: Check::Reading,
 };
 
@@ -37,6 +40,7 @@ pub const SYMLINK_LOOP: Rule = Rule {
     reason: "a link that points back into its own folder would be read forever; it is skipped",
     severity: Severity::Warning,
     draft: false,
+    off_weekends: false,
     check: Check::Reading,
 };
 
@@ -46,5 +50,6 @@ pub const TOO_DEEP: Rule = Rule {
     reason: "notes nested hundreds of levels deep cannot be rendered in reasonable time; no interview note needs it",
     severity: Severity::Error,
     draft: false,
+    off_weekends: false,
     check: Check::Reading,
 };

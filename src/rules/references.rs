@@ -12,6 +12,7 @@ pub const RULE: Rule = Rule {
     reason: "warn your references that they may be called and tell them what the role needs, so they can speak to it",
     severity: Severity::Note,
     draft: true,
+    off_weekends: true,
     check: Check::Actions(actions),
 };
 

@@ -10,6 +10,7 @@ pub const RULE: Rule = Rule {
     reason: "note what went well, where you struggled and what you would do differently while the interview is fresh",
     severity: Severity::Note,
     draft: false,
+    off_weekends: false,
     check: Check::Actions(actions),
 };
 

@@ -11,6 +11,7 @@ pub const RULE: Rule = Rule {
     reason: "thank every interviewer within a day; a short note naming something you discussed is remembered",
     severity: Severity::Note,
     draft: true,
+    off_weekends: false,
     check: Check::Actions(actions),
 };
 

@@ -11,6 +11,7 @@ pub const RULE: Rule = Rule {
     reason: "leave at least a week between check-ins: follow up without pestering",
     severity: Severity::Warning,
     draft: false,
+    off_weekends: false,
     check: Check::Problems(problems),
 };
 

@@ -14,6 +14,7 @@ pub const RULE: Rule = Rule {
     reason: "respect the timeline they gave you; writing earlier reads as impatience",
     severity: Severity::Warning,
     draft: false,
+    off_weekends: false,
     check: Check::Problems(problems),
 };
 

@@ -11,6 +11,7 @@ pub const RULE: Rule = Rule {
     reason: "follow up the way each person asked to be contacted; if they said email, do not call",
     severity: Severity::Warning,
     draft: false,
+    off_weekends: false,
     check: Check::Problems(problems),
 };
 
