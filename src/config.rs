@@ -86,6 +86,9 @@ pub struct Rules {
     pub severity: BTreeMap<String, Level>,
     /// What a day-based follow-up due on a Saturday or Sunday does.
     pub weekend: Weekend,
+    /// The kinds of follow-up a handwritten card (`channel: mail`) suits;
+    /// the others go by email unless the person prefers otherwise.
+    pub cards: Vec<String>,
 }
 
 /// `[rules] weekend`: whether day-based follow-ups move off weekends.
@@ -120,6 +123,7 @@ impl Default for Rules {
                 .collect(),
             severity: BTreeMap::new(),
             weekend: Weekend::Monday,
+            cards: vec!["thank-you".into()],
         }
     }
 }
@@ -225,6 +229,22 @@ impl Config {
                         "{path}: [site] redact cannot hide `{field}`: the follow-up rules are built from it, so it \
                          would still show in actions; fields that can be hidden: {}, and any field of your own",
                         REDACTABLE.join(", ")
+                    ),
+                });
+            }
+        }
+        let kinds: Vec<&str> = crate::journal::model::Kind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .collect();
+        for kind in &config.rules.cards {
+            if !kinds.contains(&kind.as_str()) {
+                let hint = did_you_mean(kind, &kinds)
+                    .map_or(String::new(), |k| format!(" (did you mean `{k}`?)"));
+                return Err(ConfigError {
+                    message: format!(
+                        "{path}: [rules] cards names unknown kind `{kind}`{hint}; kinds: {}",
+                        kinds.join(", ")
                     ),
                 });
             }

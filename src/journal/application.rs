@@ -9,7 +9,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
-use super::model::{Channel, Interviewer, Journal, Outcome, Reply, Sent, normalise, same_person};
+use super::model::{
+    Channel, Interviewer, Journal, Kind, Outcome, Reply, Sent, normalise, same_person,
+};
 
 /// The journals of one application, split into past and scheduled interviews.
 #[derive(Debug)]
@@ -117,17 +119,20 @@ impl<'a> Application<'a> {
         self.journals.iter().rev().find_map(|j| j.interviewer(name))
     }
 
-    /// How `person` wants to be contacted: their `prefers`, else the channel of
-    /// the latest journal that names them, else of the latest journal.
-    pub fn channel_for(&self, person: Option<&str>) -> Channel {
+    /// How to send `person` a follow-up of `kind`: their `prefers`, else the
+    /// channel of the latest journal that names them, else of the latest
+    /// journal, a card only for the kinds in `cards` (see
+    /// [`super::model::channel_for`]).
+    pub fn channel_for(&self, person: Option<&str>, kind: Kind, cards: &[String]) -> Channel {
         if let Some(name) = person {
             for j in self.journals.iter().rev() {
                 if let Some(i) = j.interviewer(name) {
-                    return i.prefers.unwrap_or(j.channel);
+                    return super::model::channel_for(kind, j.channel, i.prefers, cards);
                 }
             }
         }
-        self.latest().map_or(Channel::Email, |j| j.channel)
+        let journal = self.latest().map_or(Channel::Email, |j| j.channel);
+        super::model::channel_for(kind, journal, None, cards)
     }
 
     /// Whether a `sent` entry in journal `j` was addressed to `person`

@@ -43,6 +43,25 @@ impl Channel {
     }
 }
 
+/// How to send a follow-up of `kind` to someone: their `prefers` if they
+/// gave one; else the journal's channel, except that a handwritten card
+/// (`mail`) suits only the kinds in `cards` (a thank-you, by default): a
+/// feedback request or a check-in goes by email instead.
+pub fn channel_for(
+    kind: Kind,
+    journal: Channel,
+    prefers: Option<Channel>,
+    cards: &[String],
+) -> Channel {
+    match prefers {
+        Some(c) => c,
+        None if journal == Channel::Mail && !cards.iter().any(|k| k == kind.as_str()) => {
+            Channel::Email
+        }
+        None => journal,
+    }
+}
+
 /// Where an application stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

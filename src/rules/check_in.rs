@@ -80,7 +80,12 @@ fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
         format!("Check in again with {who} about the {} role", app.role)
     };
     let mut a = Action::new(rule.id, app, latest, due, title);
-    a.channel = Some(app.channel_for(person.as_deref()));
+    let kind = if rule.id == KEEP_WARM.id {
+        Kind::KeepWarm
+    } else {
+        Kind::CheckIn
+    };
+    a.channel = Some(app.channel_for(person.as_deref(), kind, &r.cards));
     a.person = person;
     out.push(a);
 }

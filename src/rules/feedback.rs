@@ -51,7 +51,7 @@ pub(super) fn outcome_action(
     let person = app.contact.clone();
     let who = person.as_deref().unwrap_or("the hiring team");
     let mut a = Action::new(rule.id, app, journal, add_days(on, days), title(who, app));
-    a.channel = Some(app.channel_for(person.as_deref()));
+    a.channel = Some(app.channel_for(person.as_deref(), kind, &ctx.config.rules.cards));
     a.person = person;
     Some(a)
 }

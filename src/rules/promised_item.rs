@@ -3,7 +3,7 @@
 use super::{Action, Check, Ctx, Rule};
 use crate::diagnostics::Severity;
 use crate::journal::Application;
-use crate::journal::model::Outcome;
+use crate::journal::model::{Kind, Outcome};
 use crate::time::add_days;
 
 /// The rule.
@@ -29,7 +29,9 @@ fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
             };
             let mut a = Action::new(RULE.id, app, j, due, title);
             a.person = p.to.clone();
-            a.channel = Some(app.channel_for(p.to.as_deref()));
+            // An item goes by email (or as they prefer), never on a card.
+            a.channel =
+                Some(app.channel_for(p.to.as_deref(), Kind::Other, &ctx.config.rules.cards));
             out.push(a);
         }
     }

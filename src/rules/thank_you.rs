@@ -3,7 +3,7 @@
 use super::{Action, Check, Ctx, Rule, hours_after, the_interview};
 use crate::diagnostics::Severity;
 use crate::journal::Application;
-use crate::journal::model::{Kind, Outcome};
+use crate::journal::model::{Kind, Outcome, channel_for};
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -33,7 +33,12 @@ fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
             let mut a = Action::new(RULE.id, app, j, due, title);
             a.due_at = Some(at);
             a.person = Some(i.name.clone());
-            a.channel = Some(i.prefers.unwrap_or(j.channel));
+            a.channel = Some(channel_for(
+                Kind::ThankYou,
+                j.channel,
+                i.prefers,
+                &ctx.config.rules.cards,
+            ));
             out.push(a);
         }
     }

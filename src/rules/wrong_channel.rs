@@ -3,7 +3,7 @@
 use super::{Check, Ctx, Rule};
 use crate::diagnostics::{Problem, Severity};
 use crate::journal::Application;
-use crate::journal::model::{Channel, Kind};
+use crate::journal::model::{Channel, Kind, channel_for};
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -15,7 +15,8 @@ pub const RULE: Rule = Rule {
     check: Check::Problems(problems),
 };
 
-fn problems(app: &Application<'_>, _ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
+fn problems(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
+    let cards = &ctx.config.rules.cards;
     for (j, s) in app.sent() {
         // A LinkedIn request goes by LinkedIn whatever the journal's channel.
         let (Some(used), false) = (s.channel, s.kind == Kind::Linkedin) else {
@@ -26,19 +27,23 @@ fn problems(app: &Application<'_>, _ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
             for i in &j.interviewers {
                 expected.push((
                     i.name.clone(),
-                    i.prefers.unwrap_or(j.channel),
+                    channel_for(s.kind, j.channel, i.prefers, cards),
                     i.prefers.is_some(),
                 ));
             }
             if j.interviewers.is_empty() {
-                expected.push(("them".into(), j.channel, false));
+                expected.push((
+                    "them".into(),
+                    channel_for(s.kind, j.channel, None, cards),
+                    false,
+                ));
             }
         } else {
             for name in &s.to {
                 let prefers = app.interviewer(name).and_then(|i| i.prefers);
                 expected.push((
                     name.clone(),
-                    prefers.unwrap_or(j.channel),
+                    channel_for(s.kind, j.channel, prefers, cards),
                     prefers.is_some(),
                 ));
             }
@@ -49,6 +54,13 @@ fn problems(app: &Application<'_>, _ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
             }
             let why = if personal {
                 format!("{name} prefers {}", want.as_str())
+            } else if want != j.channel {
+                format!(
+                    "a {} goes by {} when the journal's channel is {}",
+                    s.kind.as_str(),
+                    want.as_str(),
+                    j.channel.as_str()
+                )
             } else {
                 format!("this journal's channel is {}", want.as_str())
             };
@@ -93,5 +105,39 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    // Regression: with `channel: mail` (a handwritten card), a feedback
+    // request and a check-in were drafted as cards, and sending them by
+    // email was reported as the wrong channel.
+    #[test]
+    fn a_card_suits_a_thank_you_only_unless_configured() {
+        let doc = "company: A\nrole: R\ndate: 2026-11-02\nchannel: mail\ninterviewers:\n  - Bo\n  - {name: Cy, prefers: phone}\ncontact: Bo\nsent:\n  - {kind: thank-you, on: 2026-11-03, to: Bo, channel: email}\n  - {kind: check-in, on: 2026-11-10, to: Bo, channel: email}";
+        let e = run(&[doc], "2026-11-12");
+        let found: Vec<_> = problems_of(&e, "wrong-channel")
+            .into_iter()
+            .map(|p| p.2)
+            .collect();
+        assert_eq!(
+            found,
+            ["thank-you to Bo went by email, but this journal's channel is mail"]
+        );
+        let channel = |e: &crate::rules::Evaluation, rule: &str, who: &str| {
+            e.actions
+                .iter()
+                .find(|a| a.rule == rule && a.person.as_deref() == Some(who))
+                .and_then(|a| a.channel)
+                .map(|c| c.as_str())
+        };
+        assert_eq!(channel(&e, "check-in", "Bo"), Some("email"));
+        assert_eq!(channel(&e, "thank-you", "Cy"), Some("phone"));
+        let rejected = format!("{doc}\noutcome: rejected\noutcome_on: 2026-11-11");
+        let e = run(&[&rejected], "2026-11-12");
+        assert_eq!(channel(&e, "feedback", "Bo"), Some("email"));
+        let mut config = crate::config::Config::default();
+        config.rules.cards = vec!["thank-you".into(), "check-in".into()];
+        let e = run_with(&[doc], "2026-11-12", &config);
+        assert_eq!(channel(&e, "check-in", "Bo"), Some("mail"));
+        assert_eq!(problems_of(&e, "wrong-channel").len(), 2);
     }
 }
