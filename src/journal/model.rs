@@ -360,9 +360,16 @@ impl Journal {
 
     /// The interviewer with this name, if any (see [`same_person`]).
     pub fn interviewer(&self, name: &str) -> Option<&Interviewer> {
+        // The name as written is the usual case and costs a comparison;
+        // a panel of thousands must not cost a name match per member.
         self.interviewers
             .iter()
-            .find(|i| same_person(&i.name, name))
+            .find(|i| i.name == name)
+            .or_else(|| {
+                self.interviewers
+                    .iter()
+                    .find(|i| same_person(&i.name, name))
+            })
     }
 }
 

@@ -286,12 +286,15 @@ pub fn data(
     // References are your own people: notes about the employer stay in
     // the third person for them.
     let to_employer = action.rule != "references";
-    let proper: Vec<&str> = app
-        .journals
-        .iter()
-        .flat_map(|j| j.interviewers.iter().map(|i| i.name.as_str()))
-        .chain([action.company.as_str(), action.role.as_str()])
-        .collect();
+    // The names a fragment may start with, gathered only when a fragment is
+    // made: most drafts have none, and a panel may be long.
+    let proper = std::cell::LazyCell::new(|| {
+        app.journals
+            .iter()
+            .flat_map(|j| j.interviewers.iter().map(|i| i.name.as_str()))
+            .chain([action.company.as_str(), action.role.as_str()])
+            .collect::<Vec<&str>>()
+    });
     let voice = |text: &str| {
         let t = if to_employer {
             to_second_person(text, &action.company)
@@ -306,9 +309,11 @@ pub fn data(
         .person
         .as_deref()
         .and_then(|p| {
-            j.interviewers
-                .iter()
-                .position(|i| same_person(&i.name, p) || same_person(p, &i.name))
+            j.interviewers.iter().position(|i| i.name == p).or_else(|| {
+                j.interviewers
+                    .iter()
+                    .position(|i| same_person(&i.name, p) || same_person(p, &i.name))
+            })
         })
         .unwrap_or(0);
     let own = j
