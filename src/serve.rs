@@ -659,6 +659,9 @@ struct Connections {
     /// How to close each connection that has not yet sent a whole request,
     /// the oldest first.
     waiting: std::sync::Mutex<BTreeMap<u64, Arc<tokio::sync::Notify>>>,
+    /// How to close every connection, the oldest first: held event
+    /// streams and idle kept-alive connections must not fill every slot.
+    all: std::sync::Mutex<BTreeMap<u64, Arc<tokio::sync::Notify>>>,
 }
 
 impl Connections {
@@ -670,9 +673,25 @@ impl Connections {
         }
     }
 
-    /// Closes the connection that has waited longest for a request, if one has.
+    /// The connection `id` ended.
+    fn ended(&self, id: u64) {
+        self.not_waiting(id);
+        if let Ok(mut all) = self.all.lock() {
+            all.remove(&id);
+        }
+    }
+
+    /// Closes the connection that has waited longest for a request, else
+    /// the oldest one (an event stream a tab reopens by itself, or a
+    /// kept-alive connection with nothing to ask): a new request always
+    /// finds room.
     fn close_oldest_waiting(&self) {
-        let oldest = self.waiting.lock().ok().and_then(|mut w| w.pop_first());
+        let oldest = self
+            .waiting
+            .lock()
+            .ok()
+            .and_then(|mut w| w.pop_first())
+            .or_else(|| self.all.lock().ok().and_then(|mut a| a.pop_first()));
         if let Some((_, close)) = oldest {
             close.notify_one();
         }
@@ -688,6 +707,7 @@ async fn accept(listener: tokio::net::TcpListener, app: axum::Router, limits: Li
     let connections = Arc::new(Connections {
         slots: Arc::new(tokio::sync::Semaphore::new(limits.connections)),
         waiting: Default::default(),
+        all: Default::default(),
     });
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(hyper_util::rt::TokioTimer::new())
@@ -724,6 +744,9 @@ async fn accept(listener: tokio::net::TcpListener, app: axum::Router, limits: Li
         if let Ok(mut waiting) = connections.waiting.lock() {
             waiting.insert(id, Arc::clone(&close));
         }
+        if let Ok(mut all) = connections.all.lock() {
+            all.insert(id, Arc::clone(&close));
+        }
         let router = hyper_util::service::TowerToHyperService::new(app.clone());
         let told = Arc::clone(&connections);
         let service = hyper::service::service_fn(move |request| {
@@ -738,7 +761,7 @@ async fn accept(listener: tokio::net::TcpListener, app: axum::Router, limits: Li
                 _ = conn => {}
                 () = close.notified() => {}
             }
-            connections.not_waiting(id);
+            connections.ended(id);
             drop(slot);
         });
     }
@@ -990,7 +1013,9 @@ async fn file(
     }
     // `/journals/x` for the folder `journals/x/`: redirect, as a static host would.
     if served.files.contains_key(&format!("{rel}/index.html")) {
-        let to = format!("{}/", uri.path());
+        // From the file's own path: `//journals/x` would send the browser to
+        // the host `journals`.
+        let to = format!("/{}/", uri.path().trim_start_matches('/'));
         return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to)]).into_response();
     }
     html(StatusCode::NOT_FOUND, &not_found(&rel).into())

@@ -133,6 +133,17 @@ fn serves_the_site_with_its_content_types_and_never_outside_it() {
             .contains("location: /journals/acme-2026-11-18-onsite/")
     );
     assert_eq!(get(s.port, "/journals/acme-2026-11-18-onsite/").status, 200);
+    // Regression: `//journals/x` was sent to `//journals/x/`, which a
+    // browser reads as the host `journals`.
+    let doubled = get(s.port, "//journals/acme-2026-11-18-onsite");
+    assert_eq!(doubled.status, 301);
+    assert!(
+        doubled
+            .headers
+            .contains("location: /journals/acme-2026-11-18-onsite/"),
+        "{}",
+        doubled.headers
+    );
 
     for bad in [
         "/../debrief.toml",
@@ -268,6 +279,26 @@ fn slow_clients_cannot_keep_others_out_and_are_closed_in_time() {
         .collect();
     assert_eq!(open, (51..66).collect::<Vec<_>>());
     drop(slow);
+
+    // Regression: connections that did send a request and then held on
+    // (event streams, idle kept-alive ones) filled every slot for good.
+    let held: Vec<TcpStream> = (0..16)
+        .map(|_| {
+            let mut s = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+            let host = format!("localhost:{}", s.peer_addr().unwrap().port());
+            s.write_all(
+                format!("GET /__debrief/events HTTP/1.1\r\nHost: {host}\r\n\r\n").as_bytes(),
+            )
+            .unwrap();
+            s
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let started = std::time::Instant::now();
+    let r = get(s.port, "/report.json");
+    assert_eq!(r.status, 200);
+    assert!(started.elapsed() < Duration::from_secs(5));
+    drop(held);
 
     // A client that sends half a request, or nothing, is closed after the
     // header timeout, and the server goes on.
