@@ -142,9 +142,9 @@ pub fn check_human(problems: &[Problem], root: &Path, journals: usize) -> String
             writeln!(out, "{pad}{BLUE}-->{BLUE:#} {location}").unwrap();
             if let (Some(l), Some(text)) = (p.line, line_text) {
                 let text = text.trim_start_matches('\u{feff}').replace('\t', " ");
+                let (text, col) = window(&text, p.column.unwrap_or(1).max(1) as usize);
                 writeln!(out, "{pad} {BLUE}|{BLUE:#}").unwrap();
                 writeln!(out, "{BLUE}{l} |{BLUE:#} {text}").unwrap();
-                let col = p.column.unwrap_or(1).max(1) as usize;
                 writeln!(
                     out,
                     "{pad} {BLUE}|{BLUE:#} {}{style}^{style:#}",
@@ -174,6 +174,31 @@ pub fn check_human(problems: &[Problem], root: &Path, journals: usize) -> String
     )
     .unwrap();
     out
+}
+
+/// At most [`QUOTED`] characters of `line` around column `col` (from 1),
+/// with `…` where it is cut, and the column within what is shown: a line
+/// of 900 KB is not printed whole for one caret.
+fn window(line: &str, col: usize) -> (String, usize) {
+    const QUOTED: usize = 120;
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= QUOTED {
+        return (line.to_string(), col);
+    }
+    let at = (col - 1).min(chars.len());
+    let start = at.saturating_sub(QUOTED / 2);
+    let end = (start + QUOTED).min(chars.len());
+    let mut shown = String::new();
+    let mut col = at - start + 1;
+    if start > 0 {
+        shown.push('…');
+        col += 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, col)
 }
 
 #[derive(Serialize)]
@@ -330,6 +355,18 @@ mod tests {
             terminal_safe("plain"),
             std::borrow::Cow::Borrowed(_)
         ));
+    }
+
+    // Regression: a 900 KB line was quoted whole, with a caret line as long.
+    #[test]
+    fn long_lines_are_quoted_around_the_column() {
+        let line = "x".repeat(900_000);
+        let (shown, col) = window(&line, 450_000);
+        assert!(shown.chars().count() <= 122);
+        assert_eq!(col, 62);
+        assert_eq!(window("short", 3), ("short".to_string(), 3));
+        let (start, col) = window(&"y".repeat(500), 1);
+        assert_eq!((start.chars().next(), col), (Some('y'), 1));
     }
 
     #[test]

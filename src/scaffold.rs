@@ -110,13 +110,44 @@ pub fn new_journal(new: &NewJournal<'_>, body: &str) -> Result<(String, String),
             new.date
         ))
     })?;
+    // `check` would refuse the journal it is about to write.
+    if !crate::time::YEARS.contains(&when.year()) {
+        return Err(ScaffoldError::Invalid(format!(
+            "the date \"{}\" is in the year {}, outside {}–{}: is the year mistyped?",
+            new.date,
+            when.year(),
+            crate::time::YEARS.start(),
+            crate::time::YEARS.end()
+        )));
+    }
     let day = match when {
         When::Date(d) => d,
         When::Local(dt) => dt.date(),
         When::Offset(dt) => dt.date_naive(),
     };
-    let folder = slug(&format!("{} {}", new.company, new.role));
-    let name = format!("{day}-{}", slug(new.stage.unwrap_or("interview")));
+    // A name of only punctuation has no slug; a very long one is cut
+    // under the 255 bytes a file name may have.
+    let named = |text: &str, otherwise: &str| {
+        let mut s = slug(text);
+        if s.len() > 100 {
+            let mut end = 100;
+            while !s.is_char_boundary(end) {
+                end -= 1;
+            }
+            s.truncate(end);
+            s.truncate(s.trim_end_matches('-').len());
+        }
+        if s.is_empty() {
+            otherwise.to_string()
+        } else {
+            s
+        }
+    };
+    let folder = named(&format!("{} {}", new.company, new.role), "application");
+    let name = format!(
+        "{day}-{}",
+        named(new.stage.unwrap_or("interview"), "interview")
+    );
     let path = format!("content/{folder}/{name}.md");
 
     let mut fm = String::from("---\n");
@@ -200,6 +231,26 @@ const INIT_CONFIG: &str = r#"# debrief configuration. Every setting has a defaul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // Regression: `new --company "///"` wrote straight under content/, a
+    // 300-character company failed with "File name too long", and a year
+    // typo was written for `check` to refuse.
+    #[test]
+    fn odd_names_and_dates_make_usable_paths_or_a_clear_refusal() {
+        let new = |company: &'static str, date: &'static str| NewJournal {
+            company,
+            role: "...",
+            date,
+            stage: None,
+            interviewers: &[],
+        };
+        let (path, _) = new_journal(&new("///", "2026-11-10"), "").unwrap();
+        assert_eq!(path, "content/application/2026-11-10-interview.md");
+        let long: &'static str = Box::leak("é".repeat(300).into_boxed_str());
+        let (path, _) = new_journal(&new(long, "2026-11-10"), "").unwrap();
+        assert!(path.split('/').all(|part| part.len() <= 120), "{path}");
+        assert!(new_journal(&new("Acme", "0026-01-01"), "").is_err());
+    }
 
     #[test]
     fn slugs_are_safe() {

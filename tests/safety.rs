@@ -339,3 +339,29 @@ fn quiet_is_quiet_upper_case_journals_count_and_a_bad_tz_is_named() {
     assert_eq!(due_in("Europe/Paris").status.code(), Some(0));
     assert_eq!(due_in(":/etc/localtime").status.code(), Some(0));
 }
+
+// Regression: `theme = "/tmp/th"` (or `../th`, or themes/y linked out of
+// the repository) published files from outside it.
+#[test]
+fn a_theme_from_outside_the_repository_is_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(outside.path().join("static")).unwrap();
+    std::fs::write(outside.path().join("static/leak.txt"), "SECRET").unwrap();
+    let case = Case::temp().file("content/a.md", journal("Acme", "Dev", "2026-11-10"));
+    std::fs::create_dir_all(case.root().join("themes")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), case.root().join("themes/linked")).unwrap();
+    let abs = outside.path().to_str().unwrap().to_string();
+    for theme in [abs.as_str(), "../../x", "linked"] {
+        std::fs::write(
+            case.root().join("debrief.toml"),
+            format!("timezone = \"UTC\"\ntheme = {theme:?}\n"),
+        )
+        .unwrap();
+        let r = case.run(&["build"]);
+        assert_eq!(r.code, 2, "{theme}: {r:?}");
+        assert!(
+            !case.root().join("public/static/leak.txt").exists(),
+            "{theme}"
+        );
+    }
+}

@@ -43,6 +43,19 @@ impl Theme {
     /// other than `default` must exist.
     pub fn load(root: &Path, name: &str) -> Result<Theme, ThemeError> {
         let mut theme = Theme::embedded();
+        // A theme is a folder of themes/ by name: `/tmp/x` or `../x` in a
+        // cloned repository's debrief.toml would publish the build
+        // machine's files.
+        let plain = !name.is_empty()
+            && name != "."
+            && name != ".."
+            && !name.contains(['/', '\\'])
+            && !Path::new(name).is_absolute();
+        if !plain {
+            return Err(ThemeError(format!(
+                "theme `{name}` is not a folder name: a theme is a folder of themes/, named without `/` or `..`"
+            )));
+        }
         let dir = root.join("themes").join(name);
         if !dir.is_dir() {
             if name == "default" {
@@ -55,6 +68,15 @@ impl Theme {
         // Links are followed, and judged by where they lead once resolved.
         let inside = std::fs::canonicalize(&dir)
             .map_err(|e| ThemeError(format!("cannot read themes/{name}/: {e}")))?;
+        let repository = std::fs::canonicalize(root)
+            .map_err(|e| ThemeError(format!("cannot read {}: {e}", root.display())))?;
+        if !inside.starts_with(&repository) {
+            return Err(ThemeError(format!(
+                "themes/{name}/ leads to {}, outside the repository: refused, so that nothing from \
+                 elsewhere is published; copy the theme in instead",
+                inside.display()
+            )));
+        }
         let mut outside = Vec::new();
         for entry in walkdir::WalkDir::new(&dir).follow_links(true) {
             let entry = entry.map_err(|e| ThemeError(format!("cannot read the theme: {e}")))?;
