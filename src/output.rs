@@ -39,7 +39,12 @@ fn severity_style(s: Severity) -> Style {
 /// out visibly as `\u{1b}`; only line ends, tabs and the colour
 /// (SGR) sequences debrief itself writes pass through.
 pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
+    // Bidirectional overrides and isolates reorder what a terminal shows
+    // ("Trojan Source"); line and paragraph separators break lines.
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+    };
     if !text.chars().any(unsafe_char) {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -355,6 +360,10 @@ mod tests {
             terminal_safe("plain"),
             std::borrow::Cow::Borrowed(_)
         ));
+        assert_eq!(
+            terminal_safe("a\u{202e}b\u{2028}c"),
+            "a\\u{202e}b\\u{2028}c"
+        );
     }
 
     // Regression: a 900 KB line was quoted whole, with a caret line as long.
