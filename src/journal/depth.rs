@@ -29,6 +29,12 @@ pub struct TooDeep {
 /// `None` if `body` nests at most [`MAX_BODY_DEPTH`] levels, else where it
 /// goes deeper.
 pub fn too_deep(body: &str) -> Option<TooDeep> {
+    // Every journal is read through here: most are judged by a bound found
+    // in one pass over the bytes, and only a body that might nest too
+    // deeply is parsed.
+    if nesting_bound(body) <= MAX_BODY_DEPTH {
+        return None;
+    }
     // Container markers at the start of a line (`> > >`, `- - -`, `1. 1.`)
     // are counted first, without a parser: a line of a million `>` must
     // not become a million nested block quotes before it is refused.
@@ -61,6 +67,52 @@ pub fn too_deep(body: &str) -> Option<TooDeep> {
         }
     }
     None
+}
+
+/// An upper bound of how deeply `body` nests, in one pass: for any line,
+/// its block containers are at most its leading markers and half its
+/// indentation; inline spans nest at most as many times as their paragraph
+/// has delimiters; raw HTML at most as many elements as are opened.
+fn nesting_bound(body: &str) -> usize {
+    let (mut containers, mut inline, mut opened) = (0usize, 0usize, 0usize);
+    // Per line: indentation, markers, whether anything but blanks was seen.
+    let (mut indent, mut markers, mut at_start, mut blank) = (0usize, 0usize, true, true);
+    let mut paragraph = 0usize;
+    let mut previous = 0u8;
+    for &b in body.as_bytes() {
+        match b {
+            b'\n' => {
+                if blank {
+                    inline = inline.max(paragraph);
+                    paragraph = 0;
+                } else {
+                    containers = containers.max(indent / 2 + markers);
+                }
+                (indent, markers, at_start, blank) = (0, 0, true, true);
+            }
+            b' ' if at_start => indent += 1,
+            b'\t' if at_start => indent += 4,
+            b' ' | b'\t' | b'\r' => {}
+            _ => {
+                at_start = false;
+                blank = false;
+                match b {
+                    b'>' | b'-' | b'+' | b'.' | b')' => markers += 1,
+                    b'*' => {
+                        markers += 1;
+                        paragraph += 1;
+                    }
+                    b'_' | b'[' | b'~' | b'`' | b'!' => paragraph += 1,
+                    _ if previous == b'<' && b.is_ascii_alphabetic() => opened += 1,
+                    _ => {}
+                }
+            }
+        }
+        previous = b;
+    }
+    containers = containers.max(indent / 2 + markers);
+    // Headings, tables and paragraphs add a few levels of their own.
+    containers + inline.max(paragraph) + opened + 4
 }
 
 /// The byte offset in `line` of the container marker past the limit.
@@ -190,6 +242,20 @@ mod tests {
             .map(|i| format!("{}- x\n", "  ".repeat(i)))
             .collect();
         assert!(too_deep(&indented).is_some());
+    }
+
+    #[test]
+    fn ordinary_notes_are_judged_without_parsing() {
+        let notes = "# Onsite\n\n## What went well\n\n- the *system design* part\n  - we drew [the diagram](https://x.example)\n\n> they said: a decision by Friday\n\nPlain text, with `code` and **bold**.\n";
+        assert!(nesting_bound(&notes.repeat(200)) <= MAX_BODY_DEPTH);
+        // The bound never hides a body that is too deep.
+        for deep in [
+            format!("{}x\n", "> ".repeat(150)),
+            "<div>".repeat(150),
+            format!("{}a{}", "*".repeat(120), "*".repeat(120)),
+        ] {
+            assert!(nesting_bound(&deep) > MAX_BODY_DEPTH);
+        }
     }
 
     #[test]
