@@ -289,6 +289,8 @@ pub struct Journal {
     pub interviewers: Vec<Interviewer>,
     /// The person to check in with.
     pub contact: Option<String>,
+    /// Where `contact` is written.
+    pub contact_loc: Option<Loc>,
     /// What they said happens next.
     pub next_steps: Option<String>,
     /// When they said they would decide.

@@ -111,6 +111,7 @@ pub fn read(file: &str, root: &Node, opening: Loc, snooze_rules: &[&str]) -> Par
         channel: Channel::Email,
         interviewers: Vec::new(),
         contact: None,
+        contact_loc: None,
         next_steps: None,
         decision_by: None,
         no_contact_before: None,
@@ -159,7 +160,10 @@ pub fn read(file: &str, root: &Node, opening: Loc, snooze_rules: &[&str]) -> Par
                     }
                 }
             }
-            "contact" => j.contact = r.text(value),
+            "contact" => {
+                j.contact = r.text(value);
+                j.contact_loc = Some(value.loc);
+            }
             "next_steps" => j.next_steps = r.text(value),
             "decision_by" => j.decision_by = r.date(value),
             "no_contact_before" => j.no_contact_before = r.date(value),

@@ -43,6 +43,7 @@ pub fn journal_as_of(j: &Journal, day: NaiveDate, tz: Tz) -> Journal {
         channel: j.channel,
         interviewers: j.interviewers.clone(),
         contact: j.contact.clone(),
+        contact_loc: j.contact_loc,
         next_steps: j.next_steps.clone(),
         decision_by: j.decision_by,
         no_contact_before: j.no_contact_before,

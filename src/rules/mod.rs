@@ -20,6 +20,7 @@ mod reflection;
 mod thank_you;
 mod too_frequent;
 mod too_soon;
+mod unknown_person;
 mod wrong_channel;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -93,6 +94,7 @@ pub const RULES: &[Rule] = &[
     too_soon::RULE,
     too_frequent::RULE,
     wrong_channel::RULE,
+    unknown_person::RULE,
     late_thank_you::RULE,
     no_timeline::RULE,
     generic_draft::RULE,

@@ -40,6 +40,10 @@ fn problems(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
             }
         } else {
             for name in &s.to {
+                // A name of nobody is `unknown-person`'s to report.
+                if app.interviewer(name).is_none() {
+                    continue;
+                }
                 let prefers = app.interviewer(name).and_then(|i| i.prefers);
                 expected.push((
                     name.clone(),
