@@ -137,8 +137,8 @@ fn short(text: &str, max: usize) -> String {
     out
 }
 
-/// Whether `text` names `person`: their first name or any other word of
-/// their name of three letters or more, as a whole word.
+/// Whether `text` names `person`: their first name (however short) or any
+/// other word of their name of three letters or more, as a whole word.
 fn names(text: &str, person: &str) -> bool {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
@@ -147,8 +147,9 @@ fn names(text: &str, person: &str) -> bool {
     person
         .split_whitespace()
         .map(str::to_lowercase)
-        .filter(|n| n.chars().count() >= 3)
-        .any(|n| words.contains(&n))
+        .enumerate()
+        .filter(|(i, n)| *i == 0 || n.chars().count() >= 3)
+        .any(|(_, n)| words.contains(&n))
 }
 
 /// Notes speak of the employer in the third person ("their robots", "they
@@ -573,7 +574,8 @@ mod tests {
         assert!(names("Ellen wants SLOs for every service.", "Ellen Park"));
         assert!(names("a talk with Park's team", "Ellen Park"));
         assert!(!names("Ellenborough Road", "Ellen Park"));
-        assert!(!names("an API for Al", "Al Wu"));
+        assert!(names("an API for Al", "Al Wu"));
+        assert!(!names("we use Wu-style kernels", "Al Wu"));
     }
 
     #[test]
