@@ -81,6 +81,11 @@ pub struct SyntaxError {
 /// a file at the 1 MB limit of one-line keys, about 100,000.
 pub const MAX_VALUES: usize = 1_000_000;
 
+/// The most values aliases may repeat in one front-matter: a real journal
+/// repeats a name or two; every value repeated is also kept, shown and
+/// rendered downstream (a fuzzed journal of 130 KB reached 1.2 GB).
+pub const MAX_ALIASED: usize = 10_000;
+
 /// How deeply lists and mappings may nest in a front-matter. A journal
 /// needs four levels; a thousand `[` would exhaust the stack.
 pub const MAX_DEPTH: usize = 64;
@@ -92,6 +97,7 @@ pub fn from_yaml(src: &str, first_line: u32) -> Result<Node, SyntaxError> {
         anchors: HashMap::new(),
         first_line,
         values: 0,
+        aliased: 0,
         depth: 0,
     };
     let doc_loc = Loc::new(first_line, 1);
@@ -117,6 +123,8 @@ struct YamlBuilder<'a> {
     first_line: u32,
     /// Values made so far, aliases counted as what they repeat.
     values: usize,
+    /// Values repeated by aliases so far.
+    aliased: usize,
     /// Lists and mappings open around the current event.
     depth: usize,
 }
@@ -255,6 +263,16 @@ impl<'a> YamlBuilder<'a> {
                 let size = self.anchors.get(&id).map(|(_, n)| *n);
                 if let Some(n) = size {
                     self.count(n.saturating_sub(1), loc)?;
+                    self.aliased = self.aliased.saturating_add(n);
+                    if self.aliased > MAX_ALIASED {
+                        return Err(SyntaxError {
+                            loc,
+                            message: format!(
+                                "aliases here repeat more than {MAX_ALIASED} values in all; a journal \
+                                 needs far fewer (are aliases repeating aliases?)"
+                            ),
+                        });
+                    }
                 }
                 return match self.anchors.get(&id) {
                     Some((node, _)) => Ok(Node {
