@@ -86,6 +86,10 @@ pub const MAX_VALUES: usize = 1_000_000;
 /// rendered downstream (a fuzzed journal of 130 KB reached 1.2 GB).
 pub const MAX_ALIASED: usize = 10_000;
 
+/// The most text aliases may repeat in one front-matter, in bytes: as much
+/// as a whole journal may hold.
+pub const MAX_ALIASED_BYTES: usize = 1024 * 1024;
+
 /// How deeply lists and mappings may nest in a front-matter. A journal
 /// needs four levels; a thousand `[` would exhaust the stack.
 pub const MAX_DEPTH: usize = 64;
@@ -98,6 +102,8 @@ pub fn from_yaml(src: &str, first_line: u32) -> Result<Node, SyntaxError> {
         first_line,
         values: 0,
         aliased: 0,
+        bytes: 0,
+        aliased_bytes: 0,
         depth: 0,
     };
     let doc_loc = Loc::new(first_line, 1);
@@ -118,13 +124,16 @@ pub fn from_yaml(src: &str, first_line: u32) -> Result<Node, SyntaxError> {
 
 struct YamlBuilder<'a> {
     parser: Parser<'a, saphyr_parser::StrInput<'a>>,
-    /// Each anchored node with how many values it holds.
-    anchors: HashMap<usize, (Node, usize)>,
+    /// Each anchored node with how many values and bytes of text it holds.
+    anchors: HashMap<usize, (Node, usize, usize)>,
     first_line: u32,
     /// Values made so far, aliases counted as what they repeat.
     values: usize,
     /// Values repeated by aliases so far.
     aliased: usize,
+    /// Bytes of text read so far, and repeated by aliases so far.
+    bytes: usize,
+    aliased_bytes: usize,
     /// Lists and mappings open around the current event.
     depth: usize,
 }
@@ -183,9 +192,11 @@ impl<'a> YamlBuilder<'a> {
             self.depth += 1;
         }
         let before = self.values;
+        let bytes_before = self.bytes;
         self.count(1, loc)?;
         let (node, anchor) = match event {
             Event::Scalar(text, style, anchor, tag) => {
+                self.bytes = self.bytes.saturating_add(text.len());
                 let tagged_str = tag.as_ref().is_some_and(|t| t.suffix == "str");
                 let value = if style == ScalarStyle::Plain && !tagged_str {
                     plain_scalar(&text)
@@ -260,22 +271,25 @@ impl<'a> YamlBuilder<'a> {
             Event::Alias(id) => {
                 // The alias itself was counted above; what it repeats is
                 // counted before it is copied, so the copy stays bounded.
-                let size = self.anchors.get(&id).map(|(_, n)| *n);
-                if let Some(n) = size {
+                let size = self.anchors.get(&id).map(|(_, n, b)| (*n, *b));
+                if let Some((n, b)) = size {
                     self.count(n.saturating_sub(1), loc)?;
                     self.aliased = self.aliased.saturating_add(n);
-                    if self.aliased > MAX_ALIASED {
+                    self.aliased_bytes = self.aliased_bytes.saturating_add(b);
+                    self.bytes = self.bytes.saturating_add(b);
+                    if self.aliased > MAX_ALIASED || self.aliased_bytes > MAX_ALIASED_BYTES {
                         return Err(SyntaxError {
                             loc,
                             message: format!(
-                                "aliases here repeat more than {MAX_ALIASED} values in all; a journal \
-                                 needs far fewer (are aliases repeating aliases?)"
+                                "aliases here repeat more than {MAX_ALIASED} values or {} KB of text \
+                                 in all; a journal needs far fewer (are aliases repeating aliases?)",
+                                MAX_ALIASED_BYTES / 1024
                             ),
                         });
                     }
                 }
                 return match self.anchors.get(&id) {
-                    Some((node, _)) => Ok(Node {
+                    Some((node, ..)) => Ok(Node {
                         value: node.value.clone(),
                         loc,
                     }),
@@ -300,7 +314,8 @@ impl<'a> YamlBuilder<'a> {
             // would otherwise copy the same values once per level.
             let size = self.values - before;
             self.count(size, loc)?;
-            self.anchors.insert(anchor, (node.clone(), size));
+            let bytes = self.bytes - bytes_before;
+            self.anchors.insert(anchor, (node.clone(), size, bytes));
         }
         Ok(node)
     }
