@@ -566,10 +566,7 @@ fn draft(root: &Path, g: &Global, journal: &Path, rule: Option<&str>, to: Option
             .iter()
             .any(|p| same_person(p, to) || same_person(to, p));
         if !known {
-            let lower: Vec<String> = people.iter().map(|p| p.to_lowercase()).collect();
-            let lower_refs: Vec<&str> = lower.iter().map(String::as_str).collect();
-            let hint = debrief::diagnostics::did_you_mean(to, &lower_refs)
-                .and_then(|l| people.iter().find(|p| p.to_lowercase() == l))
+            let hint = debrief::diagnostics::did_you_mean_person(to, &people)
                 .map(|p| format!("; did you mean `{p}`?"))
                 .unwrap_or_default();
             return fail(format!(

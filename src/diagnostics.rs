@@ -159,6 +159,15 @@ pub fn plural(n: impl Into<i64>, word: &str) -> String {
     }
 }
 
+/// The person of `people` whose name is closest to `name`, case aside, if
+/// it is close enough to be a likely typo.
+pub fn did_you_mean_person<'p>(name: &str, people: &[&'p str]) -> Option<&'p str> {
+    let lower: Vec<String> = people.iter().map(|p| p.to_lowercase()).collect();
+    let refs: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let hit = did_you_mean(name, &refs)?;
+    people.iter().copied().find(|p| p.to_lowercase() == hit)
+}
+
 /// The closest name in `known` to `word`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
     let word = word.to_lowercase();

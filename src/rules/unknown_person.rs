@@ -28,14 +28,6 @@ pub fn known(people: &[&str], name: &str) -> bool {
         .any(|p| same_person(p, name) || same_person(name, p))
 }
 
-/// The person of `people` whose name is closest to `name`, if one is close.
-fn closest<'p>(people: &[&'p str], name: &str) -> Option<&'p str> {
-    let lower: Vec<String> = people.iter().map(|p| p.to_lowercase()).collect();
-    let refs: Vec<&str> = lower.iter().map(String::as_str).collect();
-    let hit = crate::diagnostics::did_you_mean(name, &refs)?;
-    people.iter().copied().find(|p| p.to_lowercase() == hit)
-}
-
 fn problems(app: &Application<'_>, _ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
     let all = || app.journals.iter().chain(&app.scheduled);
     let mut met: Vec<&str> = all()
@@ -56,7 +48,7 @@ fn problems(app: &Application<'_>, _ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
             if known(&people, name) {
                 return;
             }
-            let hint = closest(&people, name)
+            let hint = crate::diagnostics::did_you_mean_person(name, &people)
                 .map(|p| format!("; did you mean `{p}`?"))
                 .unwrap_or_default();
             out.push(Problem::at(
@@ -93,7 +85,7 @@ fn problems(app: &Application<'_>, _ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
         // that looks like a misspelt interviewer is reported.
         if let Some(contact) = &j.contact
             && !known(&met, contact)
-            && let Some(meant) = closest(&met, contact)
+            && let Some(meant) = crate::diagnostics::did_you_mean_person(contact, &met)
         {
             out.push(Problem::at(
                 RULE.id,
