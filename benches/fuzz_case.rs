@@ -27,6 +27,7 @@ pub fn pure(bytes: &[u8]) {
         today: today(),
         tz: chrono_tz::Europe::Berlin,
         config: &config,
+        accepted: None,
     };
     let good = read.is_good();
     let journals: Vec<_> = read.journal.into_iter().filter(|_| good).collect();

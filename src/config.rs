@@ -74,6 +74,8 @@ pub struct Rules {
     pub feedback_after_days: i64,
     /// Days to answer an offer.
     pub offer_reply_days: i64,
+    /// Days after accepting an offer to withdraw from the other applications.
+    pub withdraw_days: i64,
     /// Days after listing references to brief them.
     pub references_after_days: i64,
     /// Fewer pending applications than this earns a note.
@@ -115,6 +117,7 @@ impl Default for Rules {
             feedback_after_days: 3,
             offer_reply_days: 2,
             references_after_days: 1,
+            withdraw_days: 2,
             min_active_applications: 3,
             stale_after_days: 45,
             reflection_headings: DEFAULT_REFLECTION_HEADINGS
@@ -266,6 +269,7 @@ impl Config {
             ("feedback_after_days", r.feedback_after_days),
             ("offer_reply_days", r.offer_reply_days),
             ("references_after_days", r.references_after_days),
+            ("withdraw_days", r.withdraw_days),
             ("min_active_applications", r.min_active_applications),
             ("stale_after_days", r.stale_after_days),
         ] {

@@ -63,6 +63,10 @@ pub struct Problem {
     pub column: Option<u32>,
     /// What is wrong, in one sentence.
     pub message: String,
+    /// Acknowledged by an `allow:` in its journal: still listed, not
+    /// counted against `check`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub allowed: bool,
 }
 
 impl Problem {
@@ -81,6 +85,7 @@ impl Problem {
             line: loc.map(|l| l.line),
             column: loc.map(|l| l.column),
             message: message.into(),
+            allowed: false,
         }
     }
 
@@ -93,6 +98,7 @@ impl Problem {
             line: None,
             column: None,
             message: message.into(),
+            allowed: false,
         }
     }
 
@@ -127,6 +133,9 @@ pub struct Counts {
     pub warnings: usize,
     /// Problems of severity note.
     pub notes: usize,
+    /// Problems acknowledged with `allow:`, whatever their severity (not
+    /// in the three counts above).
+    pub allowed: usize,
 }
 
 impl Counts {
@@ -139,6 +148,10 @@ impl Counts {
     pub fn of_all<'a>(problems: impl IntoIterator<Item = &'a Problem>) -> Self {
         let mut c = Counts::default();
         for p in problems {
+            if p.allowed {
+                c.allowed += 1;
+                continue;
+            }
             match p.severity {
                 Severity::Error => c.errors += 1,
                 Severity::Warning => c.warnings += 1,

@@ -87,6 +87,9 @@ pub fn count_line(c: Counts) -> String {
     if c.notes > 0 {
         write!(s, ", {}", plural(c.notes as i64, "note")).unwrap();
     }
+    if c.allowed > 0 {
+        write!(s, " ({} allowed)", c.allowed).unwrap();
+    }
     s
 }
 
@@ -130,7 +133,8 @@ fn quoted_lines<'p>(problems: &'p [Problem], root: &Path) -> HashMap<(&'p str, u
 pub fn check_human(problems: &[Problem], root: &Path, journals: usize) -> String {
     let mut out = String::new();
     let sources = quoted_lines(problems, root);
-    for p in problems {
+    // Acknowledged ones are counted at the end, not shown again.
+    for p in problems.iter().filter(|p| !p.allowed) {
         let style = severity_style(p.severity);
         writeln!(
             out,
@@ -212,6 +216,13 @@ struct CheckJson<'a> {
     errors: usize,
     warnings: usize,
     notes: usize,
+    /// Only when some are: the shape is the spec's otherwise.
+    #[serde(skip_serializing_if = "is_zero")]
+    allowed: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// `check --format json`: `{"problems": [...], "errors", "warnings", "notes"}`.
@@ -222,6 +233,7 @@ pub fn check_json(problems: &[Problem]) -> String {
         errors: c.errors,
         warnings: c.warnings,
         notes: c.notes,
+        allowed: c.allowed,
     };
     serde_json::to_string_pretty(&doc).expect("problems serialize") + "\n"
 }
@@ -237,7 +249,7 @@ pub fn check_github(problems: &[Problem]) -> String {
         data(s).replace(':', "%3A").replace(',', "%2C")
     }
     let mut out = String::new();
-    for p in problems {
+    for p in problems.iter().filter(|p| !p.allowed) {
         let level = match p.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",

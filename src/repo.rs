@@ -274,6 +274,7 @@ impl Repository {
             today,
             tz: self.tz,
             config: &self.config,
+            accepted: rules::acceptance(&self.journals, self.tz),
         }
     }
 

@@ -189,7 +189,7 @@ fn every_bad_file_is_reported_in_one_run() {
         errors,
         [
             "error front-matter content/bad-date.md:4:7 invalid date \"2026-13-45\": write YYYY-MM-DD, YYYY-MM-DDTHH:MM or RFC 3339",
-            "error front-matter content/bad-values.md:5:10 unknown outcome \"hired\": expected one of pending, offer, rejected, withdrawn",
+            "error front-matter content/bad-values.md:5:10 unknown outcome \"hired\": expected one of pending, offer, rejected, withdrawn, accepted, declined",
             "error front-matter content/bad-values.md:6:10 unknown channel \"fax\": expected one of email, phone, mail, linkedin",
             "error front-matter content/bad-values.md:8:11 unknown kind \"thanks\": did you mean `thank-you`?",
             "error front-matter content/empty.md:-:- the file is empty; a journal starts with front-matter between `---` lines",
@@ -198,7 +198,7 @@ fn every_bad_file_is_reported_in_one_run() {
             "error front-matter content/no-front-matter.md:1:1 no front-matter: a journal starts with a `---` line (YAML) or a `+++` line (TOML)",
             "error front-matter content/toml-syntax.md:3:8 the front-matter is not valid TOML: string values must be quoted, expected literal string",
             "error front-matter content/unclosed.md:1:1 the front-matter opened here is never closed by a `---` line",
-            "error front-matter content/wrong-type.md:5:15 expected an interviewer (a mapping with name, title, email, phone, prefers, linkedin, discussed), found a number",
+            "error front-matter content/wrong-type.md:5:15 expected an interviewer (a mapping with name, title, email, phone, prefers, linkedin, discussed, allow), found a number",
             "error front-matter content/yaml-syntax.md:4:5 the front-matter is not valid YAML: illegal placement of ':' indicator",
         ]
     );
@@ -482,6 +482,12 @@ fn the_demo_repository_works_and_is_never_written_to() {
         ],
         "every action rule fires on the demo"
     );
+    // But two: the demo's accepted offer (Tyrell) came with its decision
+    // date kept and its withdrawal sent, so `offer-decision` and
+    // `withdraw` are closed; the recorded entries show them.
+    let all: Vec<&str> = debrief::rules::action_ids();
+    let closed: Vec<&&str> = all.iter().filter(|r| !rules.contains(r)).collect();
+    assert_eq!(closed, [&"offer-decision", &"withdraw"]);
     assert_eq!(files(&root.join("content")), before);
 }
 

@@ -341,3 +341,103 @@ fn severities_are_configurable() {
         "a rule raised to error fails check"
     );
 }
+
+#[test]
+fn people_are_written_once_and_thank_yous_count_where_they_belong() {
+    let case = Case::new("people");
+    // Priya's `prefers: phone` and Dana's email, written in the screen's
+    // journal, hold at the onsite; Dana's note written in the third
+    // interview's journal counts for her onsite; Kim was told by a sent
+    // entry of kind `references`.
+    assert_eq!(
+        actions_of(&case, &["thank-you", "references"]),
+        [
+            "thank-you 2026-11-11 Panel Co Dana Lee",
+            "thank-you 2026-11-11 Panel Co Priya Patel",
+        ]
+    );
+    let problems = case.problems();
+    assert!(
+        !problems
+            .iter()
+            .any(|p| p.contains("wrong-channel") || p.contains("late-thank-you")),
+        "{problems:?}"
+    );
+    assert_eq!(
+        case.problems_of("counted-elsewhere"),
+        [
+            "note counted-elsewhere content/late-note.md:11:5 the thank-you to Dana is counted for the onsite interview on 2026-11-17 (content/onsite.md), where you met them"
+        ]
+    );
+    assert_eq!(
+        case.problems_of("person-conflict"),
+        [
+            "warning person-conflict content/screen.md:12:5 Dana Lee has `email: dana@panel.example` here but `email: d.lee@panel.example` in content/onsite.md:8:5, the later journal, which is the one used"
+        ]
+    );
+    // The draft to Priya at the onsite knows her title and number.
+    let out = case.run(&["draft", "content/screen.md", "--to", "Priya"]);
+    assert!(out.stdout.contains("+44 20 7946 0000"), "{}", out.stdout);
+}
+
+#[test]
+fn an_accepted_offer_withdraws_the_others_and_a_decision_has_its_day() {
+    let case = Case::new("after-offer");
+    assert_eq!(
+        case.actions(),
+        [
+            // Accepted Wed 18 Nov + 2 days; Told Inc was already told.
+            "withdraw 2026-11-20 Open Co Bo Chen",
+            // The date given in the offer reply.
+            "offer-decision 2026-11-24 Second Offer Di Evans",
+        ]
+    );
+    // Nothing more to pace or to add to the pipeline.
+    assert!(case.problems().is_empty(), "{:?}", case.problems());
+    let out = case.run(&["draft", "content/open.md", "--rule", "withdraw"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("Hi Bo,"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("withdrawing my application"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        !out.stdout.contains("Taken Labs"),
+        "the other employer is not named\n{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn an_allowed_problem_is_listed_and_counted_but_does_not_fail() {
+    let case = Case::new("allow");
+    let out = case.run(&["check", "--deny", "warnings"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(out.stdout.contains("(1 allowed)"), "{}", out.stdout);
+    assert!(!out.stdout.contains("too-soon"), "{}", out.stdout);
+    let json = case.check_json();
+    assert_eq!(json["allowed"], 1);
+    assert_eq!(json["warnings"], 0);
+    let soon = json["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["rule"] == "too-soon")
+        .unwrap()
+        .clone();
+    assert_eq!(soon["allowed"], true);
+    assert_eq!(soon["line"], 10);
+    // Without the acknowledgement, the same journal fails.
+    let text = std::fs::read_to_string(case.root().join("content/early.md")).unwrap();
+    let bare = Case::temp().file(
+        "content/early.md",
+        text.replace("    allow: [too-soon]\n", ""),
+    );
+    assert_eq!(
+        bare.today("2026-11-22")
+            .run(&["check", "--deny", "warnings"])
+            .code,
+        1
+    );
+}

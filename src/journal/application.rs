@@ -5,9 +5,12 @@
 //! the latest `no_contact_before` and `decision_by`, the contact person.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
+
+use crate::diagnostics::Loc;
 
 use super::model::{
     Channel, Interviewer, Journal, Kind, Outcome, Reply, Sent, normalise, same_person,
@@ -38,6 +41,202 @@ pub struct Application<'a> {
     pub no_contact_before: Option<NaiveDate>,
     /// The latest `decision_by` any journal gives.
     pub decision_by: Option<NaiveDate>,
+    /// Its people, merged across journals on first use.
+    people: OnceLock<People>,
+}
+
+/// The interviewers of an application, each once: what one journal says of
+/// a person (`email`, `phone`, `prefers`, `title`, `linkedin`) holds in
+/// every journal, the latest journal winning where two disagree.
+#[derive(Debug, Default)]
+pub struct People {
+    /// One entry per person, with the fields every journal gives them;
+    /// `discussed` and `loc` are the latest journal's.
+    pub people: Vec<Interviewer>,
+    /// Where two journals give one person different values.
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Two journals disagreeing about a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// The person, as the latest journal names them.
+    pub name: String,
+    /// The field.
+    pub field: &'static str,
+    /// The value used, and where it is written (journal path, entry).
+    pub kept: (String, String, Loc),
+    /// The other value, and where it is written.
+    pub other: (String, String, Loc),
+}
+
+impl People {
+    /// Merges the interviewers of `journals` (oldest first).
+    fn of(journals: &[&Journal]) -> People {
+        let mut out = People::default();
+        // The latest journal's word first: it is the freshest.
+        // Per person: each field's kept value and where it is written.
+        let mut origin: Vec<Vec<Said<'_>>> = Vec::new();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for j in journals.iter().rev() {
+            for i in &j.interviewers {
+                let key = normalise(&i.name);
+                let found = by_name.get(&key).copied().or_else(|| {
+                    // A lone first name joins the one full name it begins;
+                    // a full name joins a lone first name met before.
+                    let first = key.split(' ').next().unwrap_or_default();
+                    let lone = !key.contains(' ');
+                    let candidates = by_first.get(first)?;
+                    let fits: Vec<usize> = candidates
+                        .iter()
+                        .copied()
+                        .filter(|&c| {
+                            lone || !out.people[c].name.trim().contains(char::is_whitespace)
+                        })
+                        .collect();
+                    (fits.len() == 1).then(|| fits[0])
+                });
+                let Some(at) = found else {
+                    let at = out.people.len();
+                    by_name.insert(key.clone(), at);
+                    by_first
+                        .entry(key.split(' ').next().unwrap_or_default().to_string())
+                        .or_default()
+                        .push(at);
+                    origin.push(
+                        fields_of(i)
+                            .into_iter()
+                            .map(|(field, value)| Said {
+                                field,
+                                value,
+                                path: &j.path,
+                                loc: i.loc,
+                            })
+                            .collect(),
+                    );
+                    out.people.push(i.clone());
+                    continue;
+                };
+                by_name.entry(key).or_insert(at);
+                let person = &mut out.people[at];
+                // Keep the fuller name ("Priya Patel" over "Priya").
+                if !person.name.contains(char::is_whitespace)
+                    && i.name.contains(char::is_whitespace)
+                {
+                    person.name = i.name.clone();
+                }
+                for (field, value) in fields_of(i) {
+                    match origin[at].iter().find(|s| s.field == field) {
+                        None => {
+                            set(person, field, i);
+                            origin[at].push(Said {
+                                field,
+                                value,
+                                path: &j.path,
+                                loc: i.loc,
+                            });
+                        }
+                        Some(kept) if kept.value != value && kept.path != j.path => {
+                            out.conflicts.push(Conflict {
+                                name: person.name.clone(),
+                                field,
+                                kept: (kept.value.clone(), kept.path.to_string(), kept.loc),
+                                other: (value, j.path.clone(), i.loc),
+                            });
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The person with this name (see [`same_person`]).
+    pub fn find(&self, name: &str) -> Option<&Interviewer> {
+        self.people.iter().find(|p| p.name == name).or_else(|| {
+            self.people
+                .iter()
+                .find(|p| same_person(&p.name, name) || same_person(name, &p.name))
+        })
+    }
+}
+
+/// What one journal says of a person's field.
+struct Said<'j> {
+    field: &'static str,
+    value: String,
+    path: &'j str,
+    loc: Loc,
+}
+
+/// The shared fields `i` gives, as text to compare.
+fn fields_of(i: &Interviewer) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    let text = |v: &Option<String>| v.as_deref().map(|t| t.trim().to_string());
+    if let Some(v) = text(&i.email) {
+        out.push(("email", v.to_lowercase()));
+    }
+    if let Some(v) = &i.phone {
+        out.push((
+            "phone",
+            v.chars()
+                .filter(|c| c.is_ascii_digit() || *c == '+')
+                .collect(),
+        ));
+    }
+    if let Some(v) = i.prefers {
+        out.push(("prefers", v.as_str().to_string()));
+    }
+    if let Some(v) = text(&i.title) {
+        out.push(("title", normalise(&v)));
+    }
+    if i.linkedin {
+        out.push(("linkedin", "true".to_string()));
+    }
+    out
+}
+
+/// Copies `field` of `from` into `to`.
+fn set(to: &mut Interviewer, field: &str, from: &Interviewer) {
+    match field {
+        "email" => to.email.clone_from(&from.email),
+        "phone" => to.phone.clone_from(&from.phone),
+        "prefers" => to.prefers = from.prefers,
+        "title" => to.title.clone_from(&from.title),
+        "linkedin" => to.linkedin = from.linkedin,
+        _ => {}
+    }
+}
+
+/// One thank-you as it counts (see [`Application::thanks`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Thanks<'a> {
+    /// The journal the `sent` entry is written in.
+    pub written: &'a Journal,
+    /// The entry.
+    pub sent: &'a Sent,
+    /// The interview it thanks someone for.
+    pub counts_for: &'a Journal,
+    /// Whom, as written; `None`: every interviewer of `written`.
+    pub to: Option<&'a str>,
+}
+
+impl Thanks<'_> {
+    /// Whether it thanks `person` for the interview of `j`.
+    pub fn thanks(&self, j: &Journal, person: &str) -> bool {
+        std::ptr::eq(self.counts_for, j)
+            && match self.to {
+                None => j.interviewer(person).is_some(),
+                Some(to) => same_person(person, to) || same_person(to, person),
+            }
+    }
+
+    /// Whether it was written in another interview's journal.
+    pub fn moved(&self) -> bool {
+        !std::ptr::eq(self.counts_for, self.written)
+    }
 }
 
 /// The key two journals share when they belong to one application.
@@ -93,6 +292,7 @@ fn build<'a>(key: String, all: Vec<&'a Journal>, today: NaiveDate, tz: Tz) -> Ap
         decision_by: all.iter().filter_map(|j| j.decision_by).max(),
         journals,
         scheduled,
+        people: OnceLock::new(),
     }
 }
 
@@ -114,9 +314,24 @@ impl<'a> Application<'a> {
         self.journals.iter().flat_map(|j| j.replies.iter())
     }
 
-    /// The interviewer of this application with that name, latest journal first.
-    pub fn interviewer(&self, name: &str) -> Option<&'a Interviewer> {
-        self.journals.iter().rev().find_map(|j| j.interviewer(name))
+    /// Its people, each once, with what any journal says of them.
+    pub fn people(&self) -> &People {
+        self.people.get_or_init(|| {
+            let mut all: Vec<&Journal> = self.journals.clone();
+            all.extend(&self.scheduled);
+            People::of(&all)
+        })
+    }
+
+    /// The interviewer of this application with that name, with what every
+    /// journal says of them (see [`People`]).
+    pub fn interviewer(&self, name: &str) -> Option<&Interviewer> {
+        self.people().find(name)
+    }
+
+    /// The channel `name` asked for in any journal of the application.
+    pub fn prefers(&self, name: &str) -> Option<Channel> {
+        self.interviewer(name).and_then(|i| i.prefers)
     }
 
     /// How to send `person` a follow-up of `kind`: their `prefers`, else the
@@ -126,13 +341,55 @@ impl<'a> Application<'a> {
     pub fn channel_for(&self, person: Option<&str>, kind: Kind, cards: &[String]) -> Channel {
         if let Some(name) = person {
             for j in self.journals.iter().rev() {
-                if let Some(i) = j.interviewer(name) {
-                    return super::model::channel_for(kind, j.channel, i.prefers, cards);
+                if j.interviewer(name).is_some() {
+                    return super::model::channel_for(kind, j.channel, self.prefers(name), cards);
                 }
             }
         }
         let journal = self.latest().map_or(Channel::Email, |j| j.channel);
         super::model::channel_for(kind, journal, None, cards)
+    }
+
+    /// Every thank-you of the application, each name where it counts: a
+    /// name that is an interviewer of the journal the entry is written in
+    /// counts there; a name met only in another journal of the application
+    /// counts for that person's latest interview on or before the day it
+    /// was sent (the note was meant for that interview, and written in the
+    /// wrong file); an entry without `to` thanks everyone of its journal.
+    pub fn thanks(&self, tz: Tz) -> Vec<Thanks<'a>> {
+        let mut out = Vec::new();
+        for j in &self.journals {
+            for s in j.sent.iter().filter(|s| s.kind == Kind::ThankYou) {
+                if s.to.is_empty() {
+                    out.push(Thanks {
+                        written: j,
+                        sent: s,
+                        counts_for: j,
+                        to: None,
+                    });
+                    continue;
+                }
+                let on = s.on.date(tz);
+                for to in &s.to {
+                    let counts_for = if j.interviewer(to).is_some() {
+                        j
+                    } else {
+                        self.journals
+                            .iter()
+                            .rev()
+                            .find(|k| k.date.date(tz) <= on && k.interviewer(to).is_some())
+                            .unwrap_or(j)
+                    };
+                    out.push(Thanks {
+                        written: j,
+                        sent: s,
+                        counts_for,
+                        to: Some(to),
+                    });
+                }
+            }
+        }
+        out
     }
 
     /// Whether a `sent` entry in journal `j` was addressed to `person`

@@ -74,15 +74,21 @@ pub enum Outcome {
     Rejected,
     /// You stepped back.
     Withdrawn,
+    /// You accepted their offer.
+    Accepted,
+    /// You turned their offer down.
+    Declined,
 }
 
 impl Outcome {
     /// Every outcome.
-    pub const ALL: [Outcome; 4] = [
+    pub const ALL: [Outcome; 6] = [
         Outcome::Pending,
         Outcome::Offer,
         Outcome::Rejected,
         Outcome::Withdrawn,
+        Outcome::Accepted,
+        Outcome::Declined,
     ];
 
     /// The name as written in journals.
@@ -92,6 +98,8 @@ impl Outcome {
             Outcome::Offer => "offer",
             Outcome::Rejected => "rejected",
             Outcome::Withdrawn => "withdrawn",
+            Outcome::Accepted => "accepted",
+            Outcome::Declined => "declined",
         }
     }
 }
@@ -114,13 +122,15 @@ pub enum Kind {
     Linkedin,
     /// Briefing references.
     References,
+    /// Withdrawing from the process.
+    Withdraw,
     /// Anything else.
     Other,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::ThankYou,
         Kind::CheckIn,
         Kind::KeepWarm,
@@ -128,6 +138,7 @@ impl Kind {
         Kind::OfferReply,
         Kind::Linkedin,
         Kind::References,
+        Kind::Withdraw,
         Kind::Other,
     ];
 
@@ -141,6 +152,7 @@ impl Kind {
             Kind::OfferReply => "offer-reply",
             Kind::Linkedin => "linkedin",
             Kind::References => "references",
+            Kind::Withdraw => "withdraw",
             Kind::Other => "other",
         }
     }
@@ -209,6 +221,8 @@ pub struct Sent {
     pub loc: Loc,
     /// Where its `channel` is written.
     pub channel_loc: Option<Loc>,
+    /// For an `offer-reply`: the date you said you would decide by.
+    pub decide_by: Option<NaiveDate>,
 }
 
 /// The employer getting back to you.
@@ -246,6 +260,18 @@ pub struct Snooze {
     pub to: Option<String>,
     /// Where the entry is written.
     pub loc: Loc,
+}
+
+/// Problems acknowledged in one part of a journal (`allow:`): they are
+/// still listed, marked allowed, and no longer fail `check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Allow {
+    /// The rule ids, each where it is written.
+    pub rules: Vec<(String, Loc)>,
+    /// The first line of the entry it is written in.
+    pub from: u32,
+    /// The last line of that entry (the whole file for a top-level `allow`).
+    pub to: u32,
 }
 
 /// What the body's reflection sections say.
@@ -321,6 +347,8 @@ pub struct Journal {
     pub tags: Vec<String>,
     /// Hidden actions.
     pub snooze: Vec<Snooze>,
+    /// Acknowledged problems.
+    pub allows: Vec<Allow>,
     /// Fields the schema does not know, kept to be shown.
     pub extra: Vec<(String, serde_json::Value)>,
     /// The Markdown body.

@@ -43,6 +43,7 @@ pub const FIELDS: &[&str] = &[
     "references",
     "tags",
     "snooze",
+    "allow",
 ];
 
 const INTERVIEWER_FIELDS: &[&str] = &[
@@ -53,12 +54,13 @@ const INTERVIEWER_FIELDS: &[&str] = &[
     "prefers",
     "linkedin",
     "discussed",
+    "allow",
 ];
-const PROMISED_FIELDS: &[&str] = &["item", "to", "due", "done"];
-const SENT_FIELDS: &[&str] = &["kind", "to", "on", "channel", "note"];
-const REPLY_FIELDS: &[&str] = &["on", "from", "note"];
-const REFERENCE_FIELDS: &[&str] = &["name", "briefed"];
-const SNOOZE_FIELDS: &[&str] = &["rule", "until", "to"];
+const PROMISED_FIELDS: &[&str] = &["item", "to", "due", "done", "allow"];
+const SENT_FIELDS: &[&str] = &["kind", "to", "on", "channel", "note", "decide_by", "allow"];
+const REPLY_FIELDS: &[&str] = &["on", "from", "note", "allow"];
+const REFERENCE_FIELDS: &[&str] = &["name", "briefed", "allow"];
+const SNOOZE_FIELDS: &[&str] = &["rule", "until", "to", "allow"];
 
 /// The front-matter of one file, read into a journal, plus what was wrong.
 pub struct Parsed {
@@ -76,6 +78,7 @@ pub fn read(file: &str, root: &Node, opening: Loc, snooze_rules: &[&str]) -> Par
         file,
         problems: Vec::new(),
         unknown: 0,
+        allows: Vec::new(),
     };
     let empty = Vec::new();
     let entries = match &root.value {
@@ -126,6 +129,7 @@ pub fn read(file: &str, root: &Node, opening: Loc, snooze_rules: &[&str]) -> Par
         references: Vec::new(),
         tags: Vec::new(),
         snooze: Vec::new(),
+        allows: Vec::new(),
         extra: Vec::new(),
         body: String::new(),
         body_line: 0,
@@ -208,6 +212,7 @@ pub fn read(file: &str, root: &Node, opening: Loc, snooze_rules: &[&str]) -> Par
                     .filter_map(|n| r.snooze(n, snooze_rules))
                     .collect()
             }
+            "allow" => r.allow(value, 0, u32::MAX),
             other => {
                 r.unknown(key, FIELDS, "");
                 j.extra.push((other.to_string(), to_json(value)));
@@ -225,6 +230,7 @@ pub fn read(file: &str, root: &Node, opening: Loc, snooze_rules: &[&str]) -> Par
             r.error(opening, format!("missing required field `{name}`"));
         }
     }
+    j.allows = std::mem::take(&mut r.allows);
     let journal = match (company, role, date) {
         (Some(c), Some(ro), Some(d)) => {
             j.key = super::application::key(&c, &ro);
@@ -239,6 +245,27 @@ pub fn read(file: &str, root: &Node, opening: Loc, snooze_rules: &[&str]) -> Par
         journal,
         problems: r.problems,
     }
+}
+
+/// The last line any part of `node` starts on: where an entry ends, near
+/// enough for the problems located inside it.
+fn last_line(node: &Node) -> u32 {
+    let mut last = node.loc.line;
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        last = last.max(n.loc.line);
+        match &n.value {
+            Value::Seq(items) => stack.extend(items),
+            Value::Map(entries) => {
+                for (k, v) in entries {
+                    last = last.max(k.loc.line);
+                    stack.push(v);
+                }
+            }
+            _ => {}
+        }
+    }
+    last
 }
 
 fn interviewer_named(name: String, loc: Loc) -> Interviewer {
@@ -260,6 +287,8 @@ struct Reader<'a> {
     /// Unknown fields seen; past [`MAX_UNKNOWN_SHOWN`] they are counted,
     /// not each reported.
     unknown: usize,
+    /// The `allow` lists seen so far.
+    allows: Vec<Allow>,
 }
 
 /// How many unknown fields one journal reports one by one: a file of
@@ -463,8 +492,10 @@ impl Reader<'_> {
     ) -> Option<&'n [(Key, Node)]> {
         match &node.value {
             Value::Map(entries) => {
-                for (key, _) in entries {
-                    if !known.contains(&key.name.as_str()) {
+                for (key, value) in entries {
+                    if key.name == "allow" && known.contains(&"allow") {
+                        self.allow(value, node.loc.line, last_line(node));
+                    } else if !known.contains(&key.name.as_str()) {
                         self.unknown(key, known, &format!(" in {what}"));
                     }
                 }
@@ -478,6 +509,19 @@ impl Reader<'_> {
                 None
             }
         }
+    }
+
+    /// An `allow` list (a rule id or a list of them) covering lines
+    /// `from` to `to`. Whether each id names a rule is the rules' to say.
+    fn allow(&mut self, node: &Node, from: u32, to: u32) {
+        let rules: Vec<(String, Loc)> = match &node.value {
+            Value::Seq(items) => items
+                .iter()
+                .filter_map(|n| self.text(n).map(|t| (t, n.loc)))
+                .collect(),
+            _ => self.text(node).map(|t| (t, node.loc)).into_iter().collect(),
+        };
+        self.allows.push(Allow { rules, from, to });
     }
 
     fn required<'n>(
@@ -562,6 +606,7 @@ impl Reader<'_> {
         let channel_node = field(e, "channel");
         let channel = channel_node.and_then(|n| self.channel(n));
         let note = field(e, "note").and_then(|n| self.text(n));
+        let decide_by = field(e, "decide_by").and_then(|n| self.date(n));
         Some(Sent {
             kind: kind?,
             to,
@@ -570,6 +615,7 @@ impl Reader<'_> {
             note,
             loc: node.loc,
             channel_loc: channel_node.map(|n| n.loc),
+            decide_by,
         })
     }
 
@@ -716,7 +762,7 @@ mod tests {
             summary(&p),
             vec![
                 ("front-matter".into(), 3, 7, "invalid date \"2026-13-45\": write YYYY-MM-DD, YYYY-MM-DDTHH:MM or RFC 3339".into()),
-                ("front-matter".into(), 4, 10, "unknown outcome \"hired\": expected one of pending, offer, rejected, withdrawn".into()),
+                ("front-matter".into(), 4, 10, "unknown outcome \"hired\": expected one of pending, offer, rejected, withdrawn, accepted, declined".into()),
                 ("front-matter".into(), 5, 10, "unknown channel \"fax\": expected one of email, phone, mail, linkedin".into()),
                 ("unknown-field".into(), 6, 1, "unknown field `interveiwers` (did you mean `interviewers`?); it is kept and shown but not checked".into()),
                 ("front-matter".into(), 8, 11, "unknown kind \"thanks\": did you mean `thank-you`?".into()),

@@ -234,6 +234,7 @@ mod tests {
                 today: crate::time::parse_date(d).unwrap(),
                 tz: chrono_tz::UTC,
                 config: &cfg,
+                accepted: None,
             };
             crate::rules::evaluate(&js, Vec::new(), &ctx).actions
         };

@@ -48,7 +48,14 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-const COLOURS: [&str; 5] = ["#1f5f8b", "#767676", "#2d6a3e", "#a52a1a", "#8a5a00"];
+/// One colour per standing, in the order of [`STANDINGS`], each dark
+/// enough for white text.
+const COLOURS: [&str; super::pipeline::STANDING_COUNT] = [
+    "#1f5f8b", "#767676", "#2d6a3e", "#14532d", "#5b4a8b", "#a52a1a", "#8a5a00",
+];
+/// Follow-ups owed and sent.
+const OWED: &str = "#8a5a00";
+const SENT: &str = "#2d6a3e";
 const WIDTH: usize = 640;
 const LABEL: usize = 150;
 const BAR: usize = 22;
@@ -71,14 +78,17 @@ fn label(x: usize, y: usize, text: &str, anchor: &str) -> String {
 
 fn legend(y: usize, names: &[(&str, &str)]) -> String {
     let mut out = String::new();
-    let mut x = LABEL;
+    let width = |name: &str| 24 + name.chars().count() * 8;
+    // Under the bars, unless that would run past the edge.
+    let total: usize = names.iter().map(|(n, _)| width(n)).sum();
+    let mut x = LABEL.min(WIDTH.saturating_sub(total));
     for (name, colour) in names {
         out += &format!(
             "<rect x=\"{x}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{colour}\"/>",
             y - 6
         );
         out += &label(x + 16, y, name, "start");
-        x += 24 + name.chars().count() * 8;
+        x += width(name);
     }
     out
 }
@@ -145,18 +155,26 @@ pub fn pipeline(p: &Pipeline) -> Chart {
             "start",
         );
     }
-    let names: Vec<(&str, &str)> = STANDINGS.iter().copied().zip(COLOURS).collect();
+    // Only the standings some application is in: seven would not fit in
+    // one legend line, and empty columns say nothing.
+    let present: Vec<usize> = (0..STANDINGS.len())
+        .filter(|&k| p.by_outcome[k].1 > 0)
+        .collect();
+    let names: Vec<(&str, &str)> = present
+        .iter()
+        .map(|&k| (STANDINGS[k], COLOURS[k]))
+        .collect();
     svg += &legend(height - 20, &names);
     svg += "</svg>";
     let mut columns = vec!["Stage".to_string()];
-    columns.extend(STANDINGS.iter().map(|s| s.to_string()));
+    columns.extend(present.iter().map(|&k| STANDINGS[k].to_string()));
     columns.push("Total".into());
     let rows = p
         .by_stage_and_outcome
         .iter()
         .map(|(stage, row)| {
             let mut r = vec![stage.clone()];
-            r.extend(row.iter().map(|n| n.to_string()));
+            r.extend(present.iter().map(|&k| row[k].to_string()));
             r.push(row.iter().sum::<usize>().to_string());
             r
         })
@@ -215,10 +233,9 @@ pub fn followups(flows: &[Flow]) -> Chart {
     );
     for (i, f) in flows.iter().enumerate() {
         let x = 34 + i * slot;
-        for (k, (value, colour, what)) in
-            [(f.owed, COLOURS[4], "owed"), (f.sent, COLOURS[2], "sent")]
-                .into_iter()
-                .enumerate()
+        for (k, (value, colour, what)) in [(f.owed, OWED, "owed"), (f.sent, SENT, "sent")]
+            .into_iter()
+            .enumerate()
         {
             let h = scale(value, max, base - top);
             svg += &format!(
@@ -235,7 +252,7 @@ pub fn followups(flows: &[Flow]) -> Chart {
             "middle",
         );
     }
-    svg += &legend(height - 16, &[("owed", COLOURS[4]), ("sent", COLOURS[2])]);
+    svg += &legend(height - 16, &[("owed", OWED), ("sent", SENT)]);
     svg += "</svg>";
     Chart {
         id,
@@ -383,6 +400,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_legend_of_every_standing_fits_the_chart() {
+        let names: Vec<(&str, &str)> = STANDINGS.iter().copied().zip(COLOURS).collect();
+        let svg = legend(100, &names);
+        let last = svg.rfind("<text x=\"").unwrap();
+        let x: usize = svg[last + 9..].split('"').next().unwrap().parse().unwrap();
+        assert!(x + "withdrawn".len() * 8 <= WIDTH, "{svg}");
+    }
+
+    #[test]
     fn text_is_escaped_and_bars_never_overflow() {
         assert_eq!(escape("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot; ");
         let p = Pipeline {
@@ -390,14 +416,19 @@ mod tests {
                 ("pending", 2),
                 ("ghosted", 0),
                 ("offer", 1),
+                ("accepted", 0),
+                ("declined", 0),
                 ("rejected", 0),
                 ("withdrawn", 0),
             ],
             by_stage: vec![("<script>".into(), 3)],
-            by_stage_and_outcome: vec![("<script>".into(), [2, 0, 1, 0, 0])],
+            by_stage_and_outcome: vec![("<script>".into(), [2, 0, 1, 0, 0, 0, 0])],
         };
         let c = pipeline(&p);
         assert!(!c.svg.contains("<script>") && c.svg.contains("&lt;script&gt;"));
+        // Only the standings present have a legend entry and a column.
+        assert_eq!(c.columns, ["Stage", "pending", "offer", "Total"]);
+        assert!(!c.svg.contains(">withdrawn<"));
         // Two segments that together span the full bar area.
         let doc = roxmltree::Document::parse(&c.svg).unwrap();
         // Data bars carry a <title>; legend swatches do not.

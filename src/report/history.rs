@@ -79,6 +79,7 @@ pub fn journal_as_of(j: &Journal, day: NaiveDate, tz: Tz) -> Journal {
             .collect(),
         tags: j.tags.clone(),
         snooze: j.snooze.clone(),
+        allows: j.allows.clone(),
         extra: Vec::new(),
         body: String::new(),
         body_line: j.body_line,
@@ -163,6 +164,9 @@ pub struct Timeline<'j> {
     tz: Tz,
     today: NaiveDate,
     apps: Vec<AppLine<'j>>,
+    /// The offer accepted as of today: from the day it was accepted, the
+    /// other applications' rules change (see [`rules::Ctx::accepted`]).
+    accepted: Option<rules::Accepted>,
 }
 
 impl<'j> Timeline<'j> {
@@ -177,6 +181,8 @@ impl<'j> Timeline<'j> {
         let mut days: Vec<NaiveDate> = days.iter().copied().filter(|d| *d < today).collect();
         days.sort_unstable();
         days.dedup();
+        let journals: Vec<&'j Journal> = journals.into_iter().collect();
+        let accepted = rules::acceptance(journals.iter().copied(), tz);
         let mut by_key: HashMap<&str, Vec<&'j Journal>> = HashMap::new();
         for j in journals {
             by_key.entry(j.key.as_str()).or_default().push(j);
@@ -203,7 +209,27 @@ impl<'j> Timeline<'j> {
                 }
             })
             .collect();
-        Timeline { tz, today, apps }
+        Timeline {
+            tz,
+            today,
+            apps,
+            accepted,
+        }
+    }
+
+    /// The timeline with `accepted` as the offer accepted, for when it is
+    /// made of a part of the repository's journals (the acceptance may be
+    /// in another part).
+    pub fn accepting(mut self, accepted: Option<rules::Accepted>) -> Self {
+        self.accepted = accepted;
+        self
+    }
+
+    /// The accepted offer, as known at the end of `known`.
+    fn accepted_as_of(&self, known: NaiveDate) -> Option<rules::Accepted> {
+        self.accepted
+            .clone()
+            .filter(|a| known >= self.today || a.on <= known)
     }
 
     /// The journals as they stood at the end of `day` (as they are, from
@@ -233,7 +259,7 @@ impl<'j> Timeline<'j> {
             .apps
             .par_iter()
             .map(|a| {
-                let mut seen: HashMap<(usize, usize), Arc<[Action]>> = HashMap::new();
+                let mut seen: HashMap<(usize, usize, bool), Arc<[Action]>> = HashMap::new();
                 asked
                     .iter()
                     .map(|&(known, on)| {
@@ -245,7 +271,12 @@ impl<'j> Timeline<'j> {
                         } else {
                             a.points.partition_point(|p| *p <= known)
                         };
-                        let key = (state, a.points.partition_point(|p| *p <= on));
+                        let accepted = self.accepted_as_of(known);
+                        let key = (
+                            state,
+                            a.points.partition_point(|p| *p <= on),
+                            accepted.is_some(),
+                        );
                         let actions = seen
                             .entry(key)
                             .or_insert_with(|| self.evaluate(a, known, on, config).into());
@@ -282,6 +313,7 @@ impl<'j> Timeline<'j> {
             today: on,
             tz: self.tz,
             config,
+            accepted: self.accepted_as_of(known),
         };
         application::group(cut.iter().map(|j| j.as_ref()), on, self.tz)
             .iter()
@@ -464,6 +496,7 @@ mod tests {
             today: on,
             tz,
             config: cfg,
+            accepted: None,
         };
         rules::evaluate(&cut, Vec::new(), &ctx).actions
     }

@@ -102,7 +102,9 @@ pub fn week_tallies<'j>(
     let asked: Vec<(NaiveDate, NaiveDate)> =
         weeks.iter().map(|w| weekly::asked(*w, today)).collect();
     let days: Vec<NaiveDate> = asked.iter().map(|(known, _)| *known).collect();
-    let timeline = history::Timeline::new(journals, &days, today, repo.tz);
+    // A part of the journals still answers to an offer accepted in another.
+    let timeline = history::Timeline::new(journals, &days, today, repo.tz)
+        .accepting(crate::rules::acceptance(&repo.journals, repo.tz));
     let answers = timeline.actions(&asked, &repo.config);
     weeks
         .iter()

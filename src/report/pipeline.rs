@@ -36,7 +36,7 @@ pub struct Pipeline {
     /// Applications by the stage of their latest interview.
     pub by_stage: Vec<(String, usize)>,
     /// Applications by stage, split by outcome in the order of [`STANDINGS`].
-    pub by_stage_and_outcome: Vec<(String, [usize; 5])>,
+    pub by_stage_and_outcome: Vec<(String, [usize; STANDING_COUNT])>,
 }
 
 /// The pipeline summary of the dashboard.
@@ -58,7 +58,7 @@ pub fn pipeline(
 /// [`standing`]) and the stage it reached (see [`stage_of`]).
 pub fn of_standings<'a>(apps: impl Iterator<Item = (&'static str, &'a str)>) -> Pipeline {
     let mut by_outcome: Vec<(&'static str, usize)> = STANDINGS.iter().map(|o| (*o, 0)).collect();
-    let mut stages: std::collections::BTreeMap<&str, [usize; 5]> = Default::default();
+    let mut stages: std::collections::BTreeMap<&str, [usize; STANDING_COUNT]> = Default::default();
     for (o, stage) in apps {
         let column = STANDINGS
             .iter()
@@ -106,7 +106,7 @@ impl Pipeline {
     }
 
     /// How many applications stand where, in the order of [`STANDINGS`].
-    pub fn counts(&self) -> [usize; 5] {
+    pub fn counts(&self) -> [usize; STANDING_COUNT] {
         std::array::from_fn(|i| self.by_outcome[i].1)
     }
 }
@@ -114,7 +114,7 @@ impl Pipeline {
 /// The pipeline in one line, from how many applications stand where (in
 /// the order of [`STANDINGS`]): "8 applications: 3 pending, 1 ghosted, 2
 /// rejected", zeros left out.
-pub fn line(counts: &[usize; 5]) -> String {
+pub fn line(counts: &[usize; STANDING_COUNT]) -> String {
     let total: usize = counts.iter().sum();
     let parts: Vec<String> = STANDINGS
         .iter()
@@ -131,7 +131,18 @@ pub fn line(counts: &[usize; 5]) -> String {
 }
 
 /// The outcomes in the order the pipeline lists them.
-pub const STANDINGS: [&str; 5] = ["pending", "ghosted", "offer", "rejected", "withdrawn"];
+pub const STANDINGS: [&str; STANDING_COUNT] = [
+    "pending",
+    "ghosted",
+    "offer",
+    "accepted",
+    "declined",
+    "rejected",
+    "withdrawn",
+];
+
+/// How many standings there are.
+pub const STANDING_COUNT: usize = 7;
 
 /// The stage an application reached: that of its latest interview (or of
 /// its first scheduled one), `interview` when none is noted.

@@ -588,7 +588,7 @@ pub struct Tally {
     /// The report.
     pub report: WeekReport,
     /// How many applications stood where, in the order of `STANDINGS`.
-    by_outcome: [usize; 5],
+    by_outcome: [usize; super::pipeline::STANDING_COUNT],
     overdue: Kept,
     next_seven: Kept,
 }

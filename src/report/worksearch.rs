@@ -41,6 +41,7 @@ fn kind_text(kind: Kind) -> &'static str {
         Kind::OfferReply => "Answered the job offer",
         Kind::Linkedin => "Connected on LinkedIn",
         Kind::References => "Briefed references for the employer",
+        Kind::Withdraw => "Withdrew from the selection process",
         Kind::Other => "Follow-up",
     }
 }
@@ -78,6 +79,8 @@ fn interview_result(app: &Application<'_>, index: usize, tz: Tz) -> String {
         (Outcome::Offer, Some(on)) => format!("Offered the job ({on})"),
         (Outcome::Rejected, Some(on)) => format!("Not selected ({on})"),
         (Outcome::Withdrawn, Some(on)) => format!("Withdrew the application ({on})"),
+        (Outcome::Accepted, Some(on)) => format!("Accepted the job offer ({on})"),
+        (Outcome::Declined, Some(on)) => format!("Declined the job offer ({on})"),
     }
 }
 

@@ -35,7 +35,11 @@ fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
     // Nobody is chased on the eve of meeting them: with another interview
     // already scheduled, the cadence waits for it and then starts again
     // from it (it becomes the latest interview).
-    if app.outcome != Outcome::Pending || !app.scheduled.is_empty() {
+    // Once an offer elsewhere is accepted, `withdraw` replaces the chase.
+    if app.outcome != Outcome::Pending
+        || !app.scheduled.is_empty()
+        || ctx.accepted_elsewhere(app).is_some()
+    {
         return;
     }
     let Some(latest) = app.latest() else { return };

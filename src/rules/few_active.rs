@@ -16,6 +16,10 @@ pub const RULE: Rule = Rule {
 
 fn problems(outcomes: &[Outcome], ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
     let pending = outcomes.iter().filter(|o| **o == Outcome::Pending).count();
+    // With an offer accepted and nothing begun since, the search is over.
+    if pending == 0 && outcomes.contains(&Outcome::Accepted) {
+        return;
+    }
     let min = ctx.config.rules.min_active_applications;
     if (pending as i64) < min {
         let msg = format!(

@@ -20,7 +20,11 @@ pub const RULE: Rule = Rule {
 fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
     if !matches!(
         app.outcome,
-        Outcome::Pending | Outcome::Offer | Outcome::Rejected
+        Outcome::Pending
+            | Outcome::Offer
+            | Outcome::Rejected
+            | Outcome::Accepted
+            | Outcome::Declined
     ) {
         return;
     }

@@ -12,7 +12,9 @@ mod generic_draft;
 mod late_thank_you;
 mod linkedin;
 mod no_timeline;
+mod offer_decision;
 mod offer_reply;
+mod person_conflict;
 mod promised_item;
 mod reading;
 mod references;
@@ -21,6 +23,7 @@ mod thank_you;
 mod too_frequent;
 mod too_soon;
 mod unknown_person;
+mod withdraw;
 mod wrong_channel;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -41,6 +44,69 @@ pub struct Ctx<'a> {
     pub tz: Tz,
     /// The configuration.
     pub config: &'a Config,
+    /// The offer you accepted, if any: the other applications are to be
+    /// withdrawn from, not chased.
+    pub accepted: Option<Accepted>,
+}
+
+/// An accepted offer, as the other applications' rules need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Accepted {
+    /// The accepted application's key.
+    pub key: String,
+    /// Its company.
+    pub company: String,
+    /// When it was accepted.
+    pub on: NaiveDate,
+}
+
+/// The first offer accepted among `journals`: an application's outcome is
+/// the one its latest journal setting one gives (as [`application::group`]
+/// reads it), so this needs no grouping.
+pub fn acceptance<'a>(journals: impl IntoIterator<Item = &'a Journal>, tz: Tz) -> Option<Accepted> {
+    let mut latest: std::collections::HashMap<&str, &Journal> = Default::default();
+    for j in journals.into_iter().filter(|j| j.outcome.is_some()) {
+        let order = |j: &Journal| (j.date.instant(tz), j.path.clone());
+        latest
+            .entry(j.key.as_str())
+            .and_modify(|k| {
+                if order(j) > order(k) {
+                    *k = j;
+                }
+            })
+            .or_insert(j);
+    }
+    latest
+        .values()
+        .filter(|j| j.outcome == Some(Outcome::Accepted))
+        .map(|j| Accepted {
+            key: j.key.clone(),
+            company: j.company.clone(),
+            on: j.outcome_on.unwrap_or_else(|| j.date.date(tz)),
+        })
+        .min_by(|a, b| (a.on, &a.key).cmp(&(b.on, &b.key)))
+}
+
+impl Ctx<'_> {
+    /// The offer of another application accepted while `app` was under
+    /// way (its first interview on or before the acceptance): an
+    /// application begun after it belongs to a new search and is left be.
+    pub fn accepted_elsewhere(&self, app: &Application<'_>) -> Option<&Accepted> {
+        let first = app.journals.first()?.date.date(self.tz);
+        self.accepted
+            .as_ref()
+            .filter(|a| a.key != app.key && first <= a.on)
+    }
+
+    /// `app`'s outcome as the pipeline's problems count it: a pending
+    /// application you are withdrawing from (an offer accepted elsewhere)
+    /// counts as withdrawn.
+    pub fn counted_outcome(&self, app: &Application<'_>) -> Outcome {
+        match app.outcome {
+            Outcome::Pending if self.accepted_elsewhere(app).is_some() => Outcome::Withdrawn,
+            o => o,
+        }
+    }
 }
 
 /// How a rule finds what it reports.
@@ -86,6 +152,8 @@ pub const RULES: &[Rule] = &[
     reflection::RULE,
     feedback::RULE,
     offer_reply::RULE,
+    offer_decision::RULE,
+    withdraw::RULE,
     reading::FRONT_MATTER,
     reading::UNKNOWN_FIELD,
     reading::UNREADABLE,
@@ -95,7 +163,9 @@ pub const RULES: &[Rule] = &[
     too_frequent::RULE,
     wrong_channel::RULE,
     unknown_person::RULE,
+    person_conflict::RULE,
     late_thank_you::RULE,
+    late_thank_you::COUNTED_ELSEWHERE,
     no_timeline::RULE,
     generic_draft::RULE,
     few_active::RULE,
@@ -258,6 +328,10 @@ pub struct Evaluation {
 /// reading files, which get the configured severities like the rest.
 pub fn evaluate(journals: &[Journal], reading: Vec<Problem>, ctx: &Ctx<'_>) -> Evaluation {
     let apps = application::group(journals, ctx.today, ctx.tz);
+    let ctx = &Ctx {
+        accepted: acceptance(journals, ctx.tz),
+        ..*ctx
+    };
     let per_app: Vec<(Vec<Action>, Vec<Problem>)> =
         apps.par_iter().map(|app| of_app(app, ctx)).collect();
 
@@ -267,7 +341,7 @@ pub fn evaluate(journals: &[Journal], reading: Vec<Problem>, ctx: &Ctx<'_>) -> E
         actions.extend(a);
         problems.extend(p);
     }
-    let outcomes: Vec<Outcome> = apps.iter().map(|a| a.outcome).collect();
+    let outcomes: Vec<Outcome> = apps.iter().map(|a| ctx.counted_outcome(a)).collect();
     pipeline_problems(&outcomes, ctx, &mut problems);
     Action::sort(&mut actions);
     Evaluation {
@@ -290,11 +364,61 @@ pub fn of_app(app: &Application<'_>, ctx: &Ctx<'_>) -> (Vec<Action>, Vec<Problem
             f(app, ctx, &mut problems);
         }
     }
+    acknowledge(app, &mut problems);
     let mut actions = actions_of(app, ctx);
     for a in actions.iter_mut() {
         settle(a, ctx.today);
     }
     (actions, problems)
+}
+
+/// Marks the problems an `allow:` of their journal acknowledges (one in an
+/// entry covers the entry's lines; one at the top, the whole journal), and
+/// reports the ids an `allow:` names that are no problem rule.
+fn acknowledge(app: &Application<'_>, problems: &mut Vec<Problem>) {
+    let journals = || app.journals.iter().chain(&app.scheduled);
+    if journals().all(|j| j.allows.is_empty()) {
+        return;
+    }
+    for p in problems.iter_mut() {
+        let Some(file) = p.file.as_deref() else {
+            continue;
+        };
+        let Some(j) = journals().find(|j| j.path == file) else {
+            continue;
+        };
+        let line = p.line.unwrap_or(0);
+        p.allowed = j
+            .allows
+            .iter()
+            .any(|a| (a.from..=a.to).contains(&line) && a.rules.iter().any(|(r, _)| r == p.rule));
+    }
+    let problem_ids: Vec<&str> = RULES
+        .iter()
+        .filter(|r| !matches!(r.check, Check::Actions(_) | Check::Companion(_)))
+        .map(|r| r.id)
+        .collect();
+    for j in journals() {
+        for (id, loc) in j.allows.iter().flat_map(|a| &a.rules) {
+            if problem_ids.contains(&id.as_str()) {
+                continue;
+            }
+            let hint = if action_ids().contains(&id.as_str()) {
+                format!("; `{id}` is an action: to put it off, use `snooze`")
+            } else {
+                crate::diagnostics::did_you_mean(id, &problem_ids)
+                    .map(|m| format!("; did you mean `{m}`?"))
+                    .unwrap_or_default()
+            };
+            problems.push(Problem::at(
+                crate::journal::schema::UNKNOWN_FIELD,
+                Severity::Warning,
+                &j.path,
+                Some(*loc),
+                format!("`allow` names `{id}`, which is no problem rule{hint}"),
+            ));
+        }
+    }
 }
 
 /// The problems of the pipeline as a whole, which no one application has:
@@ -432,6 +556,7 @@ pub(crate) mod testkit {
             today: crate::time::parse_date(today).unwrap(),
             tz: chrono_tz::UTC,
             config,
+            accepted: None,
         };
         evaluate(&js, Vec::new(), &ctx)
     }
@@ -452,5 +577,54 @@ pub(crate) mod testkit {
             .filter(|p| p.rule == rule)
             .map(|p| (p.file.clone(), p.line, p.message.clone()))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testkit::*;
+
+    const EARLY: &str = "company: A\nrole: R\ndate: 2026-11-10\ninterviewers: [Ann]\nsent:\n  - kind: check-in\n    on: 2026-11-12\n    allow: [too-soon]\n  - {kind: check-in, on: 2026-11-13}";
+
+    #[test]
+    fn an_allow_acknowledges_that_entrys_problem_only() {
+        let e = run(&[EARLY], "2026-11-20");
+        let soon: Vec<(Option<u32>, bool)> = e
+            .problems
+            .iter()
+            .filter(|p| p.rule == "too-soon")
+            .map(|p| (p.line, p.allowed))
+            .collect();
+        // The first check-in (line 7) is acknowledged; the second is not.
+        assert_eq!(soon, vec![(Some(7), true), (Some(10), false)]);
+        let json = serde_json::to_value(&e.problems).unwrap();
+        let soon: Vec<&serde_json::Value> = json
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["rule"] == "too-soon")
+            .collect();
+        assert_eq!(soon[0]["allowed"], true);
+        assert!(soon[1].get("allowed").is_none());
+    }
+
+    #[test]
+    fn a_top_level_allow_covers_the_journal_and_unknown_ids_are_named() {
+        let doc = format!("{EARLY}\nallow: [too-soon, too-son, thank-you]");
+        let e = run(&[&doc], "2026-11-20");
+        assert!(
+            e.problems
+                .iter()
+                .filter(|p| p.rule == "too-soon")
+                .all(|p| p.allowed)
+        );
+        let unknown = problems_of(&e, "unknown-field");
+        assert_eq!(unknown.len(), 2, "{unknown:?}");
+        assert!(
+            unknown[0].2.contains("did you mean `too-soon`?"),
+            "{}",
+            unknown[0].2
+        );
+        assert!(unknown[1].2.contains("use `snooze`"), "{}", unknown[1].2);
     }
 }

@@ -15,8 +15,9 @@ pub const RULE: Rule = Rule {
     check: Check::Problems(problems),
 };
 
-fn problems(app: &Application<'_>, _ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
-    if app.outcome != Outcome::Pending {
+fn problems(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
+    // With an offer accepted elsewhere, there is nothing left to pace.
+    if app.outcome != Outcome::Pending || ctx.accepted_elsewhere(app).is_some() {
         return;
     }
     let has_timeline = app.journals.iter().chain(&app.scheduled).any(|j| {

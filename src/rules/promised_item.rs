@@ -17,7 +17,11 @@ pub const RULE: Rule = Rule {
 };
 
 fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
-    if !matches!(app.outcome, Outcome::Pending | Outcome::Offer) {
+    // What you promised a future employer you still owe them.
+    if !matches!(
+        app.outcome,
+        Outcome::Pending | Outcome::Offer | Outcome::Accepted
+    ) {
         return;
     }
     for j in &app.journals {
@@ -63,13 +67,15 @@ mod tests {
     }
 
     #[test]
-    fn applies_to_pending_and_offer_only() {
+    fn applies_while_the_job_is_in_play() {
         let base = "company: A\nrole: R\ndate: 2026-11-17\npromised: [deck]";
         for (outcome, n) in [
             ("pending", 1),
             ("offer", 1),
             ("rejected", 0),
             ("withdrawn", 0),
+            ("accepted", 1),
+            ("declined", 0),
         ] {
             let doc = format!("{base}\noutcome: {outcome}");
             assert_eq!(

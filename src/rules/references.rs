@@ -2,7 +2,7 @@
 
 use super::{Action, Check, Ctx, Rule};
 use crate::diagnostics::Severity;
-use crate::journal::model::{Channel, Outcome, normalise};
+use crate::journal::model::{Channel, Kind, Outcome, normalise, same_person};
 use crate::journal::{Application, Journal};
 use crate::time::add_days;
 
@@ -32,8 +32,19 @@ fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
             }
         }
     }
-    for (_, name, j, briefed) in refs {
-        if briefed {
+    for (key, name, j, briefed) in refs {
+        // A `sent` of kind `references` to them closes it too; one without
+        // `to` briefs the references its own journal lists.
+        let told = app.sent().any(|(sj, s)| {
+            s.kind == Kind::References
+                && if s.to.is_empty() {
+                    sj.references.iter().any(|r| normalise(&r.name) == key)
+                } else {
+                    s.to.iter()
+                        .any(|t| same_person(name, t) || same_person(t, name))
+                }
+        });
+        if briefed || told {
             continue;
         }
         let due = add_days(j.date.date(ctx.tz), ctx.config.rules.references_after_days);
@@ -69,5 +80,23 @@ mod tests {
             due_of(&e, "references"),
             vec![("2026-11-18".into(), Some("Ed".into()))]
         );
+    }
+
+    #[test]
+    fn a_references_note_sent_to_a_reference_briefs_them() {
+        let doc = "company: A\nrole: R\ndate: 2026-11-10\nreferences: [Cy Young, Di]\nsent:\n  - {kind: references, to: Cy, on: 2026-11-11}";
+        assert_eq!(
+            due_of(&run(&[doc], "2026-11-12"), "references"),
+            vec![("2026-11-11".into(), Some("Di".into()))]
+        );
+        let later =
+            "company: A\nrole: R\ndate: 2026-11-12\nsent:\n  - {kind: references, on: 2026-11-12}";
+        // Without `to`, it briefs the references of its own journal only.
+        assert_eq!(
+            due_of(&run(&[doc, later], "2026-11-12"), "references").len(),
+            1
+        );
+        let all = doc.replace("to: Cy, ", "");
+        assert!(due_of(&run(&[&all], "2026-11-12"), "references").is_empty());
     }
 }

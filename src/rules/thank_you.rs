@@ -19,14 +19,11 @@ fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
     if app.outcome != Outcome::Pending {
         return;
     }
+    let thanks = app.thanks(ctx.tz);
     for j in &app.journals {
         let (due, at) = hours_after(j, ctx.config.rules.thank_you_hours, ctx.tz);
         for i in &j.interviewers {
-            let thanked = j
-                .sent
-                .iter()
-                .any(|s| s.kind == Kind::ThankYou && Application::reaches(j, s, &i.name));
-            if thanked {
+            if thanks.iter().any(|t| t.thanks(j, &i.name)) {
                 continue;
             }
             let title = format!("Thank {} for {}", i.name, the_interview(j));
@@ -36,7 +33,7 @@ fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
             a.channel = Some(channel_for(
                 Kind::ThankYou,
                 j.channel,
-                i.prefers,
+                app.prefers(&i.name),
                 &ctx.config.rules.cards,
             ));
             out.push(a);

@@ -27,8 +27,8 @@ fn problems(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
             for i in &j.interviewers {
                 expected.push((
                     i.name.clone(),
-                    channel_for(s.kind, j.channel, i.prefers, cards),
-                    i.prefers.is_some(),
+                    channel_for(s.kind, j.channel, app.prefers(&i.name), cards),
+                    app.prefers(&i.name).is_some(),
                 ));
             }
             if j.interviewers.is_empty() {

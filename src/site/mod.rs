@@ -144,6 +144,8 @@ pub struct Memo {
     reports: Vec<Arc<Tally>>,
     /// Every week page's long sections, in the same order.
     sections: Vec<Arc<WeekSections>>,
+    /// The offer accepted: when it changes, every application's actions do.
+    accepted: Option<crate::rules::Accepted>,
 }
 
 impl Memo {
@@ -454,6 +456,13 @@ pub fn render(
     let (theme, tera) = (&loaded.0, &loaded.1);
     let tz = repo.tz;
     let config = &repo.config;
+    // Accepting an offer (or no longer) changes every other application.
+    let accepted = crate::rules::acceptance(&repo.journals, tz);
+    if let Scope::Changed { previous, .. } = scope
+        && previous.accepted != accepted
+    {
+        return render(repo, today, opts, sink, &Scope::Everything);
+    }
     phases.mark("theme");
 
     // The applications whose parts and pages are made: every one, or those
@@ -527,6 +536,7 @@ pub fn render(
         base: base_url.map(|b| b.trim_end_matches('/')),
         shown: &app_by_key,
         journals: &journal_by_path,
+        accepted: accepted.clone(),
     };
     // The rules read the journals as they are; only what is shown is redacted.
     let regrouped;
@@ -1049,6 +1059,7 @@ pub fn render(
             grouped,
             reports,
             sections,
+            accepted,
         },
         everything: previous.is_none(),
     })

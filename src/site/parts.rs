@@ -145,7 +145,8 @@ pub struct AppPart {
     pub company: String,
     /// The role, as the application spells it.
     pub role: String,
-    /// Its outcome.
+    /// Its outcome as the pipeline's problems count it (see
+    /// [`rules::Ctx::counted_outcome`]).
     pub outcome: Outcome,
     /// Where it stands in the pipeline (its outcome, or `ghosted`).
     pub standing: &'static str,
@@ -188,6 +189,8 @@ pub struct Maker<'a> {
     pub shown: &'a HashMap<&'a str, &'a Application<'a>>,
     /// The journals as shown (redacted), by path.
     pub journals: &'a HashMap<&'a str, &'a Journal>,
+    /// The offer accepted, if any (see [`rules::Ctx::accepted`]).
+    pub accepted: Option<rules::Accepted>,
 }
 
 impl Maker<'_> {
@@ -198,8 +201,10 @@ impl Maker<'_> {
             today: self.today,
             tz: self.tz,
             config: self.config,
+            accepted: self.accepted.clone(),
         };
         let (actions, problems) = rules::of_app(app, &ctx);
+        let counted = ctx.counted_outcome(app);
         let shown = self.shown.get(app.key.as_str()).copied();
         let changed = shown.map_or(self.today, |a| calendar::changed(a, self.today, self.tz));
         let actions = actions
@@ -227,7 +232,7 @@ impl Maker<'_> {
             line,
             company: app.company.clone(),
             role: app.role.clone(),
-            outcome: app.outcome,
+            outcome: counted,
             standing,
             stage: pipeline::stage_of(app),
             upcoming: upcoming
@@ -253,7 +258,8 @@ impl Maker<'_> {
         let all = || app.journals.iter().chain(&app.scheduled).copied();
         let asked = weeks.map(history::owed_asked);
         let days = asked.map(|(known, _)| known);
-        let timeline = history::Timeline::new(all(), &days, self.today, self.tz);
+        let timeline = history::Timeline::new(all(), &days, self.today, self.tz)
+            .accepting(self.accepted.clone());
         let answers = timeline.actions(&asked, self.config);
         let mut owed = [0; CHART_WEEKS];
         for ((o, w), answer) in owed.iter_mut().zip(weeks).zip(&answers) {
@@ -480,6 +486,7 @@ mod tests {
             today,
             tz: chrono_tz::UTC,
             config: &cfg,
+            accepted: None,
         };
         let eval = rules::evaluate(&js, Vec::new(), &ctx);
         assert!(eval.actions.len() >= 3 && !eval.problems.is_empty());
