@@ -32,7 +32,9 @@ pub fn pure(bytes: &[u8]) {
     let good = read.is_good();
     let journals: Vec<_> = read.journal.into_iter().filter(|_| good).collect();
     let eval = debrief::rules::evaluate(&journals, read.problems, &ctx);
-    let _ = debrief::output::due_human(today(), &eval.actions);
+    let interviews = debrief::report::scheduled::upcoming(&journals, today(), ctx.tz);
+    let _ = debrief::output::due_human(today(), &eval.actions, &interviews);
+    let _ = debrief::output::due_json(today(), &eval.actions, &interviews);
     let _ = debrief::output::check_json(&eval.problems);
     let _ = debrief::output::check_github(&eval.problems);
     for j in &journals {

@@ -94,14 +94,14 @@ enum Command {
         #[arg(long, value_enum, value_name = "LEVEL")]
         deny: Option<Deny>,
     },
-    /// List the follow-ups to do, by due date
+    /// List the follow-ups to do, by due date, then the interviews to come
     Due {
         /// The journal repository [default: the current folder]
         root: Option<PathBuf>,
         /// Output format
         #[arg(long, value_enum, default_value_t = DueFormat::Human)]
         format: DueFormat,
-        /// Only actions due within DAYS from today (overdue ones included)
+        /// Only actions due and interviews within DAYS from today (overdue actions included)
         #[arg(long, value_name = "DAYS")]
         within: Option<u32>,
     },
@@ -399,13 +399,15 @@ fn due(root: &Path, g: &Global, format: DueFormat, within: Option<u32>) -> i32 {
         Err(code) => return code,
     };
     let mut actions = repo.evaluate(today).actions;
+    let mut interviews = debrief::report::scheduled::upcoming(&repo.journals, today, repo.tz);
     if let Some(days) = within {
         let until = time::add_days(today, days as i64);
         actions.retain(|a| a.due <= until);
+        interviews.retain(|i| i.date <= until);
     }
     let text = match format {
-        DueFormat::Human => output::due_human(today, &actions),
-        DueFormat::Json => output::due_json(today, &actions),
+        DueFormat::Human => output::due_human(today, &actions, &interviews),
+        DueFormat::Json => output::due_json(today, &actions, &interviews),
     };
     print(g, &text);
     bad_files_warning(&repo, g)

@@ -1,5 +1,5 @@
-//! Rendering actions and problems for people (terminal text) and machines
-//! (JSON, GitHub annotations).
+//! Rendering actions, scheduled interviews and problems for people
+//! (terminal text) and machines (JSON, GitHub annotations).
 //!
 //! Functions here return strings; printing, colour detection and exit codes
 //! belong to the CLI. Colour is written as ANSI styles and stripped by the
@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::diagnostics::{Counts, Problem, Severity, plural};
+use crate::report::scheduled::Interview;
 use crate::rules::{self, Action, Status};
 
 const BOLD: Style = Style::new().bold();
@@ -275,19 +276,33 @@ pub fn check_github(problems: &[Problem]) -> String {
 struct DueJson<'a> {
     today: NaiveDate,
     actions: &'a [Action],
+    interviews: &'a [Interview],
 }
 
-/// `due --format json`: `{"today": "YYYY-MM-DD", "actions": [...]}`.
-pub fn due_json(today: NaiveDate, actions: &[Action]) -> String {
-    serde_json::to_string_pretty(&DueJson { today, actions }).expect("actions serialize") + "\n"
+/// `due --format json`: `{"today": "YYYY-MM-DD", "actions": [...],
+/// "interviews": [...]}`; `interviews` came later, beside the fields
+/// readers already had, so they keep working.
+pub fn due_json(today: NaiveDate, actions: &[Action], interviews: &[Interview]) -> String {
+    serde_json::to_string_pretty(&DueJson {
+        today,
+        actions,
+        interviews,
+    })
+    .expect("actions serialize")
+        + "\n"
 }
 
 /// `due` for people: grouped into overdue, due today and upcoming, one line
-/// per action with the date, company, person and what to do.
-pub fn due_human(today: NaiveDate, actions: &[Action]) -> String {
+/// per action with the date, company, person and what to do; then the
+/// interviews to come (see [`interviews_human`]).
+pub fn due_human(today: NaiveDate, actions: &[Action], interviews: &[Interview]) -> String {
     let mut out = String::new();
     if actions.is_empty() {
         writeln!(out, "Nothing due. Every follow-up is done for now.").unwrap();
+        if !interviews.is_empty() {
+            out.push('\n');
+            out += &interviews_human(today, interviews);
+        }
         return out;
     }
     let width = |f: fn(&Action) -> usize| actions.iter().map(f).max().unwrap_or(0).min(28);
@@ -331,6 +346,10 @@ pub fn due_human(today: NaiveDate, actions: &[Action]) -> String {
         }
         out.push('\n');
     }
+    if !interviews.is_empty() {
+        out += &interviews_human(today, interviews);
+        out.push('\n');
+    }
     let n = |s| actions.iter().filter(|a| a.status == s).count();
     writeln!(
         out,
@@ -340,6 +359,52 @@ pub fn due_human(today: NaiveDate, actions: &[Action]) -> String {
         n(Status::Upcoming)
     )
     .unwrap();
+    out
+}
+
+/// The "Upcoming interviews" section of `due`: one line per interview
+/// with its day (and time, when the journal gives one), company, role,
+/// stage and interviewers.
+pub fn interviews_human(today: NaiveDate, interviews: &[Interview]) -> String {
+    let mut out = String::new();
+    let style = severity_style(Severity::Note);
+    writeln!(
+        out,
+        "{style}Upcoming interviews{style:#} ({})",
+        interviews.len()
+    )
+    .unwrap();
+    let width = |f: fn(&Interview) -> usize| interviews.iter().map(f).max().unwrap_or(0).min(28);
+    let company_w = width(|i| i.company.chars().count());
+    let role_w = width(|i| i.role.chars().count());
+    // A time column only when some interview has a time.
+    let timed = interviews.iter().any(|i| i.at.is_some());
+    for i in interviews {
+        let time = match (timed, i.at) {
+            (false, _) => String::new(),
+            (true, Some(at)) => format!(" {}", at.format("%H:%M")),
+            (true, None) => " ".repeat(6),
+        };
+        let with = if i.interviewers.is_empty() {
+            String::new()
+        } else {
+            format!(" with {}", i.interviewers.join(", "))
+        };
+        let when = match (i.date - today).num_days() {
+            1 => "tomorrow".to_string(),
+            d => format!("in {d} days"),
+        };
+        writeln!(
+            out,
+            "  {} {}{time}  {:<company_w$}  {:<role_w$}  {}{with}{DIM} · {when}{DIM:#}",
+            i.date,
+            i.date.format("%a"),
+            truncate(&i.company, company_w),
+            truncate(&i.role, role_w),
+            i.kind(),
+        )
+        .unwrap();
+    }
     out
 }
 

@@ -18,7 +18,9 @@ fn due_json_shape_field_by_field() {
     // The offer came on Friday 20 November: two days later is a Sunday, so
     // the answer is due on Monday.
     let json = Case::new("offer-reply").today("2026-11-23").due_json();
-    assert_eq!(keys(&json), ["actions", "today"]);
+    assert_eq!(keys(&json), ["actions", "interviews", "today"]);
+    // Nothing is scheduled here: the list is there, empty.
+    assert_eq!(json["interviews"], serde_json::json!([]));
     assert_eq!(json["today"], "2026-11-23");
     let offer = json["actions"]
         .as_array()
@@ -56,6 +58,101 @@ fn due_json_shape_field_by_field() {
     assert_eq!(reflection["status"], "overdue");
     assert_eq!(reflection["due_at"], "2026-11-12T00:00:00Z");
     assert_eq!(reflection["draft"], false);
+}
+
+#[test]
+fn due_json_lists_scheduled_interviews_beside_the_actions() {
+    // Issue 16, point 18: interviews dated after today were nowhere in
+    // `due`. They come as a new top-level list; `today` and `actions` are
+    // as they were, so readers of the old shape keep working.
+    let c = Case::new("upcoming-interviews");
+    let json = c.due_json();
+    assert_eq!(keys(&json), ["actions", "interviews", "today"]);
+    assert_eq!(json["actions"].as_array().unwrap().len(), 1);
+    let interviews = json["interviews"].as_array().unwrap();
+    let journals: Vec<&str> = interviews
+        .iter()
+        .map(|i| i["journal"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        journals,
+        [
+            "content/acme/2026-11-24-onsite.md",
+            "content/initech/2026-11-30-technical.md",
+            "content/globex/2026-12-10-interview.md",
+            "content/umbrella/2027-03-15-final.md",
+        ]
+    );
+    let onsite = &interviews[0];
+    assert_eq!(
+        keys(onsite),
+        [
+            "at",
+            "company",
+            "date",
+            "format",
+            "interviewers",
+            "journal",
+            "role",
+            "stage",
+            "title"
+        ]
+    );
+    assert_eq!(onsite["date"], "2026-11-24");
+    assert_eq!(onsite["at"], "2026-11-24T14:00:00-05:00");
+    assert_eq!(onsite["company"], "Acme");
+    assert_eq!(onsite["role"], "Backend Developer");
+    assert_eq!(onsite["stage"], "onsite");
+    assert_eq!(onsite["format"], "in-person");
+    assert_eq!(
+        onsite["interviewers"],
+        serde_json::json!(["Bo Chen", "Cy Dee"])
+    );
+    assert_eq!(onsite["title"], "Onsite interview at Acme");
+    // Written as 09:30 Pacific: given in the configured timezone.
+    assert_eq!(interviews[1]["at"], "2026-11-30T12:30:00-05:00");
+    // A date without a time has no `at`, and what is not noted is left out.
+    assert_eq!(
+        keys(&interviews[2]),
+        [
+            "company",
+            "date",
+            "interviewers",
+            "journal",
+            "role",
+            "title"
+        ]
+    );
+    assert_eq!(interviews[3]["at"], "2027-03-15T10:00:00-04:00");
+
+    // --within keeps the interviews in that many days, as it does actions.
+    let near = c.run(&["due", "--format", "json", "--within", "3"]);
+    let near: Value = serde_json::from_str(&near.stdout).unwrap();
+    assert_eq!(near["interviews"].as_array().unwrap().len(), 1);
+    assert_eq!(near["actions"], json["actions"]);
+}
+
+#[test]
+fn due_shows_upcoming_interviews_after_the_actions() {
+    let c = Case::new("upcoming-interviews");
+    let r = c.run(&["due"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    insta::assert_snapshot!("due_upcoming_interviews", r.stdout);
+    let near = c.run(&["due", "--within", "3"]).stdout;
+    assert!(near.contains("Upcoming interviews (1)\n"), "{near}");
+    assert!(!near.contains("Initech"), "{near}");
+    // With nothing due, the interviews still show.
+    let r = Case::new("scheduled").run(&["due"]);
+    assert!(
+        r.stdout.starts_with(
+            "Nothing due. Every follow-up is done for now.\n\nUpcoming interviews (2)\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    // With nothing scheduled, no section.
+    let r = Case::new("check-in").today("2026-11-16").run(&["due"]);
+    assert!(!r.stdout.contains("interviews"), "{}", r.stdout);
 }
 
 #[test]

@@ -322,3 +322,96 @@ fn a_list_limit_keeps_the_counts_and_the_most_pressing_actions() {
     );
     assert_eq!(titles(&cut.next_seven), titles(&full.next_seven[..1]));
 }
+
+/// The work-search log of the `work-search` fixture as CSV rows (today
+/// 22 November 2026), without the header.
+fn work_search_rows() -> Vec<Vec<String>> {
+    let r = Case::new("work-search").run(&["report", "--work-search", "--format", "csv"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    csv::Reader::from_reader(r.stdout.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+/// The row of the log with this date and activity.
+fn work_search_row<'a>(rows: &'a [Vec<String>], date: &str, activity: &str) -> &'a [String] {
+    rows.iter()
+        .find(|r| r[0] == date && r[5].starts_with(activity))
+        .unwrap_or_else(|| panic!("no {activity} on {date} in {rows:#?}"))
+}
+
+#[test]
+fn a_linkedin_connection_is_logged_as_made_on_linkedin() {
+    // Regression: a `sent` of kind `linkedin` with no channel took the
+    // journal's channel and was logged as an email.
+    let rows = work_search_rows();
+    let connect = work_search_row(&rows, "2026-11-10", "Connected on LinkedIn");
+    assert_eq!(connect[4], "LinkedIn");
+    // A check-in sent by LinkedIn message is one too.
+    let check_in = work_search_row(&rows, "2026-11-12", "Asked about the status");
+    assert_eq!(check_in[4], "LinkedIn");
+}
+
+#[test]
+fn briefing_your_own_reference_is_not_a_contact_with_an_employer() {
+    // Regression: "Briefed references for the employer" to Max Ruiz, your
+    // own reference, was listed as a contact with Northwind.
+    let rows = work_search_rows();
+    assert!(
+        rows.iter()
+            .all(|r| !r[3].contains("Max Ruiz") && !r[5].contains("references")),
+        "{rows:#?}"
+    );
+    // Two interviews and three follow-ups at Northwind, one interview and
+    // two follow-ups at Fabrikam.
+    assert_eq!(rows.len(), 8, "{rows:#?}");
+}
+
+#[test]
+fn people_written_by_first_name_are_logged_with_their_full_name() {
+    // Regression: `to: Priya` was logged as "Priya", not as the Priya
+    // Patel who interviewed you.
+    let rows = work_search_rows();
+    let contacts = |date, activity| work_search_row(&rows, date, activity)[3].clone();
+    assert_eq!(contacts("2026-11-02", "Thank-you note"), "Dana Cole");
+    assert_eq!(contacts("2026-11-09", "Thank-you note"), "Priya Patel");
+    assert_eq!(
+        contacts("2026-11-10", "Connected on LinkedIn"),
+        "Priya Patel"
+    );
+    assert_eq!(contacts("2026-11-12", "Asked about the status"), "Lee Wu");
+    // A reply signed with a first name is credited with the full name too.
+    assert_eq!(
+        work_search_row(&rows, "2026-11-09", "Thank-you note")[6],
+        "Reply from Priya Patel (2026-11-16)"
+    );
+}
+
+#[test]
+fn a_contact_is_credited_only_with_replies_to_it() {
+    // Regression: Dana's thank-you showed the offer Priya sent a fortnight
+    // later, as if Dana had answered it.
+    let rows = work_search_rows();
+    let result = |date, activity| work_search_row(&rows, date, activity)[6].clone();
+    assert_eq!(result("2026-11-02", "Thank-you note"), "No reply yet");
+    assert_eq!(
+        result("2026-11-10", "Connected on LinkedIn"),
+        "Reply from Priya Patel (2026-11-16)"
+    );
+    // Fabrikam heard nothing: Northwind's reply is not theirs.
+    assert_eq!(result("2026-11-04", "Thank-you note"), "No reply yet");
+    assert_eq!(
+        result("2026-11-12", "Asked about the status"),
+        "No reply yet"
+    );
+    // The interviews' results are the application's.
+    assert_eq!(
+        result("2026-11-02", "Screen interview"),
+        "Invited to a further interview (2026-11-09)"
+    );
+    assert_eq!(
+        result("2026-11-09", "Onsite interview"),
+        "Offered the job (2026-11-16)"
+    );
+}

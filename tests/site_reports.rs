@@ -239,7 +239,11 @@ fn calendar_ics_has_one_all_day_event_per_open_action() {
         assert!(!line.contains('\n'), "bare LF in {line:?}");
         assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
     }
-    let evs = events(&raw);
+    // The actions' events; the scheduled interviews' come after them.
+    let (evs, interviews): (Vec<_>, Vec<_>) = events(&raw)
+        .into_iter()
+        .partition(|e| e["CATEGORIES"] != "interview");
+    assert_eq!(interviews.len(), 1, "Dunder Mifflin's offer call");
     let due = Case::new("report").today("2026-11-20").due_json();
     let actions = due["actions"].as_array().unwrap();
     assert_eq!(evs.len(), actions.len());
@@ -345,4 +349,161 @@ fn with_a_base_url_each_event_links_to_its_journal_page() {
             "{url}"
         );
     }
+}
+
+/// An event's properties: name → (parameters written `KEY=VALUE;…`, value).
+type Properties = BTreeMap<String, (String, String)>;
+
+/// The events of an ICS file with their parameters, and the TZIDs of its
+/// VTIMEZONEs.
+fn events_with_parameters(ics: &str) -> (Vec<Properties>, Vec<String>) {
+    let mut parser = ical::IcalParser::new(BufReader::new(ics.as_bytes()));
+    let cal = parser.next().expect("one calendar").expect("parses");
+    let zones = cal
+        .timezones
+        .iter()
+        .flat_map(|z| &z.properties)
+        .filter(|p| p.name == "TZID")
+        .filter_map(|p| p.value.clone())
+        .collect();
+    let events = cal
+        .events
+        .into_iter()
+        .map(|e| {
+            e.properties
+                .into_iter()
+                .map(|p| {
+                    let params = p
+                        .params
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|(k, v)| format!("{k}={}", v.join(",")))
+                        .collect::<Vec<_>>()
+                        .join(";");
+                    (p.name, (params, p.value.unwrap_or_default()))
+                })
+                .collect()
+        })
+        .collect();
+    (events, zones)
+}
+
+#[test]
+fn scheduled_interviews_are_events_at_their_time_in_the_configured_timezone() {
+    // Issue 16, point 18: interviews dated after today were not in the
+    // calendar at all.
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let case = Case::new("upcoming-interviews");
+    build(&case, &out, &["--base-url", "https://me.example/jobs"]);
+    let raw = read(&out, "calendar.ics");
+    for line in raw.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+    }
+    let (evs, zones) = events_with_parameters(&raw);
+    // The times are written in America/New_York, which the calendar describes.
+    assert_eq!(zones, ["America/New_York"]);
+    let interviews: Vec<_> = evs
+        .iter()
+        .filter(|e| e["CATEGORIES"].1 == "interview")
+        .collect();
+    let seen: Vec<(&str, &str, &str, Option<&str>)> = interviews
+        .iter()
+        .map(|e| {
+            (
+                e["SUMMARY"].1.as_str(),
+                e["DTSTART"].0.as_str(),
+                e["DTSTART"].1.as_str(),
+                e.get("DTEND").map(|d| d.1.as_str()),
+            )
+        })
+        .collect();
+    // Soonest first; the parser leaves the escapes of `,` and `;` in.
+    let tz = "TZID=America/New_York";
+    assert_eq!(
+        seen,
+        [
+            (
+                "Onsite interview: Acme — Backend Developer",
+                tz,
+                "20261124T140000",
+                None
+            ),
+            // Written as 09:30-08:00 (Pacific): 12:30 in New York.
+            (
+                "Technical interview: Initech\\, Inc. — Platform\\; SRE",
+                tz,
+                "20261130T123000",
+                None
+            ),
+            // No time given: the whole day.
+            (
+                "Interview: Globex — Analyst",
+                "VALUE=DATE",
+                "20261210",
+                Some("20261211")
+            ),
+            // After the clocks go forward: the zone says so.
+            (
+                "Final interview: Umbrella — QA Lead",
+                tz,
+                "20270315T100000",
+                None
+            ),
+        ]
+    );
+    let onsite = interviews[0];
+    assert_eq!(onsite["TRANSP"].1, "OPAQUE");
+    assert_eq!(
+        onsite["DESCRIPTION"].1,
+        "Onsite interview at Acme\\, for the Backend Developer position. With Bo Chen\\, Cy Dee. Format: in-person."
+    );
+    assert_eq!(
+        onsite["URL"].1,
+        "https://me.example/jobs/journals/acme-2026-11-24-onsite/"
+    );
+    assert!(
+        out.join("journals/acme-2026-11-24-onsite/index.html")
+            .is_file()
+    );
+    assert!(onsite["UID"].1.ends_with("-interview@debrief"));
+    assert_eq!(interviews[2]["TRANSP"].1, "TRANSPARENT");
+    // The zone's changes: back to standard time on 1 November 2026 and
+    // forward on 14 March 2027, each at 02:00 local.
+    assert!(raw.contains(
+        "BEGIN:STANDARD\r\nDTSTART:20261101T020000\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\nTZNAME:EST\r\nEND:STANDARD\r\n"
+    ));
+    assert!(raw.contains(
+        "BEGIN:DAYLIGHT\r\nDTSTART:20270314T020000\r\nTZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\nTZNAME:EDT\r\nEND:DAYLIGHT\r\n"
+    ));
+    // The open action is still there, all day.
+    assert_eq!(evs.len(), interviews.len() + 1);
+}
+
+#[test]
+fn an_interview_keeps_its_uid_when_it_moves_and_when_days_pass() {
+    let journal = |date: &str| {
+        format!(
+            "---\ncompany: Acme\nrole: Dev\ndate: {date}\nstage: onsite\ninterviewers: [Bo Chen]\n---\n"
+        )
+    };
+    let uid_and_start = |date: &str, today: &str| -> (String, String) {
+        let case = Case::temp()
+            .file("content/acme/onsite.md", journal(date))
+            .today(today);
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("site");
+        build(&case, &out, &[]);
+        let raw = read(&out, "calendar.ics");
+        let (evs, zones) = events_with_parameters(&raw);
+        // UTC needs no VTIMEZONE: the times end in Z.
+        assert!(zones.is_empty(), "{raw}");
+        assert_eq!(evs.len(), 1, "{raw}");
+        (evs[0]["UID"].1.clone(), evs[0]["DTSTART"].1.clone())
+    };
+    let (uid, start) = uid_and_start("2026-11-26T09:00", "2026-11-22");
+    assert_eq!(start, "20261126T090000Z");
+    assert_eq!(uid_and_start("2026-11-26T09:00", "2026-11-23").0, uid);
+    let (moved, start) = uid_and_start("2026-11-27T15:30", "2026-11-22");
+    assert_eq!((moved, start.as_str()), (uid, "20261127T153000Z"));
 }

@@ -1,10 +1,14 @@
 //! `calendar.ics` (RFC 5545): every open action as an all-day event on its
-//! due date, for calendar apps that subscribe to the published site.
+//! due date, and every scheduled interview at its time (in the configured
+//! timezone, which a VTIMEZONE made here describes) or, when its journal
+//! gives no time, as an all-day event, for calendar apps that subscribe to
+//! the published site.
 //!
 //! Builds are reproducible and subscriptions update in place: the UID of an
-//! event depends only on which action it is (rule, journal, person, title),
-//! never on its date, and DTSTAMP is the last day its application changed
-//! (an interview, a follow-up, a reply or an outcome), not the build time.
+//! event depends only on which action it is (rule, journal, person, title)
+//! or which journal an interview is written in, never on its date, and
+//! DTSTAMP is the last day its application changed (an interview, a
+//! follow-up, a reply or an outcome), not the build time.
 //!
 //! Values come from journals and must not shape the file: control characters
 //! are taken out of every value before it is written (see [`clean`]). The
@@ -13,10 +17,11 @@
 
 use std::borrow::Cow;
 
-use chrono::NaiveDate;
-use chrono_tz::Tz;
+use chrono::{DateTime, Duration, NaiveDate, Offset, TimeZone, Utc};
+use chrono_tz::{OffsetComponents, OffsetName, Tz};
 use icalendar::Calendar;
 
+use super::scheduled::Interview;
 use crate::journal::application::Application;
 use crate::rules::Action;
 use crate::time::add_days;
@@ -166,6 +171,243 @@ pub fn event(e: &Entry<'_>) -> String {
     }
     out += "END:VEVENT\r\n";
     out
+}
+
+/// A scheduled interview to write as an event.
+pub struct InterviewEntry<'a> {
+    /// The interview.
+    pub interview: &'a Interview,
+    /// The last day its application changed.
+    pub changed: NaiveDate,
+    /// Its journal's page, when the site's URL is known.
+    pub url: Option<String>,
+}
+
+/// The UID of a scheduled interview's event: its journal's, so that moving
+/// the interview to another day moves the event.
+pub fn interview_uid(i: &Interview) -> String {
+    let h = fnv1a(
+        ["interview", i.journal.as_str()]
+            .iter()
+            .flat_map(|p| p.bytes().chain([0xff])),
+    );
+    format!("{h:016x}-interview@debrief")
+}
+
+/// Whether times in `tz` are written in UTC (`…Z`), with no VTIMEZONE.
+fn is_utc(tz: Tz) -> bool {
+    matches!(
+        tz.name(),
+        "UTC" | "Etc/UTC" | "UCT" | "Etc/UCT" | "Universal" | "Etc/Universal" | "Zulu" | "Etc/Zulu"
+    )
+}
+
+/// `at` as a UTC DATE-TIME value.
+fn utc_time(at: DateTime<Utc>) -> String {
+    at.format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+/// The DTSTART of an interview at `at`: the local time with the TZID of
+/// `tz`, or UTC in UTC itself and where the local time would name another
+/// instant (the second pass of the hour a clock going back repeats: a
+/// repeated local time means its first, RFC 5545 3.3.5).
+fn start(at: DateTime<Utc>, tz: Tz) -> (String, String) {
+    let local = at.with_timezone(&tz);
+    let wall = local.naive_local();
+    let read_back = tz.from_local_datetime(&wall).earliest() == Some(local);
+    if is_utc(tz) || !read_back {
+        ("DTSTART".into(), utc_time(at))
+    } else {
+        (
+            format!("DTSTART;TZID={}", tz.name()),
+            wall.format("%Y%m%dT%H%M%S").to_string(),
+        )
+    }
+}
+
+/// What an interview's event says: its title and role, who will interview
+/// you and how.
+fn interview_description(i: &Interview) -> String {
+    let mut d = format!("{}, for the {} position.", i.title, i.role);
+    if !i.interviewers.is_empty() {
+        d += &format!(" With {}.", i.interviewers.join(", "));
+    }
+    if let Some(f) = &i.format {
+        d += &format!(" Format: {f}.");
+    }
+    d
+}
+
+/// "Onsite interview: Acme — Backend Developer".
+fn interview_summary(i: &Interview) -> String {
+    format!("{}: {} — {}", i.kind(), i.company, i.role)
+}
+
+/// One scheduled interview's event, written as [`event`] writes an
+/// action's: at its time in `tz` (busy) when its journal gives one, else
+/// all day (free: the day is not taken, only marked).
+pub fn interview_event(e: &InterviewEntry<'_>, tz: Tz) -> String {
+    let i = e.interview;
+    let day = |d: NaiveDate| d.format("%Y%m%d").to_string();
+    let mut out = String::from("BEGIN:VEVENT\r\n");
+    line(&mut out, "CATEGORIES", "interview");
+    line(
+        &mut out,
+        "DESCRIPTION",
+        &text(&interview_description(i), false),
+    );
+    if i.at.is_none() {
+        line(&mut out, "DTEND;VALUE=DATE", &day(add_days(i.date, 1)));
+    }
+    line(&mut out, "DTSTAMP", &format!("{}T000000Z", day(e.changed)));
+    match i.at {
+        Some(at) => {
+            let (key, value) = start(at.with_timezone(&Utc), tz);
+            line(&mut out, &key, &value);
+        }
+        None => line(&mut out, "DTSTART;VALUE=DATE", &day(i.date)),
+    }
+    line(&mut out, "SUMMARY", &text(&interview_summary(i), false));
+    let busy = if i.at.is_some() {
+        "OPAQUE"
+    } else {
+        "TRANSPARENT"
+    };
+    line(&mut out, "TRANSP", busy);
+    line(&mut out, "UID", &interview_uid(i));
+    if let Some(url) = &e.url {
+        line(&mut out, "URL", &clean(url, false));
+    }
+    out += "END:VEVENT\r\n";
+    out
+}
+
+/// How far back [`vtimezone`] looks for the change of offset that began
+/// the one the first event falls in.
+const LOOK_BACK_DAYS: i64 = 400;
+
+/// The offset of `tz` at `at`, in seconds east of UTC.
+fn offset_at(tz: Tz, at: DateTime<Utc>) -> i32 {
+    tz.offset_from_utc_datetime(&at.naive_utc())
+        .fix()
+        .local_minus_utc()
+}
+
+/// The first instant after `before` and at or before `after` at which `tz`
+/// has the offset it has at `after` (the two differ).
+fn change_between(tz: Tz, mut before: DateTime<Utc>, mut after: DateTime<Utc>) -> DateTime<Utc> {
+    let target = offset_at(tz, after);
+    while after - before > Duration::seconds(1) {
+        let mid = before + (after - before) / 2;
+        if offset_at(tz, mid) == target {
+            after = mid;
+        } else {
+            before = mid;
+        }
+    }
+    after
+}
+
+/// `seconds` east of UTC as a UTC-OFFSET value: `+0100`, `-0430`.
+fn utc_offset(seconds: i32) -> String {
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let s = seconds.unsigned_abs();
+    let (h, m, sec) = (s / 3600, s / 60 % 60, s % 60);
+    if sec == 0 {
+        format!("{sign}{h:02}{m:02}")
+    } else {
+        format!("{sign}{h:02}{m:02}{sec:02}")
+    }
+}
+
+/// One observance of a VTIMEZONE: from the offset `from` to the one `tz`
+/// has at `at`, starting then (`None`: since before the events).
+fn observance(
+    out: &mut String,
+    tz: Tz,
+    at: DateTime<Utc>,
+    from: i32,
+    onset: Option<DateTime<Utc>>,
+) {
+    let offset = tz.offset_from_utc_datetime(&at.naive_utc());
+    let kind = if offset.dst_offset().is_zero() {
+        "STANDARD"
+    } else {
+        "DAYLIGHT"
+    };
+    out.push_str(&format!("BEGIN:{kind}\r\n"));
+    // The onset as a local time in the offset it ends (RFC 5545 3.6.5).
+    let dtstart = match onset {
+        Some(t) => (t.naive_utc() + Duration::seconds(i64::from(from)))
+            .format("%Y%m%dT%H%M%S")
+            .to_string(),
+        None => "19700101T000000".into(),
+    };
+    line(out, "DTSTART", &dtstart);
+    line(out, "TZOFFSETFROM", &utc_offset(from));
+    line(
+        out,
+        "TZOFFSETTO",
+        &utc_offset(offset.fix().local_minus_utc()),
+    );
+    if let Some(name) = offset.abbreviation() {
+        line(out, "TZNAME", &text(name, false));
+    }
+    out.push_str(&format!("END:{kind}\r\n"));
+}
+
+/// The VTIMEZONE that events written with the TZID of `tz` (see
+/// [`interview_event`]) refer to, covering the instants `at`: the offset
+/// in force at the first, and every change of offset up to the last.
+/// `None` when there is nothing to describe (no instants, or `tz` is UTC).
+pub fn vtimezone(tz: Tz, at: impl IntoIterator<Item = DateTime<Utc>>) -> Option<String> {
+    let (mut first, mut last): (Option<DateTime<Utc>>, Option<DateTime<Utc>>) = (None, None);
+    for t in at {
+        first = Some(first.map_or(t, |f| f.min(t)));
+        last = Some(last.map_or(t, |l| l.max(t)));
+    }
+    let (first, last) = (first?, last?);
+    if is_utc(tz) {
+        return None;
+    }
+    let day = Duration::days(1);
+    let mut out = String::from("BEGIN:VTIMEZONE\r\n");
+    line(&mut out, "TZID", tz.name());
+    // The change that began the offset in force at the first event, if
+    // there was one in the year before it.
+    let now = offset_at(tz, first);
+    let mut probe = first;
+    let mut onset = None;
+    for _ in 0..LOOK_BACK_DAYS {
+        let Some(earlier) = probe.checked_sub_signed(day) else {
+            break;
+        };
+        if offset_at(tz, earlier) != now {
+            onset = Some((offset_at(tz, earlier), change_between(tz, earlier, probe)));
+            break;
+        }
+        probe = earlier;
+    }
+    match onset {
+        Some((from, t)) => observance(&mut out, tz, first, from, Some(t)),
+        None => observance(&mut out, tz, first, now, None),
+    }
+    // Every change after it, up to the last event, a day at a time: no
+    // zone changes its offset twice in a day.
+    let mut probe = first;
+    let mut offset = now;
+    while probe < last {
+        let next = (probe + day).min(last);
+        let then = offset_at(tz, next);
+        if then != offset {
+            let t = change_between(tz, probe, next);
+            observance(&mut out, tz, t, offset, Some(t));
+            offset = then;
+        }
+        probe = next;
+    }
+    out.push_str("END:VTIMEZONE\r\n");
+    Some(out)
 }
 
 /// `value` as a TEXT value (RFC 5545 3.3.11): cleaned (see [`clean`]), with
@@ -455,5 +697,176 @@ mod tests {
             none.ends_with("X-WR-CALNAME:Follow-ups\r\nEND:VCALENDAR\r\n"),
             "{none}"
         );
+    }
+
+    /// A scheduled interview at Acme: at `at` (RFC 3339), or all day on 24 November.
+    fn interview(at: Option<&str>) -> Interview {
+        Interview {
+            date: crate::time::parse_date("2026-11-24").unwrap(),
+            at: at.map(|a| chrono::DateTime::parse_from_rfc3339(a).unwrap()),
+            company: "Acme; Inc.".into(),
+            role: "Dev".into(),
+            stage: Some("onsite".into()),
+            format: Some("video".into()),
+            interviewers: vec!["Bo Chen".into(), "Cy Dee".into()],
+            title: "Onsite interview at Acme; Inc.".into(),
+            journal: "content/acme/2026-11-24-onsite.md".into(),
+        }
+    }
+
+    #[test]
+    fn interview_events_say_what_the_icalendar_crate_would_write() {
+        let berlin = chrono_tz::Europe::Berlin;
+        let changed = crate::time::parse_date("2026-11-17").unwrap();
+        let stamp = Utc.from_utc_datetime(&changed.and_time(NaiveTime::MIN));
+        let url = Some("https://x.example/journals/acme/".to_string());
+        // Timed, in the configured timezone.
+        let timed = interview(Some("2026-11-24T14:30:00+01:00"));
+        let ours = interview_event(
+            &InterviewEntry {
+                interview: &timed,
+                changed,
+                url: url.clone(),
+            },
+            berlin,
+        );
+        let mut theirs = icalendar::Event::new();
+        theirs
+            .uid(&interview_uid(&timed))
+            .timestamp(stamp)
+            .summary("Onsite interview: Acme; Inc. — Dev")
+            .description(
+                "Onsite interview at Acme; Inc., for the Dev position. With Bo Chen, Cy Dee. Format: video.",
+            )
+            .starts(icalendar::CalendarDateTime::WithTimezone {
+                date_time: chrono::NaiveDate::from_ymd_opt(2026, 11, 24)
+                    .unwrap()
+                    .and_hms_opt(14, 30, 0)
+                    .unwrap(),
+                tzid: "Europe/Berlin".into(),
+            })
+            .add_property("CATEGORIES", "interview")
+            .add_property("TRANSP", "OPAQUE")
+            .url(url.as_deref().unwrap());
+        assert_eq!(unfold(&ours), unfold(&theirs.done().to_string()));
+        // All day when no time is given.
+        let all_day = interview(None);
+        let ours = interview_event(
+            &InterviewEntry {
+                interview: &all_day,
+                changed,
+                url: None,
+            },
+            berlin,
+        );
+        let mut theirs = icalendar::Event::new();
+        theirs
+            .uid(&interview_uid(&all_day))
+            .timestamp(stamp)
+            .summary("Onsite interview: Acme; Inc. — Dev")
+            .description(
+                "Onsite interview at Acme; Inc., for the Dev position. With Bo Chen, Cy Dee. Format: video.",
+            )
+            .starts(all_day.date)
+            .ends(add_days(all_day.date, 1))
+            .add_property("CATEGORIES", "interview")
+            .add_property("TRANSP", "TRANSPARENT");
+        assert_eq!(unfold(&ours), unfold(&theirs.done().to_string()));
+        // The UID is the journal's: pinned, as a subscription relies on it.
+        assert_eq!(interview_uid(&timed), interview_uid(&all_day));
+        assert_eq!(interview_uid(&timed), "3e9c42706e32b273-interview@debrief");
+    }
+
+    #[test]
+    fn interview_times_are_utc_where_a_local_time_would_be_ambiguous() {
+        let london = chrono_tz::Europe::London;
+        let at = |s: &str| {
+            chrono::DateTime::parse_from_rfc3339(s)
+                .unwrap()
+                .with_timezone(&Utc)
+        };
+        // 01:30 happens twice on 25 October 2026 in London; the second time
+        // is written in UTC.
+        assert_eq!(
+            start(at("2026-10-25T01:30:00+01:00"), london),
+            (
+                "DTSTART;TZID=Europe/London".into(),
+                "20261025T013000".into()
+            )
+        );
+        assert_eq!(
+            start(at("2026-10-25T01:30:00+00:00"), london),
+            ("DTSTART".into(), "20261025T013000Z".into())
+        );
+        assert_eq!(
+            start(at("2026-11-24T09:00:00+00:00"), chrono_tz::UTC),
+            ("DTSTART".into(), "20261124T090000Z".into())
+        );
+        assert_eq!(
+            vtimezone(chrono_tz::UTC, [at("2026-11-24T09:00:00Z")]),
+            None
+        );
+        assert_eq!(vtimezone(london, []), None);
+    }
+
+    /// The offset (seconds east of UTC) the observances of `vtimezone` give
+    /// at `t`: that of the latest one to begin at or before it.
+    fn offset_by(vtimezone: &str, t: chrono::DateTime<Utc>) -> Option<i32> {
+        let seconds = |v: &str| {
+            let sign = if v.starts_with('-') { -1 } else { 1 };
+            let n = |r: std::ops::Range<usize>| v.get(r).map_or(0, |d| d.parse::<i32>().unwrap());
+            sign * (n(1..3) * 3600 + n(3..5) * 60 + n(5..7))
+        };
+        let mut best: Option<(chrono::DateTime<Utc>, i32)> = None;
+        for block in vtimezone.split("BEGIN:").skip(2) {
+            let value = |key: &str| {
+                block
+                    .lines()
+                    .find_map(|l| l.strip_prefix(key))
+                    .unwrap()
+                    .trim_end()
+                    .to_string()
+            };
+            let from = seconds(&value("TZOFFSETFROM:"));
+            let to = seconds(&value("TZOFFSETTO:"));
+            let local =
+                chrono::NaiveDateTime::parse_from_str(&value("DTSTART:"), "%Y%m%dT%H%M%S").unwrap();
+            let onset = Utc.from_utc_datetime(&(local - Duration::seconds(i64::from(from))));
+            if onset <= t && best.is_none_or(|(b, _)| onset > b) {
+                best = Some((onset, to));
+            }
+        }
+        best.map(|(_, to)| to)
+    }
+
+    #[test]
+    fn a_vtimezone_gives_every_event_the_offset_its_zone_has_then() {
+        let start = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
+        for tz in [
+            chrono_tz::America::New_York,
+            chrono_tz::Europe::London,
+            chrono_tz::Australia::Lord_Howe,
+            chrono_tz::Asia::Kolkata,
+            chrono_tz::America::Sao_Paulo,
+            chrono_tz::Pacific::Chatham,
+        ] {
+            // Events every 11 days and 7 hours for three years.
+            let events: Vec<_> = (0..100)
+                .map(|k| start + Duration::hours(k * (11 * 24 + 7)))
+                .collect();
+            let zone = vtimezone(tz, events.iter().copied()).unwrap();
+            assert!(zone.starts_with(&format!("BEGIN:VTIMEZONE\r\nTZID:{}\r\n", tz.name())));
+            for t in &events {
+                assert_eq!(
+                    offset_by(&zone, *t),
+                    Some(offset_at(tz, *t)),
+                    "{tz} at {t}\n{zone}"
+                );
+            }
+            // A zone with no change for years starts "since 1970".
+            if tz == chrono_tz::Asia::Kolkata {
+                assert!(zone.contains("DTSTART:19700101T000000\r\nTZOFFSETFROM:+0530\r\nTZOFFSETTO:+0530\r\nTZNAME:IST\r\n"), "{zone}");
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! Reports made from the journals over time: the weekly report, the
-//! practice list, the work-search log, the calendar and the charts.
+//! practice list, the work-search log, the scheduled interviews, the
+//! calendar and the charts.
 //!
 //! Pure, like the rules: journals, actions, the configuration and dates come
 //! in; values (and text) go out. The CLI prints them; the site renders them.
@@ -9,6 +10,7 @@ pub mod charts;
 pub mod history;
 pub mod pipeline;
 pub mod practice;
+pub mod scheduled;
 pub mod text;
 pub mod week;
 pub mod weekly;

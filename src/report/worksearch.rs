@@ -2,6 +2,11 @@
 //! interview and each follow-up sent), with what came of it. Unemployment
 //! offices ask job seekers to keep this record; debrief writes it from the
 //! journals you already keep.
+//!
+//! Only contacts with the employer count: briefing your own references is
+//! left out. People are named in full as the application knows them, and a
+//! follow-up's result is a reply from someone it reached, never the answer
+//! somebody else gave later.
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -9,7 +14,7 @@ use serde::Serialize;
 
 use crate::journal::Journal;
 use crate::journal::application::{self, Application};
-use crate::journal::model::{Kind, Outcome};
+use crate::journal::model::{Channel, Kind, Outcome, Reply, Sent, normalise, same_person};
 
 /// One contact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -84,6 +89,107 @@ fn interview_result(app: &Application<'_>, index: usize, tz: Tz) -> String {
     }
 }
 
+/// What part a person plays in an application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// Someone at the employer: an interviewer or a contact.
+    Employer,
+    /// One of your own references.
+    Reference,
+}
+
+/// The people an application names, in full: to write `to: Priya` as the
+/// Priya Patel who interviewed you, and to tell the employer's people from
+/// your own references.
+struct People<'a> {
+    /// Everyone, in the order names are looked up: interviewers (latest
+    /// journal first), then contacts, then references.
+    known: Vec<(&'a str, Part)>,
+}
+
+impl<'a> People<'a> {
+    fn of(app: &Application<'a>) -> People<'a> {
+        let all = || app.journals.iter().chain(&app.scheduled).rev();
+        let mut known: Vec<(&'a str, Part)> = Vec::new();
+        known.extend(all().flat_map(|j| {
+            j.interviewers
+                .iter()
+                .map(|i| (i.name.as_str(), Part::Employer))
+        }));
+        known.extend(all().filter_map(|j| j.contact.as_deref().map(|c| (c, Part::Employer))));
+        known.extend(all().flat_map(|j| {
+            j.references
+                .iter()
+                .map(|r| (r.name.as_str(), Part::Reference))
+        }));
+        People { known }
+    }
+
+    /// The person `written` names, in full, with their part; `None` when it
+    /// names nobody the application knows, or two people who share a first
+    /// name (the log then keeps the name as written).
+    fn find(&self, written: &str) -> Option<(&'a str, Part)> {
+        let mut found: Option<(&'a str, Part)> = None;
+        for &(name, part) in &self.known {
+            if !same_person(name, written) {
+                continue;
+            }
+            match found {
+                None => found = Some((name, part)),
+                // The same person written down twice.
+                Some((seen, _)) if normalise(seen) == normalise(name) => {}
+                Some(_) => return None,
+            }
+        }
+        found
+    }
+
+    /// The name as the log writes it: in full when the application knows it.
+    fn full(&self, written: &'a str) -> &'a str {
+        self.find(written).map_or(written, |(name, _)| name)
+    }
+
+    /// Whether `sent` went only to your own references: a briefing, not a
+    /// contact with the employer.
+    fn only_references(&self, sent: &Sent) -> bool {
+        sent.kind == Kind::References
+            || (!sent.to.is_empty()
+                && sent
+                    .to
+                    .iter()
+                    .all(|t| matches!(self.find(t), Some((_, Part::Reference)))))
+    }
+}
+
+/// How a `sent` entry went: a LinkedIn connection request goes by LinkedIn
+/// whatever the journal's channel is.
+fn sent_method(sent: &Sent, journal: Channel) -> String {
+    let channel = if sent.kind == Kind::Linkedin {
+        Channel::Linkedin
+    } else {
+        sent.channel.unwrap_or(journal)
+    };
+    method(channel.as_str())
+}
+
+/// Whether `reply` answers a contact made on `on` with `reached` (full
+/// names; none means the hiring team): it came that day or later, from one
+/// of them (a reply that names no sender, or a contact with the hiring
+/// team, could be an answer from anyone there).
+fn answers(reply: &Reply, on: NaiveDate, reached: &[&str], people: &People<'_>) -> bool {
+    if reply.on < on {
+        return false;
+    }
+    let Some(from) = reply.from.as_deref() else {
+        return true;
+    };
+    let from = people.full(from);
+    reached.is_empty()
+        || reached
+            .iter()
+            .any(|p| same_person(p, from) || same_person(from, p))
+}
+
 /// Every contact dated from `from` to `to` (both included), by date.
 pub fn log<'a>(
     journals: impl IntoIterator<Item = &'a Journal>,
@@ -95,19 +201,13 @@ pub fn log<'a>(
     let keep = |d: NaiveDate| d <= to && from.is_none_or(|f| d >= f);
     let mut out = Vec::new();
     for app in &apps {
+        let known = People::of(app);
         let mut replies: Vec<_> = app.replies().collect();
         replies.sort_by_key(|r| r.on);
         for (index, j) in app.journals.iter().enumerate() {
             let date = j.date.date(tz);
             if keep(date) {
-                let stage = j.stage.as_deref().map_or("Interview".to_string(), |s| {
-                    let mut c = s.chars();
-                    let first: String = c
-                        .next()
-                        .map(|x| x.to_uppercase().collect())
-                        .unwrap_or_default();
-                    format!("{first}{} interview", c.as_str())
-                });
+                let stage = super::scheduled::stage_label(j.stage.as_deref());
                 out.push(Contact {
                     date,
                     employer: app.company.clone(),
@@ -126,17 +226,24 @@ pub fn log<'a>(
             }
             for s in &j.sent {
                 let on = s.on.date(tz);
-                if !keep(on) {
+                if !keep(on) || known.only_references(s) {
                     continue;
                 }
-                let person = people(&j.recipients(s));
-                let result = replies.iter().find(|r| r.on >= on).map_or_else(
-                    || "No reply yet".to_string(),
-                    |r| match &r.from {
-                        Some(f) => format!("Reply from {f} ({})", r.on),
-                        None => format!("Reply ({})", r.on),
-                    },
-                );
+                let reached: Vec<&str> = if s.to.is_empty() {
+                    j.recipients(s)
+                } else {
+                    s.to.iter().map(|t| known.full(t)).collect()
+                };
+                let result = replies
+                    .iter()
+                    .find(|r| answers(r, on, &reached, &known))
+                    .map_or_else(
+                        || "No reply yet".to_string(),
+                        |r| match &r.from {
+                            Some(f) => format!("Reply from {} ({})", known.full(f), r.on),
+                            None => format!("Reply ({})", r.on),
+                        },
+                    );
                 let mut what = kind_text(s.kind).to_string();
                 if let Some(n) = &s.note {
                     what += &format!(": {n}");
@@ -145,8 +252,8 @@ pub fn log<'a>(
                     date: on,
                     employer: app.company.clone(),
                     role: app.role.clone(),
-                    person,
-                    method: method(s.channel.unwrap_or(j.channel).as_str()),
+                    person: people(&reached),
+                    method: sent_method(s, j.channel),
                     what,
                     result,
                     journal: j.path.clone(),
@@ -299,6 +406,28 @@ mod tests {
         assert_eq!(
             parsed[3][5],
             "Asked for feedback on the interview: asked | politely"
+        );
+    }
+
+    #[test]
+    fn names_are_completed_only_when_one_person_fits() {
+        let js = journals(&[
+            "company: Acme\nrole: Dev\ndate: 2026-11-02\ninterviewers: [Priya Patel, Priya Shah, Bo Chen]\nreferences: [Max Ruiz]\nsent:\n  - {kind: thank-you, on: 2026-11-02, to: Priya}\n  - {kind: thank-you, on: 2026-11-02, to: [Bo, Max Ruiz]}\n  - {kind: other, on: 2026-11-03, to: Max, note: thanked my reference}\nreplies:\n  - {on: 2026-11-04, from: bo}",
+        ]);
+        let log = log(&js, None, d("2026-11-22"), chrono_tz::UTC);
+        let sent: Vec<(&str, &str)> = log[1..]
+            .iter()
+            .map(|c| (c.person.as_str(), c.result.as_str()))
+            .collect();
+        assert_eq!(
+            sent,
+            [
+                // Two Priyas: the name stays as written, and Bo's reply is
+                // not an answer to it.
+                ("Priya", "No reply yet"),
+                ("Bo Chen; Max Ruiz", "Reply from Bo Chen (2026-11-04)"),
+                // A note to your own reference alone is not in the log.
+            ]
         );
     }
 

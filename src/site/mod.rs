@@ -1024,10 +1024,21 @@ pub fn render(
     )?;
 
     phases.mark("week index, reflections");
-    // The calendar of open actions, and the machine-readable data.
+    // The calendar of open actions and scheduled interviews (the timed
+    // ones in the configured timezone, which it describes), and the
+    // machine-readable data.
     let (head, end) = calendar::frame(&config.site.title);
+    let mut interviews: Vec<&parts::InterviewPart> =
+        parts.values().flat_map(|p| &p.interviews).collect();
+    interviews.sort_by(|a, b| a.order.cmp(&b.order));
     let mut ics = splice::Pieces::from(head);
+    if let Some(zone) =
+        calendar::vtimezone(tz, interviews.iter().filter(|i| i.timed).map(|i| i.order.0))
+    {
+        ics.push(zone);
+    }
     actions.iter().for_each(|a| ics.push(a.event.clone()));
+    interviews.iter().for_each(|i| ics.push(i.event.clone()));
     ics.push(end);
     sink.put("calendar.ics", ics)?;
     sink.put(

@@ -2,7 +2,8 @@
 //! actions, each as the dashboard, the drafts page, the calendar and
 //! `report.json` show it; the problems in its journals, as the dashboard and
 //! `report.json` show them; its line in the dashboard's list, its place in
-//! the pipeline, its upcoming interviews and its share of the charts; and
+//! the pipeline, its upcoming interviews (for the dashboard and the
+//! calendar) and its share of the charts; and
 //! its past interviews as the reflections page shows them.
 //!
 //! Those pages are joined from these parts, the rendered items shared
@@ -15,7 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use bytes::Bytes;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::config::Config;
 use crate::diagnostics::Problem;
@@ -26,7 +27,7 @@ use crate::render::drafts;
 use crate::render::theme::{self, ThemeError};
 use crate::report::week::Week;
 use crate::report::weekly::{self, JournalRef, Order};
-use crate::report::{calendar, charts, history, pipeline};
+use crate::report::{calendar, charts, history, pipeline, scheduled};
 use crate::rules::{self, Action};
 
 use super::pages::{self, ActionView, DraftView, Slugs};
@@ -139,6 +140,18 @@ pub struct Upcoming {
     pub role: String,
 }
 
+/// A scheduled interview, made ready for `calendar.ics`.
+pub struct InterviewPart {
+    /// When it starts (a date-only one at the start of its day): the
+    /// calendar lists interviews in this order, and describes the
+    /// configured timezone for the timed ones.
+    pub order: (DateTime<Utc>, String),
+    /// Whether its journal gives a time of day.
+    pub timed: bool,
+    /// Its event in `calendar.ics`.
+    pub event: Bytes,
+}
+
 /// One application's part.
 pub struct AppPart {
     /// The company, as the application spells it.
@@ -154,6 +167,8 @@ pub struct AppPart {
     pub stage: String,
     /// Its scheduled interviews, soonest first.
     pub upcoming: Vec<Upcoming>,
+    /// Its scheduled interviews' events, soonest first.
+    pub interviews: Vec<InterviewPart>,
     /// Its line in the dashboard's list of applications: the theme's
     /// `_application_line.html`.
     pub line: Bytes,
@@ -220,6 +235,13 @@ impl Maker<'_> {
             None => Vec::new(),
         };
         let upcoming = shown.map_or(&[][..], |s| &s.scheduled[..]);
+        let interviews = match shown {
+            Some(shown) => upcoming
+                .iter()
+                .map(|j| self.interview(shown, j, changed))
+                .collect(),
+            None => Vec::new(),
+        };
         let standing = pipeline::standing(app, self.config, self.today, self.tz);
         let mut ctx = tera::Context::new();
         ctx.insert(
@@ -244,11 +266,32 @@ impl Maker<'_> {
                     role: j.role.clone(),
                 })
                 .collect(),
+            interviews,
             chart: self.chart(app),
             actions,
             problems: problem_parts(self.tera, self.config, problems)?,
             past,
         })
+    }
+
+    /// The event of `j`, a scheduled interview of `app` (as shown).
+    fn interview(&self, app: &Application<'_>, j: &Journal, changed: NaiveDate) -> InterviewPart {
+        let interview = scheduled::Interview::of(app, j, self.tz);
+        let event = calendar::interview_event(
+            &calendar::InterviewEntry {
+                interview: &interview,
+                changed,
+                url: self
+                    .base
+                    .map(|b| format!("{b}/journals/{}/", self.slugs.journal(&j.path))),
+            },
+            self.tz,
+        );
+        InterviewPart {
+            order: (j.date.instant(self.tz).with_timezone(&Utc), j.path.clone()),
+            timed: j.date.has_time(),
+            event: event.into(),
+        }
     }
 
     /// `app`'s share of the charts: what it owed and sent each week, from
