@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use chrono_tz::Tz;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Severity, did_you_mean};
 use crate::journal::markdown::DEFAULT_REFLECTION_HEADINGS;
@@ -52,8 +52,10 @@ pub struct Me {
     pub phone: Option<String>,
 }
 
-/// `[rules]`: the timings of §3 and per-rule severities.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+/// `[rules]`: the timings of §3 and per-rule severities. Each timing is
+/// declared, with its default, by the rule that reads it
+/// ([`crate::rules::Rule::params`]).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Rules {
     /// Hours after the interview to thank each interviewer.
@@ -94,7 +96,7 @@ pub struct Rules {
 }
 
 /// `[rules] weekend`: whether day-based follow-ups move off weekends.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Weekend {
     /// Due the next Monday: nobody reads a check-in on a Sunday.
@@ -104,22 +106,33 @@ pub enum Weekend {
     Keep,
 }
 
+impl Rules {
+    /// Every timing as set, by key, in the order of [`crate::rules::params`].
+    pub fn timings(&self) -> Vec<(&'static str, i64)> {
+        let set = serde_json::to_value(self).expect("rules serialize");
+        crate::rules::params()
+            .map(|p| (p.key, set[p.key].as_i64().expect("a timing is a number")))
+            .collect()
+    }
+}
+
 impl Default for Rules {
     fn default() -> Self {
+        use crate::rules::default_of;
         Rules {
-            thank_you_hours: 24,
-            linkedin_hours: 48,
-            reflection_hours: 48,
-            first_check_in_days: 7,
-            check_in_every_days: 7,
-            max_check_ins: 3,
-            keep_warm_every_days: 30,
-            feedback_after_days: 3,
-            offer_reply_days: 2,
-            references_after_days: 1,
-            withdraw_days: 2,
-            min_active_applications: 3,
-            stale_after_days: 45,
+            thank_you_hours: default_of("thank_you_hours"),
+            linkedin_hours: default_of("linkedin_hours"),
+            reflection_hours: default_of("reflection_hours"),
+            first_check_in_days: default_of("first_check_in_days"),
+            check_in_every_days: default_of("check_in_every_days"),
+            max_check_ins: default_of("max_check_ins"),
+            keep_warm_every_days: default_of("keep_warm_every_days"),
+            feedback_after_days: default_of("feedback_after_days"),
+            offer_reply_days: default_of("offer_reply_days"),
+            references_after_days: default_of("references_after_days"),
+            withdraw_days: default_of("withdraw_days"),
+            min_active_applications: default_of("min_active_applications"),
+            stale_after_days: default_of("stale_after_days"),
             reflection_headings: DEFAULT_REFLECTION_HEADINGS
                 .iter()
                 .map(|s| s.to_string())
@@ -132,7 +145,7 @@ impl Default for Rules {
 }
 
 /// A severity as configured, including `off`.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// Report as an error.
@@ -257,22 +270,8 @@ impl Config {
                 message: format!("{path}: {message}"),
             })?;
         }
-        let r = &config.rules;
-        for (name, value) in [
-            ("thank_you_hours", r.thank_you_hours),
-            ("linkedin_hours", r.linkedin_hours),
-            ("reflection_hours", r.reflection_hours),
-            ("first_check_in_days", r.first_check_in_days),
-            ("check_in_every_days", r.check_in_every_days),
-            ("max_check_ins", r.max_check_ins),
-            ("keep_warm_every_days", r.keep_warm_every_days),
-            ("feedback_after_days", r.feedback_after_days),
-            ("offer_reply_days", r.offer_reply_days),
-            ("references_after_days", r.references_after_days),
-            ("withdraw_days", r.withdraw_days),
-            ("min_active_applications", r.min_active_applications),
-            ("stale_after_days", r.stale_after_days),
-        ] {
+        let timings = config.rules.timings();
+        for (name, value) in timings {
             if !(0..=36_500).contains(&value) {
                 return Err(ConfigError {
                     message: format!(
@@ -312,6 +311,37 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_timing_of_rules_is_declared_by_exactly_one_rule() {
+        let set = serde_json::to_value(Rules::default()).unwrap();
+        let mut fields: Vec<&str> = set
+            .as_object()
+            .unwrap()
+            .iter()
+            .filter(|(_, v)| v.is_i64())
+            .map(|(k, _)| k.as_str())
+            .collect();
+        let mut declared: Vec<&str> = crate::rules::params().map(|p| p.key).collect();
+        fields.sort_unstable();
+        declared.sort_unstable();
+        let len = declared.len();
+        declared.dedup();
+        assert_eq!(declared.len(), len, "a timing declared twice");
+        assert_eq!(fields, declared);
+        for (key, value) in Rules::default().timings() {
+            assert_eq!(value, crate::rules::default_of(key), "{key}");
+        }
+    }
+
+    #[test]
+    fn out_of_range_timings_are_refused_by_name() {
+        for p in crate::rules::params() {
+            let text = format!("[rules]\n{} = -1\n", p.key);
+            let err = Config::parse(&text, "debrief.toml", IDS).unwrap_err();
+            assert!(err.message.contains(p.key), "{}", err.message);
+        }
+    }
 
     const IDS: &[&str] = &["too-soon", "thank-you"];
 

@@ -620,6 +620,31 @@ fn readme_documents_every_rule_with_its_reason() {
             "README lacks a row for {} with its reason",
             rule.id
         );
+        // Its timings, with their defaults, in its row.
+        let row = readme
+            .lines()
+            .find(|l| l.starts_with(&row) && l.contains(rule.reason))
+            .unwrap();
+        for p in rule.params {
+            assert!(
+                row.contains(&format!("`{}` ({})", p.key, p.default)),
+                "README's row for {} lacks `{}` ({})",
+                rule.id,
+                p.key,
+                p.default
+            );
+        }
+    }
+    // Every timing, with its default, in the configuration example.
+    for p in debrief::rules::params() {
+        assert!(
+            readme
+                .lines()
+                .any(|l| l.starts_with(&format!("{} = {}", p.key, p.default))),
+            "README's configuration lacks {} = {}",
+            p.key,
+            p.default
+        );
     }
 }
 

@@ -18,7 +18,7 @@ use crate::config::Config;
 use crate::journal::Journal;
 use crate::journal::application;
 use crate::journal::model::Done;
-use crate::rules::{self, Action, Ctx};
+use crate::rules::{self, Action, Ctx, Dated};
 
 /// `j` as it stood at the end of `day`: sent entries, replies, outcomes and
 /// ticked-off promises dated later are gone. The body is left out (the rules
@@ -95,13 +95,21 @@ pub fn changes(j: &Journal, tz: Tz) -> Vec<NaiveDate> {
         _ => None,
     };
     let mut days: Vec<NaiveDate> = Vec::new();
-    days.extend(j.promised.iter().filter_map(|p| done(&p.done)));
-    days.extend(j.sent.iter().map(|s| s.on.date(tz)));
-    days.extend(j.replies.iter().map(|r| r.on));
-    days.extend(j.references.iter().filter_map(|r| done(&r.briefed)));
-    days.extend(j.outcome_on);
-    if j.outcome.is_some() {
-        days.push(j.outcome_on.unwrap_or_else(|| j.date.date(tz)));
+    // The entries the rules read (each rule says which): a rule reading a
+    // new kind of dated entry adds a `Dated`, and this match must take it.
+    for field in rules::dated() {
+        match field {
+            Dated::PromiseDone => days.extend(j.promised.iter().filter_map(|p| done(&p.done))),
+            Dated::Sent => days.extend(j.sent.iter().map(|s| s.on.date(tz))),
+            Dated::Reply => days.extend(j.replies.iter().map(|r| r.on)),
+            Dated::Briefed => days.extend(j.references.iter().filter_map(|r| done(&r.briefed))),
+            Dated::Outcome => {
+                days.extend(j.outcome_on);
+                if j.outcome.is_some() {
+                    days.push(j.outcome_on.unwrap_or_else(|| j.date.date(tz)));
+                }
+            }
+        }
     }
     days.sort_unstable();
     days.dedup();
@@ -404,6 +412,32 @@ pub fn owed_in_week(week: Week, answer: &Answer) -> Vec<&Action> {
 mod tests {
     use super::*;
     use crate::rules::testkit::journals;
+
+    #[test]
+    fn every_dated_entry_a_rule_reads_is_a_change_and_is_cut() {
+        let js = journals(&[
+            "company: A\nrole: R\ndate: 2026-11-10\npromised: [{item: x, done: 2026-11-20}]\nsent:\n  - {kind: check-in, on: 2026-11-20}\nreplies:\n  - {on: 2026-11-20}\nreferences: [{name: Cy, briefed: 2026-11-20}]\noutcome: offer\noutcome_on: 2026-11-20",
+        ]);
+        let tz = chrono_tz::UTC;
+        let day = crate::time::parse_date("2026-11-20").unwrap();
+        assert_eq!(changes(&js[0], tz), vec![day]);
+        let before = journal_as_of(&js[0], crate::time::add_days(day, -1), tz);
+        let on = journal_as_of(&js[0], day, tz);
+        for field in rules::dated() {
+            let cut = match field {
+                Dated::Sent => before.sent.is_empty() && !on.sent.is_empty(),
+                Dated::Reply => before.replies.is_empty() && !on.replies.is_empty(),
+                Dated::PromiseDone => {
+                    before.promised[0].done.is_none() && on.promised[0].done.is_some()
+                }
+                Dated::Briefed => {
+                    before.references[0].briefed.is_none() && on.references[0].briefed.is_some()
+                }
+                Dated::Outcome => before.outcome.is_none() && on.outcome.is_some(),
+            };
+            assert!(cut, "{field:?} is not cut from earlier days");
+        }
+    }
 
     const APP: &str = "company: A\nrole: R\ndate: 2026-11-02\ninterviewers: [Ann Lee]\nsent:\n  - {kind: thank-you, on: 2026-11-10}\nreplies:\n  - {on: 2026-11-20}\noutcome: rejected\noutcome_on: 2026-11-20\npromised:\n  - {item: slides, done: 2026-11-12}";
 

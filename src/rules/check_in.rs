@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Action, Check, Ctx, Rule};
+use super::{Action, Check, Ctx, Dated, Param, Rule, Unit};
 use crate::diagnostics::Severity;
 use crate::journal::Application;
 use crate::journal::model::{Kind, Outcome};
@@ -18,6 +18,27 @@ pub const CHECK_IN: Rule = Rule {
     severity: Severity::Note,
     draft: true,
     off_weekends: true,
+    params: &[
+        Param {
+            key: "first_check_in_days",
+            default: 7,
+            unit: Unit::Days,
+            doc: "after the interview (or the last reply), before the first check-in",
+        },
+        Param {
+            key: "check_in_every_days",
+            default: 7,
+            unit: Unit::Days,
+            doc: "between check-ins",
+        },
+        Param {
+            key: "max_check_ins",
+            default: 3,
+            unit: Unit::Count,
+            doc: "check-ins before keep-warm takes over",
+        },
+    ],
+    reads: &[Dated::Sent, Dated::Reply],
     check: Check::Actions(actions),
 };
 
@@ -28,6 +49,13 @@ pub const KEEP_WARM: Rule = Rule {
     severity: Severity::Note,
     draft: true,
     off_weekends: true,
+    params: &[Param {
+        key: "keep_warm_every_days",
+        default: 30,
+        unit: Unit::Days,
+        doc: "between keep-warm messages",
+    }],
+    reads: &[Dated::Sent, Dated::Reply],
     check: Check::Companion("check-in"),
 };
 

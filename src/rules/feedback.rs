@@ -1,6 +1,6 @@
 //! `feedback`: after a rejection, ask politely for feedback a few days later.
 
-use super::{Action, Check, Ctx, Rule};
+use super::{Action, Check, Ctx, Dated, Param, Rule, Unit};
 use crate::diagnostics::Severity;
 use crate::journal::Application;
 use crate::journal::model::{Kind, Outcome};
@@ -13,6 +13,13 @@ pub const RULE: Rule = Rule {
     severity: Severity::Note,
     draft: true,
     off_weekends: true,
+    params: &[Param {
+        key: "feedback_after_days",
+        default: 3,
+        unit: Unit::Days,
+        doc: "after a rejection, to ask for feedback",
+    }],
+    reads: &[Dated::Outcome, Dated::Sent],
     check: Check::Actions(actions),
 };
 

@@ -1,6 +1,6 @@
 //! `few-active`: too few applications in play at once.
 
-use super::{Check, Ctx, Rule};
+use super::{Check, Ctx, Dated, Param, Rule, Unit};
 use crate::diagnostics::{Problem, Severity, plural};
 use crate::journal::model::Outcome;
 
@@ -11,6 +11,13 @@ pub const RULE: Rule = Rule {
     severity: Severity::Note,
     draft: false,
     off_weekends: false,
+    params: &[Param {
+        key: "min_active_applications",
+        default: 3,
+        unit: Unit::Count,
+        doc: "pending applications below which few-active speaks",
+    }],
+    reads: &[Dated::Outcome],
     check: Check::Pipeline(problems),
 };
 

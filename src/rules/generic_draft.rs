@@ -11,6 +11,8 @@ pub const RULE: Rule = Rule {
     severity: Severity::Warning,
     draft: false,
     off_weekends: false,
+    params: &[],
+    reads: &[],
     check: Check::Problems(problems),
 };
 

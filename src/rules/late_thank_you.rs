@@ -1,6 +1,6 @@
 //! `late-thank-you`: a thank-you sent after the window closed.
 
-use super::{Check, Ctx, Rule, the_interview};
+use super::{Check, Ctx, Dated, Rule, the_interview};
 use crate::diagnostics::{Problem, Severity};
 use crate::journal::Application;
 use crate::journal::model::{Journal, Sent};
@@ -13,6 +13,8 @@ pub const RULE: Rule = Rule {
     severity: Severity::Note,
     draft: false,
     off_weekends: false,
+    params: &[],
+    reads: &[Dated::Sent],
     check: Check::Problems(problems),
 };
 
@@ -24,6 +26,8 @@ pub const COUNTED_ELSEWHERE: Rule = Rule {
     severity: Severity::Note,
     draft: false,
     off_weekends: false,
+    params: &[],
+    reads: &[Dated::Sent],
     check: Check::Problems(moved),
 };
 

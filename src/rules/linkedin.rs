@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::{Action, Check, Ctx, Rule, hours_after};
+use super::{Action, Check, Ctx, Dated, Param, Rule, Unit, hours_after};
 use crate::diagnostics::Severity;
 use crate::journal::Application;
 use crate::journal::model::{Channel, Kind, Outcome, normalise};
@@ -14,6 +14,13 @@ pub const RULE: Rule = Rule {
     severity: Severity::Note,
     draft: true,
     off_weekends: false,
+    params: &[Param {
+        key: "linkedin_hours",
+        default: 48,
+        unit: Unit::Hours,
+        doc: "after the interview, to connect on LinkedIn",
+    }],
+    reads: &[Dated::Sent],
     check: Check::Actions(actions),
 };
 

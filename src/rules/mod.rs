@@ -137,8 +137,104 @@ pub struct Rule {
     /// Whether its due dates are counted in days, and so move off a
     /// weekend to the Monday (hour-based rules keep their hour).
     pub off_weekends: bool,
+    /// The timings of `[rules]` it reads (a timing shared by two rules is
+    /// declared by the first): `debrief.toml`'s defaults, its validation,
+    /// the file `init` writes and the README's tables come from these.
+    pub params: &'static [Param],
+    /// The dated entries its answer depends on: the timeline of earlier
+    /// weeks cuts a journal at exactly these (see `report::history`).
+    pub reads: &'static [Dated],
     /// How it is checked.
     pub check: Check,
+}
+
+/// A timing of `[rules]`: its key, default, unit and meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Param {
+    /// The key in `[rules]`.
+    pub key: &'static str,
+    /// Its default.
+    pub default: i64,
+    /// What it counts.
+    pub unit: Unit,
+    /// What it is for, completing "<default> <unit> …".
+    pub doc: &'static str,
+}
+
+/// What a timing counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// Hours.
+    Hours,
+    /// Calendar days.
+    Days,
+    /// A number of things.
+    Count,
+}
+
+impl Unit {
+    /// The unit in words.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Hours => "hours",
+            Unit::Days => "days",
+            Unit::Count => "",
+        }
+    }
+}
+
+/// A dated entry of a journal that a rule's answer depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dated {
+    /// `sent[].on`.
+    Sent,
+    /// `replies[].on`.
+    Reply,
+    /// `promised[].done` (a date).
+    PromiseDone,
+    /// `references[].briefed` (a date).
+    Briefed,
+    /// `outcome` with `outcome_on`.
+    Outcome,
+}
+
+/// The timing of no rule: when a pending application counts as ghosted
+/// (the pipeline's standings).
+pub const GHOSTED: Param = Param {
+    key: "stale_after_days",
+    default: 45,
+    unit: Unit::Days,
+    doc: "without a reply after the last interview, when a pending application counts as ghosted",
+};
+
+/// Every timing of `[rules]`, in the order of the rules.
+pub fn params() -> impl Iterator<Item = &'static Param> {
+    RULES
+        .iter()
+        .flat_map(|r| r.params.iter())
+        .chain(std::iter::once(&GHOSTED))
+}
+
+/// The default of the timing `key`.
+///
+/// # Panics
+/// When no rule declares `key`: a programming error the unit tests catch.
+pub fn default_of(key: &str) -> i64 {
+    params()
+        .find(|p| p.key == key)
+        .unwrap_or_else(|| panic!("no rule declares the timing {key}"))
+        .default
+}
+
+/// The dated entries any rule reads.
+pub fn dated() -> Vec<Dated> {
+    let mut out: Vec<Dated> = Vec::new();
+    for d in RULES.iter().flat_map(|r| r.reads) {
+        if !out.contains(d) {
+            out.push(*d);
+        }
+    }
+    out
 }
 
 /// Every rule, actions first, in the order of SPEC §3.

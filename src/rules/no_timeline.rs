@@ -1,6 +1,6 @@
 //! `no-timeline`: a pending application without any word on what happens next.
 
-use super::{Check, Ctx, Rule};
+use super::{Check, Ctx, Dated, Rule};
 use crate::diagnostics::{Problem, Severity};
 use crate::journal::Application;
 use crate::journal::model::Outcome;
@@ -12,6 +12,8 @@ pub const RULE: Rule = Rule {
     severity: Severity::Note,
     draft: false,
     off_weekends: false,
+    params: &[],
+    reads: &[Dated::Outcome],
     check: Check::Problems(problems),
 };
 

@@ -1,6 +1,6 @@
 //! `offer-decision`: give your answer to an offer by the date agreed.
 
-use super::{Action, Check, Ctx, Rule};
+use super::{Action, Check, Ctx, Dated, Rule};
 use crate::diagnostics::Severity;
 use crate::journal::Application;
 use crate::journal::model::{Kind, Outcome};
@@ -13,6 +13,8 @@ pub const RULE: Rule = Rule {
     draft: false,
     // A date you agreed with them is kept as it is, weekend or not.
     off_weekends: false,
+    params: &[],
+    reads: &[Dated::Outcome, Dated::Sent],
     check: Check::Actions(actions),
 };
 

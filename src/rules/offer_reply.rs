@@ -1,7 +1,7 @@
 //! `offer-reply`: answer an offer promptly, with thanks.
 
 use super::feedback::outcome_action;
-use super::{Action, Check, Ctx, Rule};
+use super::{Action, Check, Ctx, Dated, Param, Rule, Unit};
 use crate::diagnostics::Severity;
 use crate::journal::Application;
 use crate::journal::model::{Kind, Outcome};
@@ -13,6 +13,13 @@ pub const RULE: Rule = Rule {
     severity: Severity::Note,
     draft: true,
     off_weekends: true,
+    params: &[Param {
+        key: "offer_reply_days",
+        default: 2,
+        unit: Unit::Days,
+        doc: "after an offer, to answer it",
+    }],
+    reads: &[Dated::Outcome, Dated::Sent],
     check: Check::Actions(actions),
 };
 

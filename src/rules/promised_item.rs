@@ -1,6 +1,6 @@
 //! `promised-item`: send what you promised, when you promised it.
 
-use super::{Action, Check, Ctx, Rule};
+use super::{Action, Check, Ctx, Dated, Rule};
 use crate::diagnostics::Severity;
 use crate::journal::Application;
 use crate::journal::model::{Kind, Outcome};
@@ -13,6 +13,8 @@ pub const RULE: Rule = Rule {
     severity: Severity::Note,
     draft: false,
     off_weekends: false,
+    params: &[],
+    reads: &[Dated::PromiseDone],
     check: Check::Actions(actions),
 };
 

@@ -11,6 +11,8 @@ pub const FRONT_MATTER: Rule = Rule {
     severity: Severity::Error,
     draft: false,
     off_weekends: false,
+    params: &[],
+    reads: &[],
     check: Check::Reading,
 };
 
@@ -21,6 +23,8 @@ pub const UNKNOWN_FIELD: Rule = Rule {
     severity: Severity::Warning,
     draft: false,
     off_weekends: false,
+    params: &[],
+    reads: &[],
     check: Check::Reading,
 };
 
@@ -31,6 +35,8 @@ pub const UNREADABLE: Rule = Rule {
     severity: Severity::Error,
     draft: false,
     off_weekends: false,
+    params: &[],
+    reads: &[],
     check: Check::Reading,
 };
 
@@ -41,6 +47,8 @@ pub const SYMLINK_LOOP: Rule = Rule {
     severity: Severity::Warning,
     draft: false,
     off_weekends: false,
+    params: &[],
+    reads: &[],
     check: Check::Reading,
 };
 
@@ -51,5 +59,7 @@ pub const TOO_DEEP: Rule = Rule {
     severity: Severity::Error,
     draft: false,
     off_weekends: false,
+    params: &[],
+    reads: &[],
     check: Check::Reading,
 };

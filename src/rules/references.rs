@@ -1,6 +1,6 @@
 //! `references`: tell your references they may be called.
 
-use super::{Action, Check, Ctx, Rule};
+use super::{Action, Check, Ctx, Dated, Param, Rule, Unit};
 use crate::diagnostics::Severity;
 use crate::journal::model::{Channel, Kind, Outcome, normalise, same_person};
 use crate::journal::{Application, Journal};
@@ -13,6 +13,13 @@ pub const RULE: Rule = Rule {
     severity: Severity::Note,
     draft: true,
     off_weekends: true,
+    params: &[Param {
+        key: "references_after_days",
+        default: 1,
+        unit: Unit::Days,
+        doc: "after a reference is first listed, to brief them",
+    }],
+    reads: &[Dated::Briefed, Dated::Sent],
     check: Check::Actions(actions),
 };
 

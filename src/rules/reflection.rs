@@ -1,6 +1,6 @@
 //! `reflection`: write down how it went while it is fresh.
 
-use super::{Action, Check, Ctx, Rule, hours_after, the_interview};
+use super::{Action, Check, Ctx, Param, Rule, Unit, hours_after, the_interview};
 use crate::diagnostics::Severity;
 use crate::journal::Application;
 
@@ -11,6 +11,13 @@ pub const RULE: Rule = Rule {
     severity: Severity::Note,
     draft: false,
     off_weekends: false,
+    params: &[Param {
+        key: "reflection_hours",
+        default: 48,
+        unit: Unit::Hours,
+        doc: "after the interview, to write a reflection",
+    }],
+    reads: &[],
     check: Check::Actions(actions),
 };
 

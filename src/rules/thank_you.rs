@@ -1,6 +1,6 @@
 //! `thank-you`: thank each interviewer of each interview within a day.
 
-use super::{Action, Check, Ctx, Rule, hours_after, the_interview};
+use super::{Action, Check, Ctx, Dated, Param, Rule, Unit, hours_after, the_interview};
 use crate::diagnostics::Severity;
 use crate::journal::Application;
 use crate::journal::model::{Kind, Outcome, channel_for};
@@ -12,6 +12,13 @@ pub const RULE: Rule = Rule {
     severity: Severity::Note,
     draft: true,
     off_weekends: false,
+    params: &[Param {
+        key: "thank_you_hours",
+        default: 24,
+        unit: Unit::Hours,
+        doc: "after the interview, to thank each interviewer",
+    }],
+    reads: &[Dated::Sent],
     check: Check::Actions(actions),
 };
 

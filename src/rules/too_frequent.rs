@@ -1,6 +1,6 @@
 //! `too-frequent`: check-ins closer together than the configured gap.
 
-use super::{Check, Ctx, Rule};
+use super::{Check, Ctx, Dated, Rule};
 use crate::diagnostics::{Problem, Severity, plural};
 use crate::journal::Application;
 use crate::journal::model::Kind;
@@ -12,6 +12,8 @@ pub const RULE: Rule = Rule {
     severity: Severity::Warning,
     draft: false,
     off_weekends: false,
+    params: &[],
+    reads: &[Dated::Sent],
     check: Check::Problems(problems),
 };
 

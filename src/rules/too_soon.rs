@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Check, Ctx, Rule};
+use super::{Check, Ctx, Dated, Rule};
 use crate::diagnostics::{Problem, Severity, plural};
 use crate::journal::Application;
 use crate::journal::model::Kind;
@@ -15,6 +15,8 @@ pub const RULE: Rule = Rule {
     severity: Severity::Warning,
     draft: false,
     off_weekends: false,
+    params: &[],
+    reads: &[Dated::Sent],
     check: Check::Problems(problems),
 };
 

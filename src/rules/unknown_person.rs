@@ -5,7 +5,7 @@
 //! used to read as a `wrong-channel`); saying which name was meant is the
 //! fix. Pure: the application's journals in, located warnings out.
 
-use super::{Check, Ctx, Rule};
+use super::{Check, Ctx, Dated, Rule};
 use crate::diagnostics::{Loc, Problem, Severity};
 use crate::journal::Application;
 use crate::journal::model::same_person;
@@ -17,6 +17,8 @@ pub const RULE: Rule = Rule {
     severity: Severity::Warning,
     draft: false,
     off_weekends: false,
+    params: &[],
+    reads: &[Dated::Sent, Dated::Reply],
     check: Check::Problems(problems),
 };
 

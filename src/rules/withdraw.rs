@@ -1,6 +1,6 @@
 //! `withdraw`: once you accept an offer, tell the other employers.
 
-use super::{Action, Check, Ctx, Rule};
+use super::{Action, Check, Ctx, Dated, Param, Rule, Unit};
 use crate::diagnostics::Severity;
 use crate::journal::Application;
 use crate::journal::model::{Kind, Outcome};
@@ -13,6 +13,13 @@ pub const RULE: Rule = Rule {
     severity: Severity::Note,
     draft: true,
     off_weekends: true,
+    params: &[Param {
+        key: "withdraw_days",
+        default: 2,
+        unit: Unit::Days,
+        doc: "after accepting an offer, to withdraw from the other applications",
+    }],
+    reads: &[Dated::Outcome, Dated::Sent],
     check: Check::Actions(actions),
 };
 

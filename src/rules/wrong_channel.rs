@@ -1,6 +1,6 @@
 //! `wrong-channel`: a follow-up sent another way than the person asked for.
 
-use super::{Check, Ctx, Rule};
+use super::{Check, Ctx, Dated, Rule};
 use crate::diagnostics::{Problem, Severity};
 use crate::journal::Application;
 use crate::journal::model::{Channel, Kind, channel_for};
@@ -12,6 +12,8 @@ pub const RULE: Rule = Rule {
     severity: Severity::Warning,
     draft: false,
     off_weekends: false,
+    params: &[],
+    reads: &[Dated::Sent],
     check: Check::Problems(problems),
 };
 
