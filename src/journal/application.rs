@@ -55,6 +55,11 @@ pub struct People {
     pub people: Vec<Interviewer>,
     /// Where two journals give one person different values.
     pub conflicts: Vec<Conflict>,
+    /// Each normalised name written, to its person.
+    by_name: HashMap<String, usize>,
+    /// The first word of full names: how many people share it, and the
+    /// first of them.
+    by_first: HashMap<String, (usize, usize)>,
 }
 
 /// Two journals disagreeing about a person.
@@ -74,36 +79,16 @@ impl People {
     /// Merges the interviewers of `journals` (oldest first).
     fn of(journals: &[&Journal]) -> People {
         let mut out = People::default();
-        // The latest journal's word first: it is the freshest.
         // Per person: each field's kept value and where it is written.
         let mut origin: Vec<Vec<Said<'_>>> = Vec::new();
-        let mut by_name: HashMap<String, usize> = HashMap::new();
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        // The latest journal's word first: it is the freshest.
         for j in journals.iter().rev() {
             for i in &j.interviewers {
                 let key = normalise(&i.name);
-                let found = by_name.get(&key).copied().or_else(|| {
-                    // A lone first name joins the one full name it begins;
-                    // a full name joins a lone first name met before.
-                    let first = key.split(' ').next().unwrap_or_default();
-                    let lone = !key.contains(' ');
-                    let candidates = by_first.get(first)?;
-                    let fits: Vec<usize> = candidates
-                        .iter()
-                        .copied()
-                        .filter(|&c| {
-                            lone || !out.people[c].name.trim().contains(char::is_whitespace)
-                        })
-                        .collect();
-                    (fits.len() == 1).then(|| fits[0])
-                });
-                let Some(at) = found else {
+                let Some(at) = out.lookup(&key) else {
                     let at = out.people.len();
-                    by_name.insert(key.clone(), at);
-                    by_first
-                        .entry(key.split(' ').next().unwrap_or_default().to_string())
-                        .or_default()
-                        .push(at);
+                    out.people.push(i.clone());
+                    out.index(key, at);
                     origin.push(
                         fields_of(i)
                             .into_iter()
@@ -115,15 +100,12 @@ impl People {
                             })
                             .collect(),
                     );
-                    out.people.push(i.clone());
                     continue;
                 };
-                by_name.entry(key).or_insert(at);
+                out.index(key.clone(), at);
                 let person = &mut out.people[at];
                 // Keep the fuller name ("Priya Patel" over "Priya").
-                if !person.name.contains(char::is_whitespace)
-                    && i.name.contains(char::is_whitespace)
-                {
+                if !person.name.trim().contains(char::is_whitespace) && key.contains(' ') {
                     person.name = i.name.clone();
                 }
                 for (field, value) in fields_of(i) {
@@ -153,13 +135,47 @@ impl People {
         out
     }
 
+    /// Files the normalised name `key` under person `at`.
+    fn index(&mut self, key: String, at: usize) {
+        if let Some((first, _)) = key.split_once(' ') {
+            self.by_first
+                .entry(first.to_string())
+                .and_modify(|(n, who)| {
+                    if *who != at {
+                        *n += 1;
+                    }
+                })
+                .or_insert((1, at));
+        }
+        self.by_name.entry(key).or_insert(at);
+    }
+
+    /// The person a normalised name means, as names match everywhere
+    /// (see [`same_person`]), in constant time: a panel of thousands must
+    /// not cost a scan per name.
+    fn lookup(&self, key: &str) -> Option<usize> {
+        if let Some(&at) = self.by_name.get(key) {
+            return Some(at);
+        }
+        match key.split_once(' ') {
+            // A lone first name: the one full name it begins.
+            None => self
+                .by_first
+                .get(key)
+                .filter(|(n, _)| *n == 1)
+                .map(|(_, at)| *at),
+            // A full name: someone known by that first name alone.
+            Some((first, _)) => self
+                .by_name
+                .get(first)
+                .copied()
+                .filter(|&at| !self.people[at].name.trim().contains(char::is_whitespace)),
+        }
+    }
+
     /// The person with this name (see [`same_person`]).
     pub fn find(&self, name: &str) -> Option<&Interviewer> {
-        self.people.iter().find(|p| p.name == name).or_else(|| {
-            self.people
-                .iter()
-                .find(|p| same_person(&p.name, name) || same_person(name, &p.name))
-        })
+        self.lookup(&normalise(name)).map(|at| &self.people[at])
     }
 }
 
