@@ -30,7 +30,7 @@ pub struct Cli {
 
 #[derive(Args, Debug)]
 struct Global {
-    /// Run as if started in DIR (the journal repository)
+    /// The journal repository to run in [default: the nearest folder upward with debrief.toml, else with content/]
     #[arg(short = 'C', long = "directory", value_name = "DIR", global = true)]
     directory: Option<PathBuf>,
     /// The date to report for, instead of today in the configured timezone
@@ -65,27 +65,11 @@ enum Command {
         /// Where to create it [default: the current folder]
         dir: Option<PathBuf>,
     },
-    /// Start a new journal from the theme's journal template (never overwrites)
-    New {
-        /// The employer
-        #[arg(long)]
-        company: String,
-        /// The position
-        #[arg(long)]
-        role: String,
-        /// When the interview is or was: YYYY-MM-DD or YYYY-MM-DDTHH:MM [default: today]
-        #[arg(long)]
-        date: Option<String>,
-        /// The stage: screen, technical, onsite, final, …
-        #[arg(long)]
-        stage: Option<String>,
-        /// An interviewer's name (repeat for several)
-        #[arg(long = "interviewer", value_name = "NAME")]
-        interviewers: Vec<String>,
-    },
+    /// Start a new journal from the theme's journal template; never overwrites (a second one of the same day and stage gets `-2`)
+    New(NewArgs),
     /// Report problems in the journals: errors, etiquette warnings, notes
     Check {
-        /// The journal repository [default: the current folder]
+        /// The journal repository [default: found upward from the current folder]
         root: Option<PathBuf>,
         /// Output format
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
@@ -96,7 +80,7 @@ enum Command {
     },
     /// List the follow-ups to do, by due date, then the interviews to come
     Due {
-        /// The journal repository [default: the current folder]
+        /// The journal repository [default: found upward from the current folder]
         root: Option<PathBuf>,
         /// Output format
         #[arg(long, value_enum, default_value_t = DueFormat::Human)]
@@ -121,7 +105,7 @@ enum Command {
         after_help = "Examples:\n  debrief report                      this week, as Markdown\n  debrief report --week 2026-W47 --format html > week.html\n  debrief report --work-search --from 2026-11-01 --format csv > log.csv"
     )]
     Report {
-        /// The journal repository [default: the current folder]
+        /// The journal repository [default: found upward from the current folder]
         root: Option<PathBuf>,
         /// The ISO week [default: the week that contains today]
         #[arg(long, value_name = "YYYY-Www", value_parser = parse_week, conflicts_with = "work_search")]
@@ -145,7 +129,7 @@ enum Command {
 A password zxcvbn scores below 3 of 4 is refused (exit 2, nothing built) unless DEBRIEF_ALLOW_WEAK_PASSWORD=1 is set."
     )]
     Build {
-        /// The journal repository [default: the current folder]
+        /// The journal repository [default: found upward from the current folder]
         root: Option<PathBuf>,
         /// The output folder, relative to the repository
         #[arg(long, short, value_name = "DIR", default_value = "public")]
@@ -159,7 +143,7 @@ A password zxcvbn scores below 3 of 4 is refused (exit 2, nothing built) unless 
     },
     /// Preview the site while you write: build into memory, serve it, rebuild on save
     Serve {
-        /// The journal repository [default: the current folder]
+        /// The journal repository [default: found upward from the current folder]
         root: Option<PathBuf>,
         /// The port to listen on (0: any free port)
         #[arg(long, short, default_value_t = 1111)]
@@ -179,6 +163,29 @@ A password zxcvbn scores below 3 of 4 is refused (exit 2, nothing built) unless 
         /// The shell
         shell: clap_complete::Shell,
     },
+}
+
+/// What `debrief new` is asked for.
+#[derive(Args, Debug)]
+struct NewArgs {
+    /// The employer
+    #[arg(long)]
+    company: String,
+    /// The position
+    #[arg(long)]
+    role: String,
+    /// When the interview is or was: YYYY-MM-DD or YYYY-MM-DDTHH:MM [default: today]
+    #[arg(long)]
+    date: Option<String>,
+    /// The stage: screen, technical, onsite, final, …
+    #[arg(long)]
+    stage: Option<String>,
+    /// How the interview takes place: in-person, video or phone
+    #[arg(long, value_name = "HOW")]
+    format: Option<String>,
+    /// An interviewer's name (repeat for several)
+    #[arg(long = "interviewer", value_name = "NAME")]
+    interviewers: Vec<String>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
@@ -228,45 +235,28 @@ impl Cli {
             ColorWhen::Always => anstream::ColorChoice::Always.write_global(),
             ColorWhen::Never => anstream::ColorChoice::Never.write_global(),
         }
-        let dir = g.directory.clone().unwrap_or_else(|| PathBuf::from("."));
         match &self.command {
-            Command::Init { dir: target } => {
-                init(&dir.join(target.as_deref().unwrap_or(Path::new("."))), g)
+            // A new repository goes where it is asked, never into one above.
+            Command::Init { dir: target } => init(
+                &given(g, target.as_deref()).unwrap_or_else(|| PathBuf::from(".")),
+                g,
+            ),
+            Command::New(args) => new(&repository(g, None), g, args),
+            Command::Check { root, format, deny } => {
+                check(&repository(g, root.as_deref()), g, *format, *deny)
             }
-            Command::New {
-                company,
-                role,
-                date,
-                stage,
-                interviewers,
-            } => new(
-                &dir,
-                g,
-                company,
-                role,
-                date.as_deref(),
-                stage.as_deref(),
-                interviewers,
-            ),
-            Command::Check { root, format, deny } => check(
-                &dir.join(root.as_deref().unwrap_or(Path::new("."))),
-                g,
-                *format,
-                *deny,
-            ),
             Command::Due {
                 root,
                 format,
                 within,
-            } => due(
-                &dir.join(root.as_deref().unwrap_or(Path::new("."))),
+            } => due(&repository(g, root.as_deref()), g, *format, *within),
+            Command::Draft { journal, rule, to } => draft(
+                &repository(g, None),
                 g,
-                *format,
-                *within,
+                journal,
+                rule.as_deref(),
+                to.as_deref(),
             ),
-            Command::Draft { journal, rule, to } => {
-                draft(&dir, g, journal, rule.as_deref(), to.as_deref())
-            }
             Command::Report {
                 root,
                 week,
@@ -275,7 +265,7 @@ impl Cli {
                 from,
                 to,
             } => {
-                let root = dir.join(root.as_deref().unwrap_or(Path::new(".")));
+                let root = repository(g, root.as_deref());
                 if *work_search {
                     work_search_log(&root, g, *format, *from, *to)
                 } else {
@@ -300,11 +290,7 @@ impl Cli {
                     allow_weak_password: std::env::var_os("DEBRIEF_ALLOW_WEAK_PASSWORD")
                         .is_some_and(|v| v == "1"),
                 };
-                build(
-                    &dir.join(root.as_deref().unwrap_or(Path::new("."))),
-                    g,
-                    &opts,
-                )
+                build(&repository(g, root.as_deref()), g, &opts)
             }
             Command::Serve {
                 root,
@@ -314,7 +300,7 @@ impl Cli {
                 poll,
             } => {
                 let opts = debrief::serve::Options {
-                    root: dir.join(root.as_deref().unwrap_or(Path::new("."))),
+                    root: repository(g, root.as_deref()),
                     config: g.config.clone(),
                     today: g.today,
                     addr: std::net::SocketAddr::new(*interface, *port),
@@ -338,6 +324,34 @@ impl Cli {
             }
         }
     }
+}
+
+/// The folder named by `-C DIR` and a positional root (taken inside DIR),
+/// as given; `None` when neither is.
+fn given(g: &Global, root: Option<&Path>) -> Option<PathBuf> {
+    match (&g.directory, root) {
+        (Some(dir), Some(root)) => Some(dir.join(root)),
+        (Some(dir), None) => Some(dir.clone()),
+        (None, Some(root)) => Some(root.to_path_buf()),
+        (None, None) => None,
+    }
+}
+
+/// The journal repository a command reads: the one given, else the one
+/// holding the current folder (found upward, as cargo and git do), else
+/// the current folder, whose loading then says what is missing.
+fn repository(g: &Global, root: Option<&Path>) -> PathBuf {
+    given(g, root).unwrap_or_else(|| {
+        let here = PathBuf::from(".");
+        let Ok(cwd) = std::env::current_dir() else {
+            return here;
+        };
+        match debrief::repo::find_root(&cwd) {
+            // Started at the root: paths print as they always have.
+            Some(root) if root != cwd => root,
+            _ => here,
+        }
+    })
 }
 
 fn fail(message: impl std::fmt::Display) -> i32 {
@@ -440,15 +454,7 @@ fn init(target: &Path, g: &Global) -> i32 {
     OK
 }
 
-fn new(
-    root: &Path,
-    g: &Global,
-    company: &str,
-    role: &str,
-    date: Option<&str>,
-    stage: Option<&str>,
-    interviewers: &[String],
-) -> i32 {
+fn new(root: &Path, g: &Global, args: &NewArgs) -> i32 {
     let (repo, today) = match load(root, g) {
         Ok(r) => r,
         Err(code) => return code,
@@ -466,19 +472,28 @@ fn new(
         Err(e) => return fail(format!("cannot read {}: {e}", template_path.display())),
     };
     let request = NewJournal {
-        company,
-        role,
-        date: date.unwrap_or(&today),
-        stage,
-        interviewers,
+        company: &args.company,
+        role: &args.role,
+        date: args.date.as_deref().unwrap_or(&today),
+        stage: args.stage.as_deref(),
+        format: args.format.as_deref(),
+        interviewers: &args.interviewers,
     };
     let (rel, text) = match scaffold::new_journal(&request, &body) {
         Ok(x) => x,
         Err(e) => return fail(e),
     };
-    match scaffold::write_new(&root.join(&rel), &text) {
-        Ok(()) => {
-            print(g, &format!("{rel}\n"));
+    match scaffold::write_journal(root, &rel, &text) {
+        Ok(rel) => {
+            // A path that opens from where you are (`$EDITOR $(debrief new
+            // …)`): relative to the repository when started at its root or
+            // given `-C`, else in full.
+            let shown = if g.directory.is_some() || root == Path::new(".") {
+                rel
+            } else {
+                root.join(rel).display().to_string()
+            };
+            print(g, &format!("{shown}\n"));
             OK
         }
         Err(e) => fail(e),

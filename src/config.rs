@@ -12,8 +12,9 @@ use crate::diagnostics::{Severity, did_you_mean};
 use crate::journal::markdown::DEFAULT_REFLECTION_HEADINGS;
 use crate::journal::schema::FIELDS;
 
-/// The whole configuration.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+/// The whole configuration. It serializes to the keys of `debrief.toml`,
+/// so tests can check that every key is documented.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// IANA timezone; `None` means the system's.
@@ -41,7 +42,7 @@ impl Default for Config {
 }
 
 /// `[me]`: the person the drafts are from.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Me {
     /// Your name, used to sign drafts.
@@ -159,7 +160,7 @@ pub enum Level {
 }
 
 /// `[site]`: how the site is published.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Site {
     /// The site's title.

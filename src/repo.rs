@@ -295,6 +295,22 @@ pub struct Reread {
     pub before: Vec<Journal>,
 }
 
+/// The journal repository that holds `start`: the nearest folder, from
+/// `start` upward, with a `debrief.toml`, else the nearest with a `content/`
+/// folder, as cargo finds `Cargo.toml` and git `.git`. A configuration file
+/// marks a root more surely than a folder name (a journal folder could be
+/// called `content` too), so it wins even when it is further up. `None`
+/// when no folder above qualifies.
+pub fn find_root(start: &Path) -> Option<PathBuf> {
+    let has = |marker: &str, is: fn(&Path) -> bool| {
+        start
+            .ancestors()
+            .find(|dir| is(&dir.join(marker)))
+            .map(Path::to_path_buf)
+    };
+    has("debrief.toml", Path::is_file).or_else(|| has("content", Path::is_dir))
+}
+
 /// The order journals are found in: folder by folder, names sorted
 /// (`a/b.md` before `a-c/d.md`, unlike a plain string sort).
 fn walk_order(a: &str, b: &str) -> Ordering {
@@ -401,6 +417,24 @@ mod tests {
         format!(
             "---\ncompany: {company}\nrole: Engineer\ndate: 2026-11-10\ninterviewers:\n  - name: Ann Lee\n{extra}---\n## What went well\n- the exercise\n"
         )
+    }
+
+    #[test]
+    fn the_root_is_found_upward_config_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let top = dir.path().join("search");
+        let app = top.join("content/acme");
+        assert_eq!(find_root(dir.path()), None, "nothing marks a root");
+        std::fs::create_dir_all(&app).unwrap();
+        // The nearest folder with a content/ folder.
+        assert_eq!(find_root(&app).unwrap(), top);
+        assert_eq!(find_root(&top).unwrap(), top);
+        // A journal folder called `content` would be taken for the root...
+        std::fs::create_dir_all(app.join("content")).unwrap();
+        assert_eq!(find_root(&app).unwrap(), app);
+        // ...unless a debrief.toml further up says where the root is.
+        std::fs::write(top.join("debrief.toml"), "").unwrap();
+        assert_eq!(find_root(&app.join("content")).unwrap(), top);
     }
 
     // Regression: serve reread a file its watcher named without the walk's

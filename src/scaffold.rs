@@ -92,6 +92,8 @@ pub struct NewJournal<'a> {
     pub date: &'a str,
     /// The stage, if given.
     pub stage: Option<&'a str>,
+    /// How the interview takes place (`in-person`, `video`, `phone`), if given.
+    pub format: Option<&'a str>,
     /// Interviewer names.
     pub interviewers: &'a [String],
 }
@@ -149,28 +151,184 @@ pub fn new_journal(new: &NewJournal<'_>, body: &str) -> Result<(String, String),
         named(new.stage.unwrap_or("interview"), "interview")
     );
     let path = format!("content/{folder}/{name}.md");
+    Ok((path, front_matter(new) + body))
+}
 
+/// The column a hint starts in, so the hints read as one column.
+const HINT_AT: usize = 36;
+
+/// A line of front-matter with its hint after it, in the hints' column.
+fn hinted(text: &str, hint: &str) -> String {
+    format!("{text:<HINT_AT$} # {hint}\n")
+}
+
+/// The front-matter of a new journal: what was asked for, and every other
+/// field a follow-up needs, the optional ones commented out with a hint, so
+/// the file is clean as written and each field is ready to uncomment.
+/// Nothing is guessed: a field is written only when its value is known.
+fn front_matter(new: &NewJournal<'_>) -> String {
     let mut fm = String::from("---\n");
-    fm += &format!(
-        "company: {}\nrole: {}\ndate: {}\n",
-        yaml_str(new.company),
-        yaml_str(new.role),
-        new.date.trim()
-    );
-    if let Some(stage) = new.stage {
-        fm += &format!("stage: {}\n", yaml_str(stage));
+    fm += &format!("company: {}\n", yaml_str(new.company));
+    fm += &format!("role: {}\n", yaml_str(new.role));
+    fm += &format!("date: {}\n", new.date.trim());
+    match new.stage {
+        Some(stage) => fm += &format!("stage: {}\n", yaml_str(stage)),
+        None => fm += &hinted("# stage: onsite", "screen, technical, onsite, final, …"),
     }
-    fm += "format: video            # in-person, video or phone\nchannel: email           # email, phone, mail or linkedin\n";
-    if new.interviewers.is_empty() {
-        fm += "interviewers: []         # - {name: Ann Lee, title: CTO, email: ann@example.com}\n";
-    } else {
-        fm += "interviewers:\n";
-        for i in new.interviewers {
-            fm += &format!("  - name: {}\n", yaml_str(i));
+    match new.format {
+        Some(format) => fm += &format!("format: {}\n", yaml_str(format)),
+        None => {
+            fm += &hinted(
+                "# format: video",
+                "how it took place: in-person, video or phone",
+            )
         }
     }
-    fm += "next_steps:               # what they said happens next\ndecision_by:              # YYYY-MM-DD\nlearned: []               # specific things you discussed: they make drafts personal\nhighlights: []            # your strengths to reinforce\npromised: []              # - {item: code sample, to: Ann Lee, due: YYYY-MM-DD}\nsent: []                  # - {kind: thank-you, on: YYYY-MM-DD}\n---\n";
-    Ok((path, fm + body))
+    fm += &hinted(
+        "# title: Second onsite",
+        "the page's heading; default: made from the stage and company",
+    );
+    fm += &hinted(
+        "channel: email",
+        "how to follow up: email, phone, mail or linkedin",
+    );
+    if new.interviewers.is_empty() {
+        fm += &hinted("interviewers:", "who you met, one entry each:");
+        fm += &interviewer_hints("#   - name: Ann Lee\n", "#     ");
+    } else {
+        fm += "interviewers:\n";
+        for name in new.interviewers {
+            let entry = format!("  - name: {}\n", yaml_str(name));
+            fm += &interviewer_hints(&entry, "    # ");
+        }
+    }
+    // The examples name the first interviewer, quoted so that
+    // uncommenting one gives valid YAML whatever the name.
+    let who = new
+        .interviewers
+        .first()
+        .map_or_else(|| "Ann Lee".to_string(), |n| yaml_str(n));
+    fm += &hinted(
+        &format!("# contact: {who}"),
+        "who to check in with; default: the first interviewer of the latest interview",
+    );
+    fm += &hinted("next_steps:", "what they said happens next");
+    fm += &hinted(
+        "# decision_by: YYYY-MM-DD",
+        "when they said they would decide",
+    );
+    fm += &hinted(
+        "# no_contact_before: YYYY-MM-DD",
+        "they asked you not to write before this day",
+    );
+    fm += &hinted(
+        "# discussed: [the team's roadmap]",
+        "completes \"I enjoyed our conversation about …\" in drafts",
+    );
+    fm += &hinted("learned: []", "what you learned, in your own words");
+    fm += &hinted("highlights: []", "your strengths to reinforce in drafts");
+    fm += &hinted(
+        "promised: []",
+        &format!("- {{item: code sample, to: {who}, due: YYYY-MM-DD}}"),
+    );
+    fm += &hinted(
+        "sent: []",
+        &format!("- {{kind: thank-you, on: YYYY-MM-DD, to: {who}}}"),
+    );
+    fm += &hinted(
+        "",
+        "- {kind: check-in, on: YYYY-MM-DD, allow: [too-soon]}: `allow` acknowledges a problem you cannot undo",
+    );
+    fm += &hinted(
+        "# replies: []",
+        &format!("- {{on: YYYY-MM-DD, from: {who}, note: invited to the onsite}}"),
+    );
+    fm += &hinted(
+        "# outcome: pending",
+        "pending, offer, rejected, withdrawn, accepted or declined",
+    );
+    fm += &hinted(
+        "# outcome_on: YYYY-MM-DD",
+        "when the outcome came; default: the journal's date",
+    );
+    fm += &hinted(
+        "# references: []",
+        "who you gave as references: - {name: Bruce Banner, briefed: YYYY-MM-DD}",
+    );
+    fm += &hinted("# tags: []", "your own labels");
+    fm += &hinted(
+        "# snooze: []",
+        "- {rule: check-in, until: YYYY-MM-DD}: hides that action until then",
+    );
+    fm += &hinted(
+        "# allow: []",
+        "problem rule ids acknowledged for the whole journal, e.g. [no-timeline]",
+    );
+    fm += "---\n";
+    fm
+}
+
+/// An interviewer's entry, then the fields a person may have, commented
+/// out: each line starts with `prefix`.
+fn interviewer_hints(entry: &str, prefix: &str) -> String {
+    let mut out = entry.to_string();
+    for (field, hint) in [
+        ("title: Engineering Manager", ""),
+        ("email: name@example.com", ""),
+        ("phone: \"+1 555 0100\"", ""),
+        (
+            "prefers: phone",
+            "how they want to hear from you; overrides channel",
+        ),
+        ("linkedin: true", "they agreed to connect on LinkedIn"),
+        (
+            "discussed: [the on-call rota]",
+            "the same, for the drafts to this person",
+        ),
+    ] {
+        let text = format!("{prefix}{field}");
+        if hint.is_empty() {
+            out += &text;
+            out += "\n";
+        } else {
+            out += &hinted(&text, hint);
+        }
+    }
+    out
+}
+
+/// How many journals of one day and stage `write_journal` numbers before
+/// giving up: more is a loop gone wrong, not interviews.
+const MAX_SAME_NAME: u32 = 99;
+
+/// `rel` with `-n` before its extension (`2026-11-17-onsite-2.md`); `rel`
+/// itself for 1.
+pub fn numbered(rel: &str, n: u32) -> String {
+    if n <= 1 {
+        return rel.to_string();
+    }
+    match rel.strip_suffix(".md") {
+        Some(stem) => format!("{stem}-{n}.md"),
+        None => format!("{rel}-{n}"),
+    }
+}
+
+/// Writes a new journal at `rel` (relative to `root`), or, when a file of
+/// that name exists (a second interview on the same day and stage), at the
+/// first free `-2`, `-3`, … name. Never overwrites. Returns the name used.
+pub fn write_journal(root: &Path, rel: &str, contents: &str) -> Result<String, ScaffoldError> {
+    for n in 1..=MAX_SAME_NAME {
+        let name = numbered(rel, n);
+        match write_new(&root.join(&name), contents) {
+            Ok(()) => return Ok(name),
+            Err(ScaffoldError::Exists(_)) => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(ScaffoldError::Invalid(format!(
+        "{} and its numbered copies up to -{MAX_SAME_NAME} exist already; debrief never overwrites a file",
+        rel
+    )))
 }
 
 /// The files `debrief init` writes, relative to the new repository's root.
@@ -181,13 +339,14 @@ pub fn init_files(today: NaiveDate) -> Vec<(String, String)> {
             role: "Software Engineer",
             date: &today.pred_opt().unwrap_or(today).to_string(),
             stage: Some("screen"),
+            format: None,
             interviewers: &["Sam Rivera".to_string()],
         },
         DEFAULT_JOURNAL_TEMPLATE,
     )
     .expect("the example journal is valid");
     vec![
-        ("debrief.toml".into(), INIT_CONFIG.into()),
+        ("debrief.toml".into(), init_config()),
         (
             ".gitignore".into(),
             "# The site `debrief build` writes, and its lock and staging folders.\npublic/\n.public.*\n"
@@ -197,35 +356,48 @@ pub fn init_files(today: NaiveDate) -> Vec<(String, String)> {
     ]
 }
 
-const INIT_CONFIG: &str = r#"# debrief configuration. Every setting has a default; uncomment to change it.
+/// The `debrief.toml` of a new repository: every key with its default (or
+/// an example where there is none), commented out, so a later default
+/// reaches the user unless they chose otherwise. The timings are the ones
+/// the rules declare ([`crate::rules::params`]).
+fn init_config() -> String {
+    let timings: String = crate::rules::params()
+        .map(|p| {
+            let setting = format!("# {} = {}", p.key, p.default);
+            let unit = p.unit.as_str();
+            let space = if unit.is_empty() { "" } else { " " };
+            format!("{setting:<36} # {unit}{space}{}\n", p.doc)
+        })
+        .collect();
+    INIT_CONFIG.replace("{timings}", &timings)
+}
 
-# timezone = "Europe/London"   # IANA name; default: the system's zone
+/// [`init_config`] before the timings are filled in.
+const INIT_CONFIG: &str = r#"# debrief configuration. Every setting has a default; uncomment a line to change it.
 
-[me]
-# name = "Your Name"           # signs the drafts
-# email = "you@example.com"
+# timezone = "Europe/London"         # IANA name; default: the system's zone (TZ, then the OS setting)
+# theme = "default"                  # the folder under themes/ whose files replace the built-in ones
 
-[rules]
-# thank_you_hours = 24
-# linkedin_hours = 48
-# reflection_hours = 48
-# first_check_in_days = 7
-# check_in_every_days = 7
-# max_check_ins = 3
-# keep_warm_every_days = 30
-# feedback_after_days = 3
-# offer_reply_days = 2
-# references_after_days = 1
-# min_active_applications = 3
-# stale_after_days = 45
-# weekend = "monday"          # or "keep": day-based follow-ups due on a weekend stay there
+[me]                                 # who the drafts are from
+# name = "Your Name"                 # signs the drafts
+# email = "you@example.com"          # under your name in the drafts
+# phone = "+1 555 0100"              # under your name in thank-you drafts
 
-[rules.severity]
-# generic-draft = "note"       # error, warning, note or off
+[rules]                              # when each follow-up is due
+{timings}# reflection_headings = ["reflection", "went well", "struggled", "do differently", "takeaway", "lesson"]
+# weekend = "monday"                 # day-based follow-ups due on a weekend move to Monday; "keep" leaves them
+# cards = ["thank-you"]              # the kinds of follow-up a handwritten card (channel: mail) suits
 
-[site]
-# private = true               # noindex and a disallow-all robots.txt
-# redact = ["salary"]          # front-matter fields never written to the site
+[rules.severity]                     # per rule id: error, warning, note or off
+# generic-draft = "note"
+
+[site]                               # the site `debrief build` writes
+# title = "Interview follow-ups"     # the site's title
+# base_url = "https://example.com/jobs/"  # where it is published: calendar events link to its pages
+# private = true                     # noindex and a disallow-all robots.txt
+# redact = []                        # front-matter fields never written to the site, e.g. ["salary"]
+# encrypt = false                    # true: every page locked with the password in DEBRIEF_PASSWORD
+# history_weeks = 260                # the weekly pages go back at most this many weeks
 "#;
 
 #[cfg(test)]
@@ -242,6 +414,7 @@ mod tests {
             role: "...",
             date,
             stage: None,
+            format: None,
             interviewers: &[],
         };
         let (path, _) = new_journal(&new("///", "2026-11-10"), "").unwrap();
@@ -270,6 +443,7 @@ mod tests {
                 role: "Engineer",
                 date: "2026-11-17T14:00",
                 stage: Some("onsite"),
+                format: Some("video"),
                 interviewers: &["Wile E.".into()],
             },
             DEFAULT_JOURNAL_TEMPLATE,
@@ -285,6 +459,52 @@ mod tests {
             j.reflection.sections.is_empty(),
             "the template must not count as a reflection"
         );
+    }
+
+    #[test]
+    fn the_template_reads_without_a_problem_with_or_without_interviewers() {
+        for interviewers in [
+            &[][..],
+            &["Ann Lee".to_string(), "Bo: \"Chen\"\n#".to_string()],
+        ] {
+            let (path, text) = new_journal(
+                &NewJournal {
+                    company: "Acme",
+                    role: "Engineer",
+                    date: "2026-11-17",
+                    stage: None,
+                    format: None,
+                    interviewers,
+                },
+                DEFAULT_JOURNAL_TEMPLATE,
+            )
+            .unwrap();
+            let read = crate::journal::parse(&path, text.as_bytes(), &["went well"], &[]);
+            assert_eq!(read.problems, [], "{text}");
+            let j = read.journal.unwrap();
+            assert_eq!(j.interviewers.len(), interviewers.len());
+            assert_eq!(j.format, None, "not guessed");
+        }
+    }
+
+    #[test]
+    fn a_journal_of_a_name_taken_gets_the_next_number() {
+        assert_eq!(numbered("content/a/x.md", 1), "content/a/x.md");
+        assert_eq!(numbered("content/a/x.md", 2), "content/a/x-2.md");
+        let dir = tempfile::tempdir().unwrap();
+        let rel = "content/a/2026-11-17-onsite.md";
+        for (n, expected) in [
+            (1, rel),
+            (2, "content/a/2026-11-17-onsite-2.md"),
+            (3, "content/a/2026-11-17-onsite-3.md"),
+        ] {
+            let text = format!("journal {n}");
+            assert_eq!(write_journal(dir.path(), rel, &text).unwrap(), expected);
+        }
+        // Each kept what it was written with.
+        let read = |rel: &str| std::fs::read_to_string(dir.path().join(rel)).unwrap();
+        assert_eq!(read(rel), "journal 1");
+        assert_eq!(read("content/a/2026-11-17-onsite-3.md"), "journal 3");
     }
 
     #[test]

@@ -581,7 +581,6 @@ fn absolute(path: &Path) -> PathBuf {
 }
 
 async fn serve(opts: Options) -> Result<(), String> {
-    let shown_root = opts.root.clone();
     let opts = Options {
         root: absolute(&opts.root),
         config: opts.config.as_deref().map(absolute),
@@ -613,7 +612,9 @@ async fn serve(opts: Options) -> Result<(), String> {
         .local_addr()
         .map_err(|e| format!("cannot tell the address: {e}"))?;
     let url = format!("http://{addr}/");
-    println!("Serving {} at {url} (Ctrl-C stops)", shown_root.display());
+    // The real folder, not `./.`: which repository is served is the
+    // question when debrief found it upward from a subfolder.
+    println!("Serving {} at {url} (Ctrl-C stops)", opts.root.display());
 
     if opts.open {
         let opener = if cfg!(target_os = "macos") {

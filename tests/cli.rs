@@ -4,6 +4,8 @@
 mod common;
 use common::{Case, files, run};
 
+use std::collections::BTreeSet;
+
 use assert_cmd::Command;
 use serde_json::Value;
 
@@ -505,10 +507,20 @@ fn new_writes_a_journal_once() {
         ]
     );
 
+    // A second interview on the same day and stage gets its own file,
+    // then a third (issue 16: the second was refused); what is there is
+    // never touched.
     std::fs::write(&path, format!("{written}\nmy notes\n")).unwrap();
-    let r = case.run(&args);
-    assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("already exists"), "{}", r.stderr);
+    for n in [2, 3] {
+        let r = case.run(&args);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let rel = format!("content/acme-rockets-engineer/2026-11-20-onsite-{n}.md");
+        assert_eq!(r.stdout.trim(), rel);
+        assert_eq!(
+            std::fs::read_to_string(case.root().join(rel)).unwrap(),
+            written
+        );
+    }
     assert!(
         std::fs::read_to_string(&path)
             .unwrap()
@@ -678,4 +690,357 @@ fn config_option_replaces_the_repositorys_file() {
         "{}",
         r.stderr
     );
+}
+
+/// The front-matter of a journal `new` wrote, named by what it printed.
+fn front_matter_of(case: &Case, printed: &str) -> String {
+    let text = std::fs::read_to_string(case.root().join(printed.trim())).unwrap();
+    let (fm, _) = text[4..].split_once("\n---\n").unwrap();
+    fm.to_string()
+}
+
+/// The field a front-matter line sets or shows commented out (`# outcome:
+/// pending  # …` shows `outcome`), if any.
+fn field_of(line: &str) -> Option<&str> {
+    let text = line.trim_start().trim_start_matches('#').trim_start();
+    let text = text.strip_prefix("- ").unwrap_or(text);
+    let (field, _) = text.split_once(':')?;
+    field
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c == '_')
+        .then_some(field)
+}
+
+#[test]
+fn new_shows_every_field_the_optional_ones_commented() {
+    // Issue 16: the template lacked replies, outcome, contact, references,
+    // the per-person prefers/linkedin/discussed and allow, and guessed a
+    // `format: video`.
+    let case = Case::temp();
+    let panel = case.run(&[
+        "new",
+        "--company",
+        "Acme",
+        "--role",
+        "Engineer",
+        "--date",
+        "2026-11-20",
+        "--stage",
+        "onsite",
+        "--interviewer",
+        "Ann Lee",
+        "--interviewer",
+        "Bo: \"Chen\"",
+    ]);
+    let nobody = case.run(&[
+        "new",
+        "--company",
+        "Initech",
+        "--role",
+        "SRE",
+        "--format",
+        "phone",
+    ]);
+    for (r, people) in [(&panel, 2), (&nobody, 1)] {
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let fm = front_matter_of(&case, &r.stdout);
+        let shown = |field: &str| fm.lines().filter(|l| field_of(l) == Some(field)).count();
+        for field in debrief::journal::schema::FIELDS {
+            // `interviewer` is the shorthand for `interviewers`.
+            if *field != "interviewer" {
+                assert!(shown(field) > 0, "`{field}` missing:\n{fm}");
+            }
+        }
+        // Each interviewer (or the example of one) with their own fields.
+        for field in ["title", "email", "phone", "prefers", "linkedin"] {
+            assert_eq!(
+                shown(field),
+                people + usize::from(field == "title"),
+                "{field}:\n{fm}"
+            );
+        }
+        assert_eq!(
+            shown("discussed"),
+            people + 1,
+            "per person and per journal:\n{fm}"
+        );
+        // The optional fields are there to uncomment, not set.
+        for field in [
+            "replies",
+            "outcome",
+            "outcome_on",
+            "references",
+            "contact",
+            "no_contact_before",
+            "decision_by",
+            "discussed",
+        ] {
+            assert!(
+                fm.lines().any(|l| l.starts_with(&format!("# {field}: ")))
+                    && !fm.lines().any(|l| l.starts_with(&format!("{field}:"))),
+                "`{field}` not commented out:\n{fm}"
+            );
+        }
+        assert!(fm.contains("allow: [too-soon]"), "{fm}");
+        let outcome = fm.lines().find(|l| l.starts_with("# outcome:")).unwrap();
+        for value in [
+            "pending",
+            "offer",
+            "rejected",
+            "withdrawn",
+            "accepted",
+            "declined",
+        ] {
+            assert!(outcome.contains(value), "{outcome}");
+        }
+    }
+    // `format` only when given.
+    let formats = |r: &common::Run| {
+        front_matter_of(&case, &r.stdout)
+            .lines()
+            .filter(|l| l.starts_with("format:"))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(formats(&panel), Vec::<String>::new());
+    assert_eq!(formats(&nobody), ["format: \"phone\""]);
+}
+
+#[test]
+fn new_journals_check_clean_as_written() {
+    // Issue 16: what `new` writes is read without a warning about its
+    // fields; a journal still to be filled in only asks to be (no
+    // `learned`, no timeline), and an interview yet to come not even that.
+    let case = Case::temp();
+    let past = case.run(&[
+        "new",
+        "--company",
+        "Acme",
+        "--role",
+        "Engineer",
+        "--date",
+        "2026-11-20T14:00",
+        "--interviewer",
+        "Ann Lee",
+        "--interviewer",
+        "Bo: \"Chen\"\n# x",
+    ]);
+    assert_eq!(past.code, 0, "{}", past.stderr);
+    let asked: BTreeSet<String> = case.check_json()["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["file"].is_string())
+        .map(|p| p["rule"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        asked,
+        BTreeSet::from(["generic-draft".to_string(), "no-timeline".to_string()])
+    );
+
+    let case = Case::temp();
+    for company in ["Acme", "Initech"] {
+        let r = case.run(&[
+            "new",
+            "--company",
+            company,
+            "--role",
+            "SRE",
+            "--date",
+            "2026-11-25",
+        ]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+    let r = case.run(&["check", "--deny", "warnings"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(r.stdout.contains("0 errors, 0 warnings"), "{}", r.stdout);
+}
+
+/// Every key of `debrief.toml` as `table.key`, tables included (`me`,
+/// `rules.severity`), from the defaults of the configuration itself; and
+/// the tables whose keys are free (rule ids).
+fn config_keys() -> (BTreeSet<String>, BTreeSet<String>) {
+    fn walk(prefix: &str, v: &Value, keys: &mut BTreeSet<String>, free: &mut BTreeSet<String>) {
+        for (k, v) in v.as_object().unwrap() {
+            let key = if prefix.is_empty() {
+                k.clone()
+            } else {
+                format!("{prefix}.{k}")
+            };
+            match v.as_object() {
+                Some(table) if table.is_empty() => {
+                    free.insert(key.clone());
+                }
+                Some(_) => walk(&key, v, keys, free),
+                None => {}
+            }
+            keys.insert(key);
+        }
+    }
+    let defaults = serde_json::to_value(debrief::config::Config::default()).unwrap();
+    let (mut keys, mut free) = (BTreeSet::new(), BTreeSet::new());
+    walk("", &defaults, &mut keys, &mut free);
+    (keys, free)
+}
+
+/// The keys a `debrief.toml` text shows, set or commented out, as
+/// [`config_keys`] names them; the entries of free tables left out.
+fn documented_keys(toml: &str) -> BTreeSet<String> {
+    let (_, free) = config_keys();
+    let mut table = String::new();
+    let mut keys = BTreeSet::new();
+    for line in toml.lines() {
+        let line = line.trim_start_matches('#').trim();
+        if let Some(rest) = line.strip_prefix('[') {
+            table = rest.split(']').next().unwrap().to_string();
+            keys.insert(table.clone());
+        } else if let Some((key, _)) = line.split_once(" = ")
+            && key
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_' || c == '-')
+            && !free.contains(&table)
+        {
+            keys.insert(if table.is_empty() {
+                key.to_string()
+            } else {
+                format!("{table}.{key}")
+            });
+        }
+    }
+    keys
+}
+
+#[test]
+fn init_lists_every_configuration_key_with_its_default() {
+    // Issue 16: `[site] title`, `base_url`, `theme` and others were missing.
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = Command::cargo_bin("debrief").unwrap();
+    cmd.args(["--today", "2026-11-22", "init"]).arg(dir.path());
+    assert_eq!(run(cmd).code, 0);
+    let text = std::fs::read_to_string(dir.path().join("debrief.toml")).unwrap();
+    assert_eq!(documented_keys(&text), config_keys().0, "{text}");
+
+    // As written it changes nothing; with every setting uncommented, each
+    // one shows its default (the settings without one show an example).
+    let parse = |text: &str| {
+        debrief::config::Config::parse(text, "debrief.toml", &debrief::rules::ids()).unwrap()
+    };
+    let defaults = debrief::config::Config::default();
+    assert_eq!(parse(&text), defaults);
+    let uncommented: String = text
+        .lines()
+        .map(|l| match l.strip_prefix("# ") {
+            Some(setting)
+                if setting.split_once(" = ").is_some_and(|(k, _)| {
+                    k.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                }) =>
+            {
+                format!("{setting}\n")
+            }
+            _ => format!("{l}\n"),
+        })
+        .collect();
+    let set = serde_json::to_value(parse(&uncommented)).unwrap();
+    let defaults = serde_json::to_value(defaults).unwrap();
+    for (table, values) in defaults.as_object().unwrap() {
+        let pairs: Vec<(String, &Value)> = match values.as_object() {
+            Some(m) => m.iter().map(|(k, v)| (format!("{table}.{k}"), v)).collect(),
+            None => vec![(table.clone(), values)],
+        };
+        for (key, default) in pairs {
+            let path = format!("/{}", key.replace('.', "/"));
+            let shown = set.pointer(&path).unwrap();
+            if default.is_null() {
+                assert!(!shown.is_null(), "{key} has no example");
+            } else {
+                assert_eq!(
+                    shown, default,
+                    "{key} shows a value that is not its default"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn readme_lists_every_configuration_key() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = readme.split("\n## Configuration\n").nth(1).unwrap();
+    let section = section.split("\n## ").next().unwrap();
+    let block = section.split("```toml\n").nth(1).unwrap();
+    let block = block.split("```").next().unwrap();
+    assert_eq!(documented_keys(block), config_keys().0);
+}
+
+const ONSITE: &str = "---\ncompany: Acme\nrole: Engineer\ndate: 2026-11-18T10:00\ninterviewers:\n  - name: Bo Chen\nlearned: [their queue design]\n---\n## What went well\n- the design exercise\n";
+
+#[test]
+fn run_from_a_subfolder_finds_the_repository_upward() {
+    // Issue 16: anywhere but the root, debrief said "no content/ folder";
+    // cargo and git look upward.
+    let case = Case::temp()
+        .file("content/acme/2026-11-18-onsite.md", ONSITE)
+        // A folder of notes called `content`: debrief.toml still marks the root.
+        .file("content/acme/content/slides.txt", "");
+    for sub in ["content", "content/acme", "content/acme/content"] {
+        let r = case.run_in(sub, &["due", "--format", "json"]);
+        assert_eq!(r.code, 0, "from {sub}: {}", r.stderr);
+        assert_eq!(
+            serde_json::from_str::<Value>(&r.stdout).unwrap(),
+            case.due_json(),
+            "from {sub}"
+        );
+        let r = case.run_in(sub, &["check", "--format", "json"]);
+        assert_eq!(
+            serde_json::from_str::<Value>(&r.stdout).unwrap(),
+            case.check_json(),
+            "from {sub}"
+        );
+    }
+    // A journal named from where you are.
+    let r = case.run_in("content/acme", &["draft", "2026-11-18-onsite.md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Hi Bo"), "{}", r.stdout);
+    // `new` writes into the repository's content/ and prints a path that
+    // opens from where you are.
+    let r = case.run_in(
+        "content/acme",
+        &[
+            "new",
+            "--company",
+            "Acme",
+            "--role",
+            "Engineer",
+            "--date",
+            "2026-11-20",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let written = case
+        .root()
+        .join("content/acme-engineer/2026-11-20-interview.md");
+    assert!(written.is_file());
+    assert_eq!(
+        std::path::Path::new(r.stdout.trim())
+            .canonicalize()
+            .unwrap(),
+        written.canonicalize().unwrap()
+    );
+
+    // An explicit root is used as given, not searched from.
+    let r = case.run_in("", &["-C", "content", "check"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("no content/ folder in content:"),
+        "{}",
+        r.stderr
+    );
+    // Outside any repository: the message it always gave.
+    let nowhere = tempfile::tempdir().unwrap();
+    let mut cmd = Command::cargo_bin("debrief").unwrap();
+    cmd.current_dir(nowhere.path()).arg("check");
+    let r = run(cmd);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("no content/ folder in ."), "{}", r.stderr);
 }

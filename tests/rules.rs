@@ -312,7 +312,7 @@ fn generic_draft() {
     assert_eq!(
         Case::new("generic-draft").problems_of("generic-draft"),
         [
-            "warning generic-draft content/bare.md:-:- no `learned` or `highlights`: its drafts will keep a placeholder instead of something you discussed",
+            "warning generic-draft content/bare.md:-:- no `discussed`, `learned` or `highlights`: its drafts will keep a placeholder instead of something you discussed",
         ]
     );
 }

@@ -466,7 +466,7 @@ fn a_relative_root_still_rebuilds_only_what_a_save_touches() {
         );
     let s = common::server::serve_in(
         c.root(),
-        std::path::Path::new("."),
+        Some(std::path::Path::new(".")),
         "2026-11-20",
         &[],
         &[("DEBRIEF_TIMINGS", "1")],
@@ -496,4 +496,30 @@ fn a_relative_root_still_rebuilds_only_what_a_save_touches() {
         .collect();
     assert!(counts[0] < counts[1], "{rebuilt}");
     assert!(!rebuilt.contains("everything"), "{rebuilt}");
+}
+
+#[test]
+fn started_in_a_subfolder_it_serves_the_repository_and_prints_its_real_path() {
+    // Issue 16: `serve` worked only from the root, and printed the root as
+    // given (`./.`), not the folder it serves.
+    let c = Case::temp().file("content/acme/2026-11-18-onsite.md", JOURNAL);
+    let real = c.root().canonicalize().unwrap();
+    let banner = format!("Serving {} at http://", real.display());
+    let s = common::server::serve_in(&c.root().join("content/acme"), None, "2026-11-20", &[], &[]);
+    assert!(s.banner.starts_with(&banner), "{}", s.banner);
+    until(
+        s.port,
+        "/journals/acme-2026-11-18-onsite/",
+        "the journal",
+        |r| r.status == 200 && r.body.contains("the design exercise"),
+    );
+    drop(s);
+    let s = common::server::serve_in(
+        c.root(),
+        Some(std::path::Path::new(".")),
+        "2026-11-20",
+        &[],
+        &[],
+    );
+    assert!(s.banner.starts_with(&banner), "{}", s.banner);
 }

@@ -15,7 +15,7 @@ pub const RULE: Rule = Rule {
         key: "min_active_applications",
         default: 3,
         unit: Unit::Count,
-        doc: "pending applications below which few-active speaks",
+        doc: "pending applications at least, or few-active suggests applying to more",
     }],
     reads: &[Dated::Outcome],
     check: Check::Pipeline(problems),

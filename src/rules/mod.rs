@@ -204,7 +204,7 @@ pub const GHOSTED: Param = Param {
     key: "stale_after_days",
     default: 45,
     unit: Unit::Days,
-    doc: "without a reply after the last interview, when a pending application counts as ghosted",
+    doc: "without a reply after the last interview before a pending application counts as ghosted",
 };
 
 /// Every timing of `[rules]`, in the order of the rules.

@@ -118,6 +118,18 @@ impl Case {
         run(cmd)
     }
 
+    /// Runs `debrief --today <today> ARGS…` started in the folder `sub` of
+    /// the repository, without `-C`: debrief finds the repository itself.
+    pub fn run_in(&self, sub: &str, args: &[&str]) -> Run {
+        let mut cmd = Command::cargo_bin("debrief").unwrap();
+        cmd.current_dir(self.root.join(sub))
+            .arg("--today")
+            .arg(&self.today)
+            .args(args)
+            .env_remove("DEBRIEF_PASSWORD");
+        run(cmd)
+    }
+
     /// The parsed JSON of `due --format json`.
     pub fn due_json(&self) -> Value {
         json(&self.run(&["due", "--format", "json"]))

@@ -8,6 +8,8 @@ use std::sync::{Arc, Mutex};
 pub struct Server {
     child: Child,
     pub port: u16,
+    /// The line it printed on starting (`Serving ROOT at URL …`).
+    pub banner: String,
     /// What the server wrote to stderr so far, line by line.
     pub stderr: Arc<Mutex<Vec<String>>>,
 }
@@ -34,13 +36,14 @@ pub fn serve(root: &Path, today: &str, extra: &[&str]) -> Server {
 
 /// `serve` with these environment variables set.
 pub fn serve_with(root: &Path, today: &str, extra: &[&str], env: &[(&str, &str)]) -> Server {
-    serve_in(Path::new("."), root, today, extra, env)
+    serve_in(Path::new("."), Some(root), today, extra, env)
 }
 
-/// `serve_with`, started in the folder `dir` (`root` may be relative to it).
+/// `serve_with`, started in the folder `dir` (`root` may be relative to it;
+/// without one, debrief finds the repository from `dir`).
 pub fn serve_in(
     dir: &Path,
-    root: &Path,
+    root: Option<&Path>,
     today: &str,
     extra: &[&str],
     env: &[(&str, &str)],
@@ -49,7 +52,7 @@ pub fn serve_in(
         .current_dir(dir)
         .args(["serve", "--port", "0", "--today", today])
         .args(extra)
-        .arg(root)
+        .args(root)
         .env("NO_COLOR", "1")
         .envs(env.iter().copied())
         .stdout(Stdio::piped())
@@ -81,6 +84,7 @@ pub fn serve_in(
     Server {
         child,
         port,
+        banner: line,
         stderr,
     }
 }
