@@ -18,6 +18,8 @@ use debrief::report::week::Week;
 use debrief::scaffold::{self, NewJournal, ScaffoldError};
 use debrief::{output, time};
 
+mod record;
+
 /// Checks interview journals against follow-up etiquette and tells you what is due.
 #[derive(Parser, Debug)]
 #[command(name = "debrief", version, about, propagate_version = true)]
@@ -100,6 +102,16 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         to: Option<String>,
     },
+    /// Record that actions are done, where the rules look for it (e.g. `debrief done 1b3c93ce`)
+    Done(record::DoneArgs),
+    /// Put actions off until a day
+    Snooze(record::SnoozeArgs),
+    /// Record a follow-up sent that no action asked for (or sent before debrief knew)
+    Sent(record::SentArgs),
+    /// Record that the employer got back to you
+    Reply(record::ReplyArgs),
+    /// Record where an application stands: offer, rejected, accepted, …
+    Outcome(record::OutcomeArgs),
     /// Print the weekly report, or with --work-search the log of every contact made
     #[command(
         after_help = "Examples:\n  debrief report                      this week, as Markdown\n  debrief report --week 2026-W47 --format html > week.html\n  debrief report --work-search --from 2026-11-01 --format csv > log.csv"
@@ -250,6 +262,11 @@ impl Cli {
                 format,
                 within,
             } => due(&repository(g, root.as_deref()), g, *format, *within),
+            Command::Done(args) => record::done(&repository(g, None), g, args),
+            Command::Snooze(args) => record::snooze(&repository(g, None), g, args),
+            Command::Sent(args) => record::sent(&repository(g, None), g, args),
+            Command::Reply(args) => record::reply(&repository(g, None), g, args),
+            Command::Outcome(args) => record::outcome(&repository(g, None), g, args),
             Command::Draft { journal, rule, to } => draft(
                 &repository(g, None),
                 g,
@@ -505,41 +522,35 @@ fn draft(root: &Path, g: &Global, journal: &Path, rule: Option<&str>, to: Option
         Ok(r) => r,
         Err(code) => return code,
     };
-    // The journal may be named from the current folder or from the root;
-    // an application's folder stands for its latest journal.
-    let found = [journal.to_path_buf(), root.join(journal)]
-        .into_iter()
-        .find(|p| p.exists())
-        .and_then(|p| p.canonicalize().ok());
-    let rel = match (found, repo.root.canonicalize()) {
-        (Some(f), Ok(r)) if f.starts_with(&r) => {
-            let rel = debrief::journal::discover::relative(&r, &f);
-            if f.is_dir() {
-                let inside = format!("{rel}/");
-                let latest = repo
-                    .journals
-                    .iter()
-                    .filter(|j| j.path.starts_with(&inside))
-                    .max_by_key(|j| j.date.instant(repo.tz));
-                match latest {
-                    Some(j) => j.path.clone(),
-                    None => {
-                        return fail(format!(
-                            "{} holds no journal that could be read",
-                            journal.display()
-                        ));
-                    }
-                }
-            } else {
-                rel
-            }
+    // An action's id (or a unique start of one) instead of a journal.
+    let named = journal.to_str().unwrap_or_default();
+    if !journal.exists() && !root.join(journal).exists() && debrief::rules::looks_like_id(named) {
+        let actions = repo.evaluate(today).actions;
+        let a = match debrief::rules::by_id(&actions, named) {
+            Ok(a) => a.clone(),
+            Err(e) => return fail(e),
+        };
+        if !a.draft {
+            print(
+                g,
+                &format!(
+                    "{} is `{}` ({}), which has no draft: it is yours to do.\n",
+                    a.id, a.rule, a.title
+                ),
+            );
+            return OK;
         }
-        _ => {
-            return fail(format!(
-                "{} is not a journal of this repository",
-                journal.display()
-            ));
-        }
+        return draft(
+            &repo.root,
+            g,
+            Path::new(&a.journal),
+            Some(a.rule),
+            a.person.as_deref().or(to),
+        );
+    }
+    let rel = match journal_rel(&repo, root, journal) {
+        Ok(rel) => rel,
+        Err(e) => return fail(e),
     };
     if repo.bad_files.contains(&rel) {
         let _ = writeln!(
@@ -621,11 +632,12 @@ fn draft(root: &Path, g: &Global, journal: &Path, rule: Option<&str>, to: Option
     for (action, d) in drafts {
         let who = action.person.as_deref().unwrap_or("the hiring team");
         text += &format!(
-            "── {} · {who} · by {} · due {} ({}) ──\n",
+            "── {} · {who} · by {} · due {} ({}) · id {} ──\n",
             action.rule,
             d.channel.as_str(),
             action.due,
-            action.status.as_str()
+            action.status.as_str(),
+            action.id
         );
         if let Some(subject) = &d.subject {
             text += &format!("Subject: {subject}\n\n");
@@ -635,6 +647,35 @@ fn draft(root: &Path, g: &Global, journal: &Path, rule: Option<&str>, to: Option
     }
     print(g, &text);
     OK
+}
+
+/// The journal `journal` names, relative to the root: a path from the
+/// current folder or from the root; an application's folder stands for
+/// its latest journal.
+fn journal_rel(repo: &Repository, root: &Path, journal: &Path) -> Result<String, String> {
+    let found = [journal.to_path_buf(), root.join(journal)]
+        .into_iter()
+        .find(|p| p.exists())
+        .and_then(|p| p.canonicalize().ok());
+    match (found, repo.root.canonicalize()) {
+        (Some(f), Ok(r)) if f.starts_with(&r) => {
+            let rel = debrief::journal::discover::relative(&r, &f);
+            if !f.is_dir() {
+                return Ok(rel);
+            }
+            let inside = format!("{rel}/");
+            repo.journals
+                .iter()
+                .filter(|j| j.path.starts_with(&inside))
+                .max_by_key(|j| j.date.instant(repo.tz))
+                .map(|j| j.path.clone())
+                .ok_or_else(|| format!("{} holds no journal that could be read", journal.display()))
+        }
+        _ => Err(format!(
+            "{} is not a journal of this repository",
+            journal.display()
+        )),
+    }
 }
 
 fn report(root: &Path, g: &Global, week: Option<Week>, format: Option<ReportFormat>) -> i32 {

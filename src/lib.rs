@@ -10,6 +10,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod journal;
 pub mod output;
+pub mod record;
 pub mod render;
 pub mod repo;
 pub mod report;

@@ -334,7 +334,8 @@ pub fn due_human(today: NaiveDate, actions: &[Action], interviews: &[Interview])
             };
             writeln!(
                 out,
-                "  {} {}  {:<company_w$}  {:<person_w$}  {}{DIM}{channel} [{}] · {when}{DIM:#}",
+                "  {DIM}{}{DIM:#}  {} {}  {:<company_w$}  {:<person_w$}  {}{DIM}{channel} [{}] · {when}{DIM:#}",
+                a.id,
                 a.due,
                 a.due.format("%a"),
                 truncate(&a.company, company_w),

@@ -33,8 +33,8 @@ fn due_json_shape_field_by_field() {
     assert_eq!(
         keys(offer),
         [
-            "channel", "company", "draft", "due", "journal", "person", "role", "rule", "status",
-            "title"
+            "channel", "company", "draft", "due", "id", "journal", "person", "role", "rule",
+            "status", "title"
         ]
     );
     assert_eq!(offer["rule"], "offer-reply");
@@ -53,7 +53,7 @@ fn due_json_shape_field_by_field() {
     assert_eq!(
         keys(reflection),
         [
-            "company", "draft", "due", "due_at", "journal", "role", "rule", "status", "title"
+            "company", "draft", "due", "due_at", "id", "journal", "role", "rule", "status", "title"
         ]
     );
     assert_eq!(reflection["rule"], "reflection");

@@ -525,6 +525,8 @@ mod tests {
     /// An action of an interview with `person` at `company`, due on 17 November.
     fn action(person: &str, company: &str) -> Action {
         Action {
+            id: String::new(),
+            entry: None,
             rule: "thank-you",
             status: crate::rules::Status::Due,
             due: crate::time::parse_date("2026-11-17").unwrap(),

@@ -34,7 +34,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::diagnostics::{Problem, Severity};
 use crate::journal::application::{self, Application};
-use crate::journal::model::{Channel, Journal, Outcome, same_person};
+use crate::journal::model::{Channel, Journal, Outcome, normalise, same_person};
 
 /// What a rule is evaluated with.
 pub struct Ctx<'a> {
@@ -321,6 +321,9 @@ impl Status {
 /// Something to do, with its due date. Serializes to the JSON of `due`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Action {
+    /// A short stable id (see [`Action::id_of`]): what `draft`, `done` and
+    /// `snooze` take.
+    pub id: String,
     /// The rule id.
     pub rule: &'static str,
     /// Overdue, due or upcoming.
@@ -346,6 +349,10 @@ pub struct Action {
     pub title: String,
     /// Whether a ready-to-send draft exists.
     pub draft: bool,
+    /// For a promised item or a reference: its place in its journal's
+    /// `promised` or `references` list, where `done` records it.
+    #[serde(skip)]
+    pub entry: Option<usize>,
 }
 
 impl Action {
@@ -359,6 +366,7 @@ impl Action {
         title: String,
     ) -> Action {
         Action {
+            id: String::new(),
             rule,
             status: Status::Upcoming,
             due,
@@ -370,7 +378,35 @@ impl Action {
             channel: None,
             title,
             draft: false,
+            entry: None,
         }
+    }
+
+    /// The id of the action: a hash of what makes it this action (its
+    /// rule, its journal, its person, and for a promised item, what it
+    /// is), so it is the same on every run, whatever else the repository
+    /// holds, and a different action never takes it over. Eight hex digits;
+    /// a unique prefix is accepted where ids are asked for.
+    pub fn id_of(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for part in [
+            self.rule,
+            self.journal.as_str(),
+            &self.person.as_deref().map(normalise).unwrap_or_default(),
+            if self.rule == "promised-item" {
+                self.title.as_str()
+            } else {
+                ""
+            },
+        ] {
+            h.update(part.as_bytes());
+            h.update([0]);
+        }
+        h.finalize()[..4]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
     }
 
     /// The order actions are listed in: due date, company, person (case
@@ -396,6 +432,37 @@ impl Action {
             journal: self.journal.clone(),
             title: self.title.clone(),
         }
+    }
+}
+
+/// Whether `text` could be an action id or a prefix of one (what `draft`
+/// tells from a path): 4 to 8 hex digits.
+pub fn looks_like_id(text: &str) -> bool {
+    (4..=8).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The open action whose id is `prefix` or starts with it, as git takes a
+/// short hash: none or several is a message saying which.
+pub fn by_id<'a>(actions: &'a [Action], prefix: &str) -> Result<&'a Action, String> {
+    let prefix = prefix.to_ascii_lowercase();
+    let found: Vec<&Action> = actions
+        .iter()
+        .filter(|a| a.id.starts_with(&prefix))
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(one),
+        [] => Err(format!(
+            "no open action has the id `{prefix}`; `debrief due` lists the open ones with their ids"
+        )),
+        many => Err(format!(
+            "`{prefix}` starts {} ids: {}; type more of it",
+            many.len(),
+            many.iter()
+                .take(5)
+                .map(|a| format!("{} ({}, {})", a.id, a.rule, a.company))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
     }
 }
 
@@ -568,6 +635,7 @@ fn off_weekend(a: &mut Action, weekend: crate::config::Weekend) {
 
 /// Gives an action its status on `today` and its draft flag.
 fn settle(a: &mut Action, today: NaiveDate) {
+    a.id = a.id_of();
     a.status = Status::of(a.due, today);
     a.draft = rule(a.rule).is_some_and(|r| r.draft);
 }

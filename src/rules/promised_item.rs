@@ -27,13 +27,19 @@ fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
         return;
     }
     for j in &app.journals {
-        for p in j.promised.iter().filter(|p| p.done.is_none()) {
+        for (index, p) in j
+            .promised
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.done.is_none())
+        {
             let due = p.due.unwrap_or_else(|| add_days(j.date.date(ctx.tz), 1));
             let title = match &p.to {
                 Some(to) => format!("Send {} to {to}", p.item),
                 None => format!("Send {}", p.item),
             };
             let mut a = Action::new(RULE.id, app, j, due, title);
+            a.entry = Some(index);
             a.person = p.to.clone();
             // An item goes by email (or as they prefer), never on a card.
             a.channel =

@@ -57,6 +57,7 @@ fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
         let due = add_days(j.date.date(ctx.tz), ctx.config.rules.references_after_days);
         let title = format!("Let {name} know {} may call", app.company);
         let mut a = Action::new(RULE.id, app, j, due, title);
+        a.entry = j.references.iter().position(|r| normalise(&r.name) == key);
         a.person = Some(name.to_string());
         a.channel = Some(Channel::Email);
         out.push(a);

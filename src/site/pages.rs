@@ -61,6 +61,8 @@ pub struct ActionView {
 /// can test `{% if a.person %}` without tripping over a missing field.
 #[derive(Serialize, Clone)]
 pub struct ActionFields {
+    /// The action's id (what `draft`, `done` and `snooze` take).
+    pub id: String,
     /// The rule id.
     pub rule: &'static str,
     /// `overdue`, `due` or `upcoming`.
@@ -86,6 +88,7 @@ pub struct ActionFields {
 impl From<&Action> for ActionFields {
     fn from(a: &Action) -> Self {
         ActionFields {
+            id: a.id.clone(),
             rule: a.rule,
             status: a.status.as_str(),
             due: a.due,

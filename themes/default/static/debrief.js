@@ -17,6 +17,22 @@
     var bar = pre.parentNode.querySelector(".draft-actions");
     (bar || pre.parentNode).insertBefore(button, bar ? bar.firstChild : null);
   });
+  // A copy button beside every action's id, for `debrief done ID`.
+  document.querySelectorAll("code.action-id").forEach(function (code) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-id";
+    button.textContent = "Copy id";
+    button.setAttribute("aria-label", "Copy id " + code.textContent);
+    button.addEventListener("click", function () {
+      var text = code.textContent.trim();
+      var done = function () { button.textContent = "Copied"; setTimeout(function () { button.textContent = "Copy id"; }, 1500); };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(done, function () { fallback(text); done(); });
+      } else { fallback(text); done(); }
+    });
+    code.parentNode.insertBefore(button, code.nextSibling);
+  });
   function fallback(text) {
     var area = document.createElement("textarea");
     area.value = text; document.body.appendChild(area); area.select();

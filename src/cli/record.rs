@@ -1,0 +1,430 @@
+//! `done`, `snooze`, `sent`, `reply` and `outcome`: recording what you did
+//! in the journal the rules read it from, through `debrief::record`.
+//!
+//! Each command resolves what it is given (action ids, a journal path or an
+//! application folder, names), builds the records, and hands them to
+//! [`write`], which edits, checks and writes one journal at a time.
+
+use std::io::Write as _;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use clap::Args;
+
+use debrief::journal::application::{self, Application};
+use debrief::journal::model::{Channel, Kind, Outcome, Reply, Sent, Snooze, same_person};
+use debrief::record::{self, Record};
+use debrief::repo::Repository;
+use debrief::rules::{self, Action};
+use debrief::time::When;
+
+use super::{FOUND, Global, OK, fail, load, parse_today, print};
+
+/// What `done` takes.
+#[derive(Args, Debug)]
+pub struct DoneArgs {
+    /// The ids of the actions done (as `debrief due` shows them; a unique start is enough)
+    #[arg(required = true, value_name = "ACTION")]
+    actions: Vec<String>,
+    /// When it was done [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    on: Option<NaiveDate>,
+    /// How it was sent (email, phone, mail, linkedin), for what is sent
+    #[arg(long, value_name = "CHANNEL", value_parser = parse_channel)]
+    channel: Option<Channel>,
+    /// A note to keep with it
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+    /// Print the change as a diff and write nothing
+    #[arg(long)]
+    dry_run: bool,
+}
+
+/// What `snooze` takes.
+#[derive(Args, Debug)]
+pub struct SnoozeArgs {
+    /// The ids of the actions to put off
+    #[arg(required = true, value_name = "ACTION")]
+    actions: Vec<String>,
+    /// Hidden until this day
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    until: NaiveDate,
+    /// Print the change as a diff and write nothing
+    #[arg(long)]
+    dry_run: bool,
+}
+
+/// What `sent` takes.
+#[derive(Args, Debug)]
+pub struct SentArgs {
+    /// What was sent: thank-you, check-in, keep-warm, feedback, offer-reply, linkedin, references, withdraw, other
+    #[arg(value_parser = parse_kind)]
+    kind: Kind,
+    /// The journal, or an application folder for its latest journal
+    path: std::path::PathBuf,
+    /// To whom (again for several) [default: every interviewer of the journal]
+    #[arg(long, value_name = "NAME")]
+    to: Vec<String>,
+    /// When [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    on: Option<NaiveDate>,
+    /// How (email, phone, mail, linkedin)
+    #[arg(long, value_name = "CHANNEL", value_parser = parse_channel)]
+    channel: Option<Channel>,
+    /// A note to keep with it
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+    /// Print the change as a diff and write nothing
+    #[arg(long)]
+    dry_run: bool,
+}
+
+/// What `reply` takes.
+#[derive(Args, Debug)]
+pub struct ReplyArgs {
+    /// The journal, or an application folder for its latest journal
+    path: std::path::PathBuf,
+    /// Who got back to you
+    #[arg(long, value_name = "NAME")]
+    from: Option<String>,
+    /// When [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    on: Option<NaiveDate>,
+    /// What they said
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+    /// Print the change as a diff and write nothing
+    #[arg(long)]
+    dry_run: bool,
+}
+
+/// What `outcome` takes.
+#[derive(Args, Debug)]
+pub struct OutcomeArgs {
+    /// pending, offer, rejected, withdrawn, accepted or declined
+    #[arg(value_parser = parse_outcome)]
+    outcome: Outcome,
+    /// The journal, or an application folder for its latest journal
+    path: std::path::PathBuf,
+    /// When it came [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    on: Option<NaiveDate>,
+    /// Print the change as a diff and write nothing
+    #[arg(long)]
+    dry_run: bool,
+}
+
+fn parse_channel(s: &str) -> Result<Channel, String> {
+    Channel::ALL
+        .into_iter()
+        .find(|c| c.as_str() == s)
+        .ok_or_else(|| format!("\"{s}\" is not a channel: email, phone, mail or linkedin"))
+}
+
+fn parse_kind(s: &str) -> Result<Kind, String> {
+    let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+    Kind::ALL
+        .into_iter()
+        .find(|k| k.as_str() == s)
+        .ok_or_else(|| {
+            let hint = debrief::diagnostics::did_you_mean(s, &names)
+                .map(|m| format!("did you mean `{m}`? "))
+                .unwrap_or_default();
+            format!(
+                "\"{s}\" is not a kind; {hint}the kinds are {}",
+                names.join(", ")
+            )
+        })
+}
+
+fn parse_outcome(s: &str) -> Result<Outcome, String> {
+    let names: Vec<&str> = Outcome::ALL.iter().map(|o| o.as_str()).collect();
+    Outcome::ALL
+        .into_iter()
+        .find(|o| o.as_str() == s)
+        .ok_or_else(|| format!("\"{s}\" is not an outcome: {}", names.join(", ")))
+}
+
+/// `debrief done`.
+pub fn done(root: &Path, g: &Global, args: &DoneArgs) -> i32 {
+    let (repo, today) = match load(root, g) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let on = args.on.unwrap_or(today);
+    let actions = repo.evaluate(today).actions;
+    let mut code = OK;
+    for id in &args.actions {
+        let a = match rules::by_id(&actions, id) {
+            Ok(a) => a,
+            Err(e) => return fail(e),
+        };
+        let records = match done_records(a, on, args) {
+            Ok(r) => r,
+            Err(why) => {
+                let _ = writeln!(anstream::stderr(), "{}: {why}", a.id);
+                code = FOUND;
+                continue;
+            }
+        };
+        if let Err(e) = write(&repo, g, &a.journal, records, args.dry_run) {
+            return fail(e);
+        }
+    }
+    code
+}
+
+/// What closes action `a`, where the rules look for it.
+fn done_records(a: &Action, on: NaiveDate, args: &DoneArgs) -> Result<Vec<Record>, String> {
+    let sent = |kind: Kind| Sent {
+        kind,
+        to: a.person.iter().cloned().collect(),
+        on: When::Date(on),
+        channel: args.channel,
+        note: args.note.clone(),
+        loc: Default::default(),
+        channel_loc: None,
+        decide_by: None,
+    };
+    match a.rule {
+        "promised-item" => Ok(vec![Record::done(entry(a)?, on)]),
+        "references" => Ok(vec![Record::briefed(entry(a)?, on)]),
+        "reflection" => Err(format!(
+            "a reflection is written, not sent: add a section such as `## What went well` with a list under it to {}",
+            a.journal
+        )),
+        "offer-decision" => Err(format!(
+            "record your answer with `debrief outcome accepted {}` (or `declined`)",
+            a.journal
+        )),
+        rule => match Kind::ALL.into_iter().find(|k| k.as_str() == rule) {
+            Some(kind) => Ok(vec![Record::sent(sent(kind))]),
+            None => Err(format!("`{rule}` cannot be recorded as done")),
+        },
+    }
+}
+
+fn entry(a: &Action) -> Result<usize, String> {
+    a.entry
+        .ok_or_else(|| format!("cannot tell which entry of {} `{}` is", a.journal, a.rule))
+}
+
+/// `debrief snooze`.
+pub fn snooze(root: &Path, g: &Global, args: &SnoozeArgs) -> i32 {
+    let (repo, today) = match load(root, g) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    if args.until <= today {
+        return fail(format!(
+            "--until {} is not after today ({today}): a snooze hides an action until a later day",
+            args.until
+        ));
+    }
+    let actions = repo.evaluate(today).actions;
+    for id in &args.actions {
+        let a = match rules::by_id(&actions, id) {
+            Ok(a) => a,
+            Err(e) => return fail(e),
+        };
+        let s = Snooze {
+            rule: a.rule.to_string(),
+            until: args.until,
+            to: a.person.clone(),
+            loc: Default::default(),
+        };
+        if let Err(e) = write(&repo, g, &a.journal, vec![Record::snooze(s)], args.dry_run) {
+            return fail(e);
+        }
+    }
+    OK
+}
+
+/// `debrief sent`.
+pub fn sent(root: &Path, g: &Global, args: &SentArgs) -> i32 {
+    let (repo, today) = match load(root, g) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let rel = match super::journal_rel(&repo, root, &args.path) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    let to = match full_names(&repo, &rel, today, &args.to) {
+        Ok(t) => t,
+        Err(e) => return fail(e),
+    };
+    let s = Sent {
+        kind: args.kind,
+        to,
+        on: When::Date(args.on.unwrap_or(today)),
+        channel: args.channel,
+        note: args.note.clone(),
+        loc: Default::default(),
+        channel_loc: None,
+        decide_by: None,
+    };
+    finish(write(&repo, g, &rel, vec![Record::sent(s)], args.dry_run))
+}
+
+/// `debrief reply`.
+pub fn reply(root: &Path, g: &Global, args: &ReplyArgs) -> i32 {
+    let (repo, today) = match load(root, g) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let rel = match super::journal_rel(&repo, root, &args.path) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    let from = match full_names(&repo, &rel, today, args.from.as_slice()) {
+        Ok(mut f) => f.pop(),
+        Err(e) => return fail(e),
+    };
+    let r = Reply {
+        on: args.on.unwrap_or(today),
+        from,
+        note: args.note.clone(),
+        loc: Default::default(),
+    };
+    finish(write(&repo, g, &rel, vec![Record::reply(r)], args.dry_run))
+}
+
+/// `debrief outcome`.
+pub fn outcome(root: &Path, g: &Global, args: &OutcomeArgs) -> i32 {
+    let (repo, today) = match load(root, g) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let rel = match super::journal_rel(&repo, root, &args.path) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    let records = Record::outcome(args.outcome, args.on.unwrap_or(today)).into();
+    finish(write(&repo, g, &rel, records, args.dry_run))
+}
+
+fn finish(done: Result<(), String>) -> i32 {
+    match done {
+        Ok(()) => OK,
+        Err(e) => fail(e),
+    }
+}
+
+/// The names as the application knows them in full (`Priya` → `Priya
+/// Patel`); a name of nobody is refused with the closest one.
+fn full_names(
+    repo: &Repository,
+    rel: &str,
+    today: NaiveDate,
+    names: &[String],
+) -> Result<Vec<String>, String> {
+    if names.is_empty() {
+        return Ok(Vec::new());
+    }
+    let Some(j) = repo.journals.iter().find(|j| j.path == rel) else {
+        return Err(format!("{rel} could not be read; `debrief check` says why"));
+    };
+    let apps: Vec<Application<'_>> = application::group(
+        repo.journals.iter().filter(|k| k.key == j.key),
+        today,
+        repo.tz,
+    );
+    let mut people: Vec<&str> = Vec::new();
+    for k in apps
+        .iter()
+        .flat_map(|a| a.journals.iter().chain(&a.scheduled))
+    {
+        people.extend(k.interviewers.iter().map(|i| i.name.as_str()));
+        people.extend(k.contact.as_deref());
+        people.extend(k.references.iter().map(|r| r.name.as_str()));
+    }
+    names
+        .iter()
+        .map(|name| {
+            // The longest name it can mean: "Priya Patel" over "Priya".
+            people
+                .iter()
+                .filter(|p| same_person(p, name) || same_person(name, p))
+                .max_by_key(|p| p.split_whitespace().count())
+                .map(|p| p.to_string())
+                .ok_or_else(|| {
+                    let hint = debrief::diagnostics::did_you_mean_person(name, &people)
+                        .map(|p| format!("; did you mean `{p}`?"))
+                        .unwrap_or_default();
+                    format!(
+                        "{name} is no interviewer, contact or reference of this application{hint}"
+                    )
+                })
+        })
+        .collect()
+}
+
+/// Edits the journal `rel` by `records`, checks the result reads as the
+/// journal plus exactly those records, and writes it in place of the file
+/// (or, with `dry_run`, prints the diff).
+fn write(
+    repo: &Repository,
+    g: &Global,
+    rel: &str,
+    records: Vec<Record>,
+    dry_run: bool,
+) -> Result<(), String> {
+    if repo.bad_files.iter().any(|b| b == rel) {
+        return Err(format!(
+            "{rel} has a front-matter error: fix it first (`debrief check` says where)"
+        ));
+    }
+    let path = repo.file(rel);
+    let bytes = std::fs::read(&path).map_err(|e| format!("{rel}: {e}"))?;
+    let text = String::from_utf8(bytes.clone())
+        .map_err(|_| format!("{rel} is not valid UTF-8: fix it first"))?;
+    let headings = &repo.config.rules.reflection_headings;
+    let snooze_rules = rules::action_ids();
+    let old = debrief::journal::parse(rel, &bytes, headings, &snooze_rules);
+    let Some(old_journal) = old.journal.as_ref().filter(|_| old.is_good()) else {
+        return Err(format!(
+            "{rel} has a front-matter error: fix it first (`debrief check` says where)"
+        ));
+    };
+    let mut new = text.clone();
+    for r in &records {
+        new =
+            record::apply(&new, &r.edit).map_err(|e| format!("{rel}: {e}; nothing was written"))?;
+    }
+    let read = debrief::journal::parse(rel, new.as_bytes(), headings, &snooze_rules);
+    let expect = |j: &mut debrief::journal::Journal| records.iter().for_each(|r| (r.expect)(j));
+    let diff = record::diff(rel, &text, &new);
+    record::verify(old_journal, &read, &expect).map_err(|e| {
+        format!("{rel}: {e}; nothing was written. The edit would have been:\n{diff}")
+    })?;
+    if dry_run {
+        print(g, &diff);
+        return Ok(());
+    }
+    replace(&path, &bytes, new.as_bytes()).map_err(|e| format!("{rel}: {e}"))?;
+    let what: Vec<&str> = records.iter().map(|r| r.summary.as_str()).collect();
+    print(g, &format!("{rel}: recorded {}\n", what.join(", ")));
+    Ok(())
+}
+
+/// Writes `new` in place of the file at `path`, which held `old`: through
+/// a temporary file in the same folder, flushed to disk, with the file's
+/// permissions, renamed over it; refused if the file changed meanwhile.
+fn replace(path: &Path, old: &[u8], new: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".debrief-record-")
+        .tempfile_in(dir)?;
+    tmp.write_all(new)?;
+    tmp.as_file().sync_all()?;
+    let permissions = std::fs::metadata(path)?.permissions();
+    tmp.as_file().set_permissions(permissions)?;
+    if std::fs::read(path)? != old {
+        return Err(std::io::Error::other(
+            "the file changed while it was being recorded; nothing was written",
+        ));
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

@@ -1,0 +1,390 @@
+//! Recording from the command line (`done`, `snooze`, `sent`, `reply`,
+//! `outcome`) on journals of every style, through the binary, and the
+//! lossless edit as a property over every fixture journal.
+
+mod common;
+use common::Case;
+
+use debrief::journal::model::Outcome;
+use debrief::record::{self, Record};
+
+/// The `record` fixture copied into a temporary repository.
+fn repo() -> Case {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/record");
+    let mut case = Case::temp();
+    for f in [
+        "debrief.toml",
+        "content/block.md",
+        "content/flow.md",
+        "content/crlf-bom.md",
+        "content/toml.md",
+    ] {
+        case = case.file(f, std::fs::read(src.join(f)).unwrap());
+    }
+    case.today("2026-11-20")
+}
+
+fn read(case: &Case, rel: &str) -> String {
+    String::from_utf8(std::fs::read(case.root().join(rel)).unwrap()).unwrap()
+}
+
+/// The id of the open action of `rule` for `person` (or none).
+fn id_of(case: &Case, rule: &str, company: &str, person: Option<&str>) -> String {
+    let json = case.due_json();
+    json["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| {
+            a["rule"] == rule && a["company"] == company && person.is_none_or(|p| a["person"] == p)
+        })
+        .unwrap_or_else(|| panic!("no {rule} for {company}: {json}"))["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// Lines of `new` that are not in `old`, and whether every line of `old`
+/// is still in `new` in order (nothing removed or changed).
+fn added(old: &str, new: &str) -> (Vec<String>, bool) {
+    let diff = similar::TextDiff::from_lines(old, new);
+    let mut added = Vec::new();
+    let mut kept = true;
+    for c in diff.iter_all_changes() {
+        match c.tag() {
+            similar::ChangeTag::Insert => added.push(c.value().trim_end().to_string()),
+            similar::ChangeTag::Delete => kept = false,
+            similar::ChangeTag::Equal => {}
+        }
+    }
+    (added, kept)
+}
+
+#[test]
+fn done_records_each_action_where_the_rules_read_it_and_nothing_else() {
+    let case = repo();
+    let before = read(&case, "content/block.md");
+    let thanks = id_of(&case, "thank-you", "Block & Co", Some("Ann Lee"));
+    let item = id_of(&case, "promised-item", "Block & Co", None);
+    let r = case.run(&["done", &thanks[..5], &item, "--on", "2026-11-18"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let after = read(&case, "content/block.md");
+    let (lines, kept) = added(&before, &after);
+    assert!(kept, "only additions:\n{after}");
+    assert_eq!(
+        lines,
+        [
+            "    done: 2026-11-18",
+            "  - kind: thank-you",
+            "    to: Ann Lee",
+            "    on: 2026-11-18",
+        ]
+    );
+    // Both closed, nothing new to check.
+    let ids: Vec<String> = case.due_json()["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!ids.contains(&thanks) && !ids.contains(&item), "{ids:?}");
+    assert_eq!(case.run(&["check", "--deny", "warnings"]).code, 0);
+}
+
+#[test]
+fn flow_lists_grow_in_flow_and_a_plain_item_becomes_a_mapping() {
+    let case = repo();
+    let before = read(&case, "content/flow.md");
+    let kim = id_of(&case, "references", "Flow Inc", Some("Kim Park"));
+    let slides = id_of(&case, "promised-item", "Flow Inc", None);
+    let linkedin = id_of(&case, "linkedin", "Flow Inc", Some("Di Evans"));
+    let r = case.run(&["done", &kim, &slides, &linkedin, "--on", "2026-11-19"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let after = read(&case, "content/flow.md");
+    assert_eq!(
+        after,
+        before
+            .replace(
+                "references: [Kim Park,",
+                "references: [{name: Kim Park, briefed: 2026-11-19},"
+            )
+            .replace(
+                "promised: [slides]",
+                "promised: [{item: slides, done: 2026-11-19}]"
+            )
+            .replace(
+                "on: 2026-11-16}]",
+                "on: 2026-11-16}, {kind: linkedin, to: Di Evans, on: 2026-11-19}]"
+            )
+    );
+}
+
+#[test]
+fn crlf_and_a_byte_order_mark_are_kept_and_the_body_is_untouched() {
+    let case = repo();
+    let before = read(&case, "content/crlf-bom.md");
+    let r = case.run(&[
+        "sent",
+        "thank-you",
+        "content/crlf-bom.md",
+        "--to",
+        "eve",
+        "--on",
+        "2026-11-15",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let after = read(&case, "content/crlf-bom.md");
+    assert!(after.starts_with('\u{feff}'));
+    assert!(
+        !after.replace("\r\n", "").contains('\n'),
+        "only CRLF line ends"
+    );
+    let body = |t: &str| t.split("---\r\n").nth(2).unwrap().to_string();
+    assert_eq!(body(&after), body(&before));
+    assert!(after.contains("sent:\r\n  - {kind: thank-you, to: Eve Fox, on: 2026-11-15}\r\n---"));
+}
+
+#[test]
+fn toml_journals_are_edited_with_toml_edit() {
+    let case = repo();
+    let before = read(&case, "content/toml.md");
+    let sample = id_of(&case, "promised-item", "Toml Co", None);
+    assert_eq!(case.run(&["done", &sample, "--on", "2026-11-16"]).code, 0);
+    let r = case.run(&[
+        "reply",
+        "content/toml.md",
+        "--from",
+        "Gus",
+        "--on",
+        "2026-11-18",
+        "--note",
+        "liked the sample",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let after = read(&case, "content/toml.md");
+    assert!(
+        after.contains(
+            "promised = [{ item = \"a writing sample\", done = 2026-11-16 }] # promised at the end"
+        ),
+        "{after}"
+    );
+    assert!(
+        after.contains("name = \"Gus Hale\" # the editor"),
+        "{after}"
+    );
+    assert!(
+        after.contains(
+            "[[replies]]\non = 2026-11-18\nfrom = \"Gus Hale\"\nnote = \"liked the sample\"\n+++"
+        ),
+        "{after}"
+    );
+    assert!(after.ends_with(before.split("+++\n").nth(2).unwrap()));
+}
+
+#[test]
+fn snooze_outcome_and_dry_run() {
+    let case = repo();
+    let check_in = id_of(&case, "check-in", "Flow Inc", None);
+    let before = read(&case, "content/flow.md");
+    let r = case.run(&["snooze", &check_in, "--until", "2026-12-01", "--dry-run"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("+++ b/content/flow.md"), "{}", r.stdout);
+    assert!(r.stdout.contains("+snooze:"), "{}", r.stdout);
+    assert_eq!(
+        read(&case, "content/flow.md"),
+        before,
+        "a dry run writes nothing"
+    );
+    assert_eq!(
+        case.run(&["snooze", &check_in, "--until", "2026-12-01"])
+            .code,
+        0
+    );
+    assert!(
+        read(&case, "content/flow.md")
+            .contains("  - {rule: check-in, until: 2026-12-01, to: Cy Diaz}")
+    );
+    assert!(
+        !case.due_json()["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["id"] == check_in.as_str())
+    );
+    let r = case.run(&["outcome", "offer", "content/flow.md", "--on", "2026-11-20"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let after = read(&case, "content/flow.md");
+    assert!(
+        after.ends_with(
+            "outcome: offer\noutcome_on: 2026-11-20\n---\n## What went well\n- the SQL test\n"
+        ),
+        "{after}"
+    );
+}
+
+#[test]
+fn what_cannot_be_recorded_is_refused_clearly_and_nothing_is_written() {
+    let case = repo();
+    let before = read(&case, "content/block.md");
+    // A name of nobody: exit 2 with the closest one.
+    let r = case.run(&["sent", "check-in", "content/block.md", "--to", "Ann Lea"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("did you mean `Ann Lee`?"), "{}", r.stderr);
+    // An id of nothing, and a reflection, which is written, not sent.
+    let r = case.run(&["done", "ffffffff"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("no open action has the id"),
+        "{}",
+        r.stderr
+    );
+    let case = case.file(
+        "content/bare.md",
+        "---\ncompany: Bare\nrole: R\ndate: 2026-11-10\n---\n",
+    );
+    let reflection = id_of(&case, "reflection", "Bare", None);
+    let r = case.run(&["done", &reflection]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("add a section such as `## What went well`"),
+        "{}",
+        r.stderr
+    );
+    // A journal with a front-matter error is refused.
+    let case = case.file(
+        "content/broken.md",
+        "---\ncompany: Broken\nrole: R\ndate: 2026-13-01\n---\n",
+    );
+    let r = case.run(&["sent", "other", "content/broken.md"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("fix it first"), "{}", r.stderr);
+    assert_eq!(read(&case, "content/block.md"), before);
+    assert_eq!(
+        read(&case, "content/broken.md"),
+        "---\ncompany: Broken\nrole: R\ndate: 2026-13-01\n---\n"
+    );
+}
+
+/// Every journal of every fixture, in its own style and as CRLF with a
+/// byte-order mark: each kind of record leaves the file reading as the
+/// journal plus exactly that entry, with only one stretch of the text
+/// changed and the body byte for byte.
+#[test]
+fn every_fixture_journal_takes_every_kind_of_record_losslessly() {
+    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut tried = 0;
+    let walk = |dir: &str| {
+        walkdir::WalkDir::new(here.join(dir))
+            .into_iter()
+            .filter_map(Result::ok)
+    };
+    for entry in walk("tests/fixtures").chain(walk("content")) {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "md")
+            || path.components().any(|c| c.as_os_str() == "fuzz")
+        {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        for variant in [
+            text.clone(),
+            format!("\u{feff}{}", text.replace('\n', "\r\n")),
+        ] {
+            let rel = "content/x.md";
+            let old = debrief::journal::parse(
+                rel,
+                variant.as_bytes(),
+                &["went well"],
+                &["check-in", "thank-you"],
+            );
+            let Some(j) = old.journal.clone().filter(|_| old.is_good()) else {
+                continue;
+            };
+            let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+            let mut records = vec![
+                Record::sent(debrief::journal::model::Sent {
+                    kind: debrief::journal::model::Kind::CheckIn,
+                    to: vec!["Zoë O'Neil".into()],
+                    on: debrief::time::When::Date(day),
+                    channel: None,
+                    note: Some("asked: \"any news?\" # not a comment".into()),
+                    loc: Default::default(),
+                    channel_loc: None,
+                    decide_by: None,
+                }),
+                Record::reply(debrief::journal::model::Reply {
+                    on: day,
+                    from: None,
+                    note: Some("yes, no, maybe".into()),
+                    loc: Default::default(),
+                }),
+            ];
+            records.extend(Record::outcome(Outcome::Declined, day));
+            if let Some(i) = j.promised.iter().position(|p| p.done.is_none()) {
+                records.push(Record::done(i, day));
+            }
+            if let Some(i) = j.references.iter().position(|r| r.briefed.is_none()) {
+                records.push(Record::briefed(i, day));
+            }
+            for r in records {
+                let what = format!("{} ({:?})", path.display(), r.edit);
+                let new =
+                    record::apply(&variant, &r.edit).unwrap_or_else(|e| panic!("{what}: {e}"));
+                let read = debrief::journal::parse(
+                    rel,
+                    new.as_bytes(),
+                    &["went well"],
+                    &["check-in", "thank-you"],
+                );
+                record::verify(&j, &read, &*r.expect)
+                    .unwrap_or_else(|e| panic!("{what}: {e}\n{new}"));
+                // The one stretch that changed lies inside the front-matter.
+                let start = variant
+                    .bytes()
+                    .zip(new.bytes())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                let end = variant
+                    .bytes()
+                    .rev()
+                    .zip(new.bytes().rev())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                let bare = debrief::journal::frontmatter::strip_bom(&variant);
+                let split = debrief::journal::frontmatter::split(bare).unwrap();
+                let matter_start = split.matter.as_ptr() as usize - variant.as_ptr() as usize;
+                let matter_end = matter_start + split.matter.len();
+                assert!(
+                    start >= matter_start.min(variant.len())
+                        && variant.len() - end.min(variant.len() - start) <= matter_end,
+                    "{what}: changed outside the front-matter"
+                );
+                let body = |t: &str| {
+                    debrief::journal::frontmatter::split(debrief::journal::frontmatter::strip_bom(
+                        t,
+                    ))
+                    .unwrap()
+                    .body
+                    .to_string()
+                };
+                assert_eq!(body(&new), body(&variant), "{what}: the body");
+                assert_eq!(
+                    new.starts_with('\u{feff}'),
+                    variant.starts_with('\u{feff}'),
+                    "{what}"
+                );
+                if variant.contains("\r\n") {
+                    assert!(
+                        !new.replace("\r\n", "").contains('\n'),
+                        "{what}: a bare line end\n{new}"
+                    );
+                }
+                tried += 1;
+            }
+        }
+    }
+    assert!(tried > 200, "only {tried} records tried");
+}
