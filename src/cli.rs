@@ -451,6 +451,27 @@ fn init(target: &Path, g: &Global) -> i32 {
             target.display()
         ));
     }
+    // A repository inside another would be read as that one's journals.
+    if let Ok(abs) = std::path::absolute(target) {
+        let outer = abs.ancestors().skip(1).find(|a| {
+            a.join("debrief.toml").is_file()
+                || (a.file_name().is_some_and(|n| n == "content")
+                    && a.parent().is_some_and(|p| p.join("content").is_dir()))
+        });
+        if let Some(outer) = outer {
+            let outer = match outer.file_name() {
+                Some(n) if n == "content" && !outer.join("debrief.toml").is_file() => {
+                    outer.parent().unwrap_or(outer)
+                }
+                _ => outer,
+            };
+            return fail(format!(
+                "{} is inside the journal repository at {}: create the new one elsewhere",
+                target.display(),
+                outer.display()
+            ));
+        }
+    }
     let today = g.today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let mut created = Vec::new();
     for (rel, text) in scaffold::init_files(today) {
@@ -728,7 +749,8 @@ fn work_search_log(
     {
         return fail(format!("--from {f} is after --to {to}"));
     }
-    let log = worksearch::log(&repo.journals, from, to, repo.tz);
+    // Contacts made: nothing after today, whatever --to says.
+    let log = worksearch::log(&repo.journals, from, to.min(today), repo.tz);
     let text = match format.unwrap_or(ReportFormat::Md) {
         ReportFormat::Md => worksearch::markdown(&log, from, to),
         ReportFormat::Csv => worksearch::csv(&log),

@@ -229,15 +229,18 @@ fn front_matter(new: &NewJournal<'_>) -> String {
     fm += &hinted("highlights: []", "your strengths to reinforce in drafts");
     fm += &hinted(
         "promised: []",
-        &format!("- {{item: code sample, to: {who}, due: YYYY-MM-DD}}"),
+        &format!(
+            "- {{item: code sample, to: {who}, due: YYYY-MM-DD}}; add done: YYYY-MM-DD once sent"
+        ),
     );
     fm += &hinted(
         "sent: []",
-        &format!("- {{kind: thank-you, on: YYYY-MM-DD, to: {who}}}"),
+        &format!("- {{kind: thank-you, on: YYYY-MM-DD, to: {who}, channel: email, note: short}}"),
     );
+    fm += &hinted("", "- {kind: check-in, on: YYYY-MM-DD, allow: [too-soon]}");
     fm += &hinted(
         "",
-        "- {kind: check-in, on: YYYY-MM-DD, allow: [too-soon]}: `allow` acknowledges a problem you cannot undo",
+        "allow acknowledges a problem you cannot undo; an offer-reply may give decide_by: YYYY-MM-DD",
     );
     fm += &hinted(
         "# replies: []",

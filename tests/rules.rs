@@ -372,7 +372,7 @@ fn people_are_written_once_and_thank_yous_count_where_they_belong() {
     assert_eq!(
         case.problems_of("person-conflict"),
         [
-            "warning person-conflict content/screen.md:12:5 Dana Lee has `email: dana@panel.example` here but `email: d.lee@panel.example` in content/onsite.md:8:5, the later journal, which is the one used"
+            "warning person-conflict content/screen.md:12:5 Dana Lee has `email: dana@panel.example` here but `email: d.lee@panel.example` in content/onsite.md:8:5, which is the one used (the latest interview that happened has the last word)"
         ]
     );
     // The draft to Priya at the onsite knows her title and number.
@@ -440,4 +440,79 @@ fn an_allowed_problem_is_listed_and_counted_but_does_not_fail() {
             .code,
         1
     );
+}
+
+// Found by an outside trial of two weeks' search (see docs/).
+#[test]
+fn a_withdrawal_closes_the_application_and_its_bookings() {
+    let case = Case::temp()
+        .file(
+            "content/hooli/screen.md",
+            "---\ncompany: Hooli\nrole: SRE\ndate: 2026-11-10\ninterviewers: [Gavin Belson]\nlearned: [x]\nnext_steps: soon\nsent:\n  - {kind: thank-you, on: 2026-11-10}\n  - {kind: withdraw, to: Gavin, on: 2026-11-20}\n---\n## What went well\n- a\n",
+        )
+        .file(
+            "content/hooli/onsite.md",
+            "---\ncompany: Hooli\nrole: SRE\ndate: 2026-11-28T10:00\ninterviewers: [Big Head]\n---\n",
+        )
+        .today("2026-11-22");
+    let json = case.due_json();
+    assert_eq!(json["interviews"], serde_json::json!([]), "{json}");
+    assert!(json["actions"].as_array().unwrap().is_empty(), "{json}");
+    // After the day it was booked for: no thank-you for an interview that never was.
+    let later = case.today("2026-11-30");
+    assert!(!later.actions().iter().any(|a| a.starts_with("thank-you")));
+    // Nor is it a contact in the work-search log.
+    let log = later.run(&[
+        "report",
+        "--work-search",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-12-31",
+    ]);
+    assert!(!log.stdout.contains("2026-11-28"), "{}", log.stdout);
+}
+
+#[test]
+fn a_booked_interview_neither_changes_past_judgements_nor_names_people_short() {
+    let case = Case::temp()
+        .file(
+            "content/a/screen.md",
+            "---\ncompany: Acme\nrole: R\ndate: 2026-11-10\ninterviewers:\n  - {name: Hank Scorpio, prefers: mail}\nlearned: [x]\nnext_steps: soon\nsent:\n  - {kind: thank-you, on: 2026-11-10, channel: mail}\n---\n## What went well\n- a\n",
+        )
+        .file(
+            "content/a/onsite.md",
+            "---\ncompany: Acme\nrole: R\ndate: 2026-12-10\ninterviewers:\n  - {name: Hank, prefers: email}\n---\n",
+        )
+        .today("2026-11-22");
+    // The card went as he asked at the time: no wrong-channel.
+    assert!(
+        case.problems_of("wrong-channel").is_empty(),
+        "{:?}",
+        case.problems()
+    );
+    // Once the onsite has happened, its thank-you names him in full.
+    let after = case.today("2026-12-11");
+    assert!(
+        after
+            .actions()
+            .iter()
+            .any(|a| a == "thank-you 2026-12-11 Acme Hank Scorpio"),
+        "{:?}",
+        after.actions()
+    );
+}
+
+#[test]
+fn init_refuses_to_nest_a_repository_in_another() {
+    let case = Case::temp();
+    let inner = case.root().join("content/sub");
+    let r = case.run(&["init", inner.to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("is inside the journal repository"),
+        "{}",
+        r.stderr
+    );
+    assert!(!inner.exists());
 }

@@ -76,13 +76,12 @@ pub struct Conflict {
 }
 
 impl People {
-    /// Merges the interviewers of `journals` (oldest first).
+    /// Merges the interviewers of `journals`, the first one's word first.
     fn of(journals: &[&Journal]) -> People {
         let mut out = People::default();
         // Per person: each field's kept value and where it is written.
         let mut origin: Vec<Vec<Said<'_>>> = Vec::new();
-        // The latest journal's word first: it is the freshest.
-        for j in journals.iter().rev() {
+        for j in journals {
             for i in &j.interviewers {
                 let key = normalise(&i.name);
                 let Some(at) = out.lookup(&key) else {
@@ -120,11 +119,12 @@ impl People {
                             });
                         }
                         Some(kept) if kept.value != value && kept.path != j.path => {
+                            // Shown as written, compared loosely.
                             out.conflicts.push(Conflict {
                                 name: person.name.clone(),
                                 field,
-                                kept: (kept.value.clone(), kept.path.to_string(), kept.loc),
-                                other: (value, j.path.clone(), i.loc),
+                                kept: (shown(person, field), kept.path.to_string(), kept.loc),
+                                other: (shown(i, field), j.path.clone(), i.loc),
                             });
                         }
                         Some(_) => {}
@@ -185,6 +185,20 @@ struct Said<'j> {
     value: String,
     path: &'j str,
     loc: Loc,
+}
+
+/// `field` of `i` as written.
+fn shown(i: &Interviewer, field: &str) -> String {
+    match field {
+        "email" => i.email.clone().unwrap_or_default(),
+        "phone" => i.phone.clone().unwrap_or_default(),
+        "prefers" => i
+            .prefers
+            .map(|c| c.as_str().to_string())
+            .unwrap_or_default(),
+        "title" => i.title.clone().unwrap_or_default(),
+        _ => i.linkedin.to_string(),
+    }
 }
 
 /// The shared fields `i` gives, as text to compare.
@@ -284,7 +298,7 @@ pub fn group<'a>(
 fn build<'a>(key: String, all: Vec<&'a Journal>, today: NaiveDate, tz: Tz) -> Application<'a> {
     let latest = *all.last().expect("an application has a journal");
     let setter = all.iter().rev().find(|j| j.outcome.is_some()).copied();
-    let (journals, scheduled): (Vec<&'a Journal>, Vec<&'a Journal>) =
+    let (mut journals, mut scheduled): (Vec<&'a Journal>, Vec<&'a Journal>) =
         all.iter().partition(|j| j.date.date(tz) <= today);
     let contact = journals
         .iter()
@@ -296,13 +310,35 @@ fn build<'a>(key: String, all: Vec<&'a Journal>, today: NaiveDate, tz: Tz) -> Ap
                 .rev()
                 .find_map(|j| j.interviewers.first().map(|i| i.name.clone()))
         });
+    let mut outcome = setter.and_then(|j| j.outcome).unwrap_or(Outcome::Pending);
+    let mut outcome_on = setter.map(|j| j.outcome_on.unwrap_or_else(|| j.date.date(tz)));
+    let mut outcome_journal = setter;
+    // Withdrawing is an outcome even when only the note saying so is
+    // written down: nothing more is due, and no interview is still to come.
+    if outcome == Outcome::Pending
+        && let Some((j, s)) = all
+            .iter()
+            .flat_map(|j| j.sent.iter().map(move |s| (*j, s)))
+            .filter(|(_, s)| s.kind == Kind::Withdraw)
+            .min_by_key(|(_, s)| s.on.date(tz))
+    {
+        outcome = Outcome::Withdrawn;
+        outcome_on = Some(s.on.date(tz));
+        outcome_journal = Some(j);
+    }
+    // Interviews booked for after you withdrew never took place.
+    if let (Outcome::Withdrawn, Some(on)) = (outcome, outcome_on) {
+        let held = |j: &&Journal| j.date.date(tz) <= on || j.outcome.is_some();
+        journals.retain(held);
+        scheduled.retain(held);
+    }
     Application {
         key,
         company: latest.company.clone(),
         role: latest.role.clone(),
-        outcome: setter.and_then(|j| j.outcome).unwrap_or(Outcome::Pending),
-        outcome_on: setter.map(|j| j.outcome_on.unwrap_or_else(|| j.date.date(tz))),
-        outcome_journal: setter,
+        outcome,
+        outcome_on,
+        outcome_journal,
         contact,
         no_contact_before: all.iter().filter_map(|j| j.no_contact_before).max(),
         decision_by: all.iter().filter_map(|j| j.decision_by).max(),
@@ -330,13 +366,33 @@ impl<'a> Application<'a> {
         self.journals.iter().flat_map(|j| j.replies.iter())
     }
 
+    /// Whether it is still in play (pending or an offer standing): only
+    /// then are its scheduled interviews still to come.
+    pub fn is_open(&self) -> bool {
+        matches!(self.outcome, Outcome::Pending | Outcome::Offer)
+    }
+
     /// Its people, each once, with what any journal says of them.
     pub fn people(&self) -> &People {
         self.people.get_or_init(|| {
-            let mut all: Vec<&Journal> = self.journals.clone();
+            // What the interviews that happened say comes first, the
+            // latest first; a scheduled one only fills in what they lack.
+            let mut all: Vec<&Journal> = self.journals.iter().rev().copied().collect();
             all.extend(&self.scheduled);
             People::of(&all)
         })
+    }
+
+    /// `name` as the application knows it in full ("Priya" → "Priya
+    /// Patel" when she is written so anywhere), else as written.
+    pub fn full_name(&self, name: &str) -> String {
+        self.interviewer(name)
+            .map_or_else(|| name.to_string(), |i| i.name.clone())
+    }
+
+    /// The person to check in with, in full.
+    pub fn contact_name(&self) -> Option<String> {
+        self.contact.as_deref().map(|c| self.full_name(c))
     }
 
     /// The interviewer of this application with that name, with what every

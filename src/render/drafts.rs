@@ -156,17 +156,29 @@ fn names(text: &str, person: &str) -> bool {
 /// ship weekly"); a draft to someone who works there says "you". The
 /// company's own name opening a note becomes "your team".
 fn to_second_person(text: &str, company: &str) -> String {
-    let text = match text.strip_prefix(company) {
-        Some(rest) if !company.is_empty() && !rest.starts_with(char::is_alphanumeric) => {
-            format!("your team{rest}")
-        }
-        _ => text.to_string(),
+    // The company's name, or its first word ("Stark" for Stark Industries).
+    let short = company
+        .split_whitespace()
+        .next()
+        .filter(|w| w.chars().count() >= 3);
+    let named = [Some(company), short]
+        .into_iter()
+        .flatten()
+        .find_map(|name| {
+            text.strip_prefix(name)
+                .filter(|rest| !name.is_empty() && !rest.starts_with(char::is_alphanumeric))
+        });
+    let text = match named {
+        Some(rest) => format!("your team{rest}"),
+        None => text.to_string(),
     };
     let mut out = String::with_capacity(text.len() + 8);
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut String| {
         let swapped = match word.to_lowercase().as_str() {
-            "they" | "them" => Some("you"),
+            // "them" is as often the things talked about ("moving off
+            // them slowly") as the employer: it stays.
+            "they" => Some("you"),
             "their" => Some("your"),
             "theirs" => Some("yours"),
             "themselves" => Some("yourselves"),
@@ -570,6 +582,18 @@ mod tests {
         assert_eq!(
             to_second_person("Acmeville is near", "Acme"),
             "Acmeville is near"
+        );
+        // Found by a trial: "them" is often the things, not the people.
+        assert_eq!(
+            to_second_person(
+                "Hooli runs its own data centres and is moving off them slowly.",
+                "Hooli"
+            ),
+            "your team runs its own data centres and is moving off them slowly."
+        );
+        assert_eq!(
+            to_second_person("Stark retrains its models nightly", "Stark Industries"),
+            "your team retrains its models nightly"
         );
         assert!(names("Ellen wants SLOs for every service.", "Ellen Park"));
         assert!(names("a talk with Park's team", "Ellen Park"));

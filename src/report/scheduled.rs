@@ -81,10 +81,13 @@ pub fn stage_label(stage: Option<&str>) -> String {
 
 /// The scheduled interviews of `app`, soonest first.
 pub fn of_app(app: &Application<'_>, tz: Tz) -> Vec<Interview> {
-    app.scheduled
-        .iter()
-        .map(|j| Interview::of(app, j, tz))
-        .collect()
+    // A closed application's bookings are cancelled.
+    let open = if app.is_open() {
+        &app.scheduled[..]
+    } else {
+        &[]
+    };
+    open.iter().map(|j| Interview::of(app, j, tz)).collect()
 }
 
 /// Every interview dated after `today`, soonest first (then by company and
@@ -97,6 +100,7 @@ pub fn upcoming<'a>(
     let apps = application::group(journals, today, tz);
     let mut out: Vec<(DateTime<Tz>, Interview)> = apps
         .iter()
+        .filter(|app| app.is_open())
         .flat_map(|app| {
             app.scheduled
                 .iter()

@@ -102,7 +102,7 @@ fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
                 .max(app.no_contact_before.unwrap_or(NaiveDate::MIN)),
         )
     };
-    let person = app.contact.clone();
+    let person = app.contact_name();
     let who = person.as_deref().unwrap_or("the hiring team");
     let title = if rule.id == KEEP_WARM.id {
         format!("Send {who} something useful to stay in touch")

@@ -55,7 +55,7 @@ pub(super) fn outcome_action(
         .outcome_journal
         .filter(|j| app.journals.iter().any(|k| k.path == j.path))
         .unwrap_or(latest);
-    let person = app.contact.clone();
+    let person = app.contact_name();
     let who = person.as_deref().unwrap_or("the hiring team");
     let mut a = Action::new(rule.id, app, journal, add_days(on, days), title(who, app));
     a.channel = Some(app.channel_for(person.as_deref(), kind, &ctx.config.rules.cards));

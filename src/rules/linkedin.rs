@@ -56,7 +56,7 @@ fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
                 format!("Connect with {} on LinkedIn", i.name),
             );
             a.due_at = Some(at);
-            a.person = Some(i.name.clone());
+            a.person = Some(app.full_name(&i.name));
             a.channel = Some(Channel::Linkedin);
             out.push(a);
         }

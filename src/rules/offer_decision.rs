@@ -27,26 +27,29 @@ fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
         return;
     }
     let Some(latest) = app.latest() else { return };
-    let promised = app
+    // Until you have answered the offer, `offer-reply` is the action; the
+    // decision has a day of its own only once your reply named one.
+    let replies: Vec<_> = app
         .sent()
         .filter(|(_, s)| s.kind == Kind::OfferReply)
-        .filter_map(|(_, s)| s.decide_by)
-        .max();
+        .map(|(_, s)| s)
+        .collect();
+    let Some(replied) = replies.iter().map(|s| s.on.date(ctx.tz)).max() else {
+        return;
+    };
+    let promised = replies.iter().filter_map(|s| s.decide_by).max();
     let journal = app
         .outcome_journal
         .filter(|j| app.journals.iter().any(|k| k.path == j.path))
         .unwrap_or(latest);
-    // A `decision_by` noted before the offer was their date, not yours:
-    // only one after the offer came is a deadline for your answer.
-    let theirs = journal
-        .decision_by
-        .filter(|d| app.outcome_on.is_none_or(|on| *d > on));
+    // A `decision_by` before your reply was their date, not yours.
+    let theirs = journal.decision_by.filter(|d| *d > replied);
     let Some(by) = promised.or(theirs) else {
         return;
     };
     let title = format!("Accept or decline the offer from {}", app.company);
     let mut a = Action::new(RULE.id, app, journal, by, title);
-    a.person = app.contact.clone();
+    a.person = app.contact_name();
     a.channel = Some(app.channel_for(
         a.person.as_deref(),
         Kind::OfferReply,
@@ -72,14 +75,17 @@ mod tests {
             vec![("2026-11-25".into(), Some("Ann".into()))]
         );
         assert!(due_of(&e, "offer-reply").is_empty());
-        let theirs = format!("{OFFER}\ndecision_by: 2026-11-28");
+        let theirs = format!(
+            "{OFFER}\ndecision_by: 2026-11-28\nsent:\n  - {{kind: offer-reply, on: 2026-11-18}}"
+        );
         assert_eq!(
             due_of(&run(&[&theirs], "2026-11-18"), "offer-decision"),
             vec![("2026-11-28".into(), Some("Ann".into()))]
         );
-        // Their decision date from before the offer is not yours.
-        let before = format!("{OFFER}\ndecision_by: 2026-11-17");
-        assert!(due_of(&run(&[&before], "2026-11-18"), "offer-decision").is_empty());
+        // Before you reply, the reply is the action, whatever date they
+        // gave (found by a trial: a decision due the day after the offer).
+        let unanswered = format!("{OFFER}\ndecision_by: 2026-11-28");
+        assert!(due_of(&run(&[&unanswered], "2026-11-18"), "offer-decision").is_empty());
         // No date, no decision action: the offer-reply asks for one.
         assert!(due_of(&run(&[OFFER], "2026-11-18"), "offer-decision").is_empty());
     }

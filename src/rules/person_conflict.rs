@@ -32,7 +32,7 @@ fn problems(app: &Application<'_>, _ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
             path,
             Some(*loc),
             format!(
-                "{} has `{}: {other}` here but `{}: {kept}` in {kept_path}:{}:{}, the later journal, which is the one used",
+                "{} has `{}: {other}` here but `{}: {kept}` in {kept_path}:{}:{}, which is the one used (the latest interview that happened has the last word)",
                 c.name, c.field, c.field, kept_loc.line, kept_loc.column
             ),
         ));

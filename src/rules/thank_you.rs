@@ -36,7 +36,7 @@ fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
             let title = format!("Thank {} for {}", i.name, the_interview(j));
             let mut a = Action::new(RULE.id, app, j, due, title);
             a.due_at = Some(at);
-            a.person = Some(i.name.clone());
+            a.person = Some(app.full_name(&i.name));
             a.channel = Some(channel_for(
                 Kind::ThankYou,
                 j.channel,

@@ -36,11 +36,11 @@ fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
     let Some(latest) = app.latest() else { return };
     let due = add_days(accepted.on, ctx.config.rules.withdraw_days);
     let title = format!(
-        "Withdraw from {} ({}): you accepted {}",
-        app.company, app.role, accepted.company
+        "Withdraw your application to {} ({})",
+        app.company, app.role
     );
     let mut a = Action::new(RULE.id, app, latest, due, title);
-    a.person = app.contact.clone();
+    a.person = app.contact_name();
     a.channel = Some(app.channel_for(a.person.as_deref(), Kind::Withdraw, &ctx.config.rules.cards));
     out.push(a);
 }

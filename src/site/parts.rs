@@ -234,7 +234,10 @@ impl Maker<'_> {
                 .collect::<Result<_, _>>()?,
             None => Vec::new(),
         };
-        let upcoming = shown.map_or(&[][..], |s| &s.scheduled[..]);
+        // A closed application's bookings are cancelled.
+        let upcoming = shown
+            .filter(|s| s.is_open())
+            .map_or(&[][..], |s| &s.scheduled[..]);
         let interviews = match shown {
             Some(shown) => upcoming
                 .iter()
