@@ -198,6 +198,9 @@ struct NewArgs {
     /// An interviewer's name (repeat for several)
     #[arg(long = "interviewer", value_name = "NAME")]
     interviewers: Vec<String>,
+    /// Open the new journal in $VISUAL (else $EDITOR)
+    #[arg(long)]
+    edit: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
@@ -522,6 +525,7 @@ fn new(root: &Path, g: &Global, args: &NewArgs) -> i32 {
         Err(e) => return fail(e),
     };
     match scaffold::write_journal(root, &rel, &text) {
+        Ok(rel) if args.edit => edit(&root.join(rel)),
         Ok(rel) => {
             // A path that opens from where you are (`$EDITOR $(debrief new
             // …)`): relative to the repository when started at its root or
@@ -535,6 +539,34 @@ fn new(root: &Path, g: &Global, args: &NewArgs) -> i32 {
             OK
         }
         Err(e) => fail(e),
+    }
+}
+
+/// Opens `path` in the user's editor and returns its exit code (the file
+/// is written already: quitting the editor keeps it).
+fn edit(path: &Path) -> i32 {
+    let Some(editor) = ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(std::env::var_os)
+        .find(|e| !e.is_empty())
+    else {
+        return fail(format!(
+            "wrote {}; set $VISUAL or $EDITOR to have --edit open it",
+            path.display()
+        ));
+    };
+    // `$EDITOR` may carry arguments ("code --wait"), as git allows.
+    let editor = editor.to_string_lossy().into_owned();
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or_default();
+    match std::process::Command::new(program)
+        .args(words)
+        .arg(path)
+        .status()
+    {
+        Ok(s) if s.success() => OK,
+        Ok(_) => FOUND,
+        Err(e) => fail(format!("cannot start the editor `{editor}`: {e}")),
     }
 }
 

@@ -1044,3 +1044,31 @@ fn run_from_a_subfolder_finds_the_repository_upward() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("no content/ folder in ."), "{}", r.stderr);
 }
+
+#[test]
+fn new_edit_opens_the_journal_in_the_editor() {
+    let case = Case::temp().today("2026-11-20");
+    // An "editor" that appends a line to the file it is given.
+    let script = case.root().join("editor.sh");
+    std::fs::write(&script, "#!/bin/sh\necho '# edited' >> \"$1\"\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let r = case.run_env(
+        &["new", "--company", "Acme", "--role", "Engineer", "--edit"],
+        &[("VISUAL", script.to_str().unwrap())],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(
+        case.root()
+            .join("content/acme-engineer/2026-11-20-interview.md"),
+    )
+    .unwrap();
+    assert!(text.ends_with("# edited\n"), "{text}");
+    // Without an editor it says how to get one, and the journal stays.
+    let r = case.run_env(
+        &["new", "--company", "Acme", "--role", "Engineer", "--edit"],
+        &[("VISUAL", ""), ("EDITOR", "")],
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("set $VISUAL or $EDITOR"), "{}", r.stderr);
+}
