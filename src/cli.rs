@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use debrief::diagnostics::Counts;
 use debrief::journal::Body;
@@ -93,7 +93,8 @@ enum Command {
     },
     /// Print the ready-to-send drafts of a journal's open actions
     Draft {
-        /// The journal (a path to the file), or an application folder for its latest journal
+        /// The journal (a path to the file), an application folder for its latest journal, or an action's id
+        #[arg(add = clap_complete::engine::ArgValueCompleter::new(record::open_ids))]
         journal: PathBuf,
         /// Only the draft of this rule (thank-you, check-in, …)
         #[arg(long)]
@@ -334,12 +335,20 @@ impl Cli {
                 }
             }
             Command::Completions { shell } => {
-                clap_complete::generate(
-                    *shell,
-                    &mut Cli::command(),
-                    "debrief",
-                    &mut std::io::stdout(),
-                );
+                // The script asks debrief itself (`COMPLETE=<shell>`) at
+                // each Tab, so open action ids complete too.
+                let name = shell.to_string();
+                let shells = clap_complete::env::Shells::builtins();
+                let Some(completer) = shells.completer(&name) else {
+                    return fail(format!("no completions for {name}"));
+                };
+                let mut out = Vec::new();
+                if let Err(e) = completer
+                    .write_registration("COMPLETE", "debrief", "debrief", "debrief", &mut out)
+                {
+                    return fail(e);
+                }
+                print(g, &String::from_utf8_lossy(&out));
                 OK
             }
         }

@@ -2,7 +2,7 @@
 
 mod cli;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 /// mimalloc: the site's big pages are made again on every save in `serve`;
 /// it reuses their memory where the system allocator maps and unmaps it
@@ -11,6 +11,9 @@ use clap::Parser;
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    // `COMPLETE=bash debrief …`: the shell asking for completions (open
+    // action ids among them), answered before anything else runs.
+    clap_complete::CompleteEnv::with_factory(cli::Cli::command).complete();
     let code = cli::Cli::parse().run();
     std::process::exit(code);
 }

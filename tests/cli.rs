@@ -606,7 +606,11 @@ fn completions_and_help() {
     cmd.args(["completions", "bash"]);
     let r = run(cmd);
     assert_eq!(r.code, 0);
-    assert!(r.stdout.contains("_debrief()"));
+    assert!(
+        r.stdout.contains("_clap_complete_debrief()"),
+        "{}",
+        r.stdout
+    );
     for sub in ["check", "due", "init", "new"] {
         let mut cmd = Command::cargo_bin("debrief").unwrap();
         cmd.args([sub, "--help"]);
@@ -1071,4 +1075,26 @@ fn new_edit_opens_the_journal_in_the_editor() {
     );
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("set $VISUAL or $EDITOR"), "{}", r.stderr);
+}
+
+#[test]
+fn completions_offer_the_open_action_ids() {
+    let case = Case::new("thank-you");
+    let id = case.due_json()["actions"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut cmd = Command::cargo_bin("debrief").unwrap();
+    cmd.current_dir(case.root())
+        .env("COMPLETE", "fish")
+        .env("DEBRIEF_TODAY", "2026-11-22")
+        .args(["--", "debrief", "done", &id[..2]]);
+    let r = run(cmd);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let line = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with(&id))
+        .unwrap_or_else(|| panic!("{}", r.stdout));
+    assert!(line.contains("Thank"), "{line}");
 }

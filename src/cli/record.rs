@@ -10,6 +10,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use clap::Args;
+use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 
 use debrief::journal::application::{self, Application};
 use debrief::journal::model::{Channel, Kind, Outcome, Reply, Sent, Snooze, same_person};
@@ -24,7 +25,7 @@ use super::{FOUND, Global, OK, fail, load, parse_today, print};
 #[derive(Args, Debug)]
 pub struct DoneArgs {
     /// The ids of the actions done (as `debrief due` shows them; a unique start is enough)
-    #[arg(required = true, value_name = "ACTION")]
+    #[arg(required = true, value_name = "ACTION", add = ArgValueCompleter::new(open_ids))]
     actions: Vec<String>,
     /// When it was done [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
@@ -44,7 +45,7 @@ pub struct DoneArgs {
 #[derive(Args, Debug)]
 pub struct SnoozeArgs {
     /// The ids of the actions to put off
-    #[arg(required = true, value_name = "ACTION")]
+    #[arg(required = true, value_name = "ACTION", add = ArgValueCompleter::new(open_ids))]
     actions: Vec<String>,
     /// Hidden until this day
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
@@ -112,6 +113,35 @@ pub struct OutcomeArgs {
     /// Print the change as a diff and write nothing
     #[arg(long)]
     dry_run: bool,
+}
+
+/// The open actions' ids starting with what is typed, each with its title,
+/// for shell completion (the repository holding the current folder; on
+/// any trouble, none).
+pub fn open_ids(current: &std::ffi::OsStr) -> Vec<CompletionCandidate> {
+    let Some(prefix) = current.to_str() else {
+        return Vec::new();
+    };
+    let Ok(cwd) = std::env::current_dir() else {
+        return Vec::new();
+    };
+    let root = debrief::repo::find_root(&cwd).unwrap_or(cwd);
+    let Ok(repo) = Repository::load_with(&root, None, debrief::journal::Body::Drop) else {
+        return Vec::new();
+    };
+    let today = std::env::var("DEBRIEF_TODAY")
+        .ok()
+        .and_then(|d| parse_today(&d).ok())
+        .unwrap_or_else(|| repo.today());
+    repo.evaluate(today)
+        .actions
+        .into_iter()
+        .filter(|a| a.id.starts_with(prefix))
+        .map(|a| {
+            let help = format!("{} ({})", a.title, a.company);
+            CompletionCandidate::new(a.id).help(Some(help.into()))
+        })
+        .collect()
 }
 
 fn parse_channel(s: &str) -> Result<Channel, String> {
