@@ -610,7 +610,7 @@ fn draft(root: &Path, g: &Global, journal: &Path, rule: Option<&str>, to: Option
             a.person.as_deref().or(to),
         );
     }
-    let rel = match journal_rel(&repo, root, journal) {
+    let rel = match journal_rel(&repo, root, journal, today) {
         Ok(rel) => rel,
         Err(e) => return fail(e),
     };
@@ -713,8 +713,14 @@ fn draft(root: &Path, g: &Global, journal: &Path, rule: Option<&str>, to: Option
 
 /// The journal `journal` names, relative to the root: a path from the
 /// current folder or from the root; an application's folder stands for
-/// its latest journal.
-fn journal_rel(repo: &Repository, root: &Path, journal: &Path) -> Result<String, String> {
+/// its latest journal that happened by `today` (else its first booked
+/// one): where the rules read what is sent and replied.
+fn journal_rel(
+    repo: &Repository,
+    root: &Path,
+    journal: &Path,
+    today: NaiveDate,
+) -> Result<String, String> {
     let found = [journal.to_path_buf(), root.join(journal)]
         .into_iter()
         .find(|p| p.exists())
@@ -729,7 +735,19 @@ fn journal_rel(repo: &Repository, root: &Path, journal: &Path) -> Result<String,
             repo.journals
                 .iter()
                 .filter(|j| j.path.starts_with(&inside))
-                .max_by_key(|j| j.date.instant(repo.tz))
+                .max_by_key(|j| {
+                    let day = j.date.date(repo.tz);
+                    // Held interviews first, the latest; then booked ones, the soonest.
+                    (
+                        day <= today,
+                        if day <= today {
+                            Some(j.date.instant(repo.tz))
+                        } else {
+                            None
+                        },
+                        std::cmp::Reverse(j.date.instant(repo.tz)),
+                    )
+                })
                 .map(|j| j.path.clone())
                 .ok_or_else(|| format!("{} holds no journal that could be read", journal.display()))
         }

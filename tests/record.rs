@@ -388,3 +388,39 @@ fn every_fixture_journal_takes_every_kind_of_record_losslessly() {
     }
     assert!(tried > 200, "only {tried} records tried");
 }
+
+#[test]
+fn a_folder_means_its_latest_interview_that_happened() {
+    let case = repo().file(
+        "content/block-next.md",
+        "---\ncompany: \"Block & Co\"\nrole: Engineer\ndate: 2026-12-01\ninterviewers: [Ann Lee]\n---\n",
+    );
+    // Both journals of Block & Co sit in content/; a booked one must not
+    // take the reply, or the rules would never read it.
+    std::fs::create_dir_all(case.root().join("content/block")).unwrap();
+    for f in ["block.md", "block-next.md"] {
+        std::fs::rename(
+            case.root().join("content").join(f),
+            case.root().join("content/block").join(f),
+        )
+        .unwrap();
+    }
+    let r = case.run(&[
+        "reply",
+        "content/block",
+        "--from",
+        "Ann",
+        "--on",
+        "2026-11-19",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with("content/block/block.md:"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        read(&case, "content/block/block.md")
+            .contains("replies:\n  - {on: 2026-11-19, from: Ann Lee}\n")
+    );
+}

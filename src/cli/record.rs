@@ -276,7 +276,7 @@ pub fn sent(root: &Path, g: &Global, args: &SentArgs) -> i32 {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let rel = match super::journal_rel(&repo, root, &args.path) {
+    let rel = match super::journal_rel(&repo, root, &args.path, today) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };
@@ -303,7 +303,7 @@ pub fn reply(root: &Path, g: &Global, args: &ReplyArgs) -> i32 {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let rel = match super::journal_rel(&repo, root, &args.path) {
+    let rel = match super::journal_rel(&repo, root, &args.path, today) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };
@@ -326,7 +326,7 @@ pub fn outcome(root: &Path, g: &Global, args: &OutcomeArgs) -> i32 {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let rel = match super::journal_rel(&repo, root, &args.path) {
+    let rel = match super::journal_rel(&repo, root, &args.path, today) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };
