@@ -2,6 +2,8 @@
 //! `drafts-voice` fixture: a panel of three, a second check-in, a card
 //! with a long note and an offer.
 
+mod common;
+
 use debrief::journal::application;
 use debrief::journal::model::Channel;
 use debrief::render::{drafts, theme::Theme};
@@ -285,4 +287,23 @@ fn phone_drafts_get_a_tel_link_on_the_site() {
         "no tel: link"
     );
     assert!(drafts.contains(r#"href="mailto:"#), "mailto: links stay");
+}
+
+// Found by a trial: after a reply, the next check-in wrote "I wrote on …"
+// about the note the reply had already answered.
+#[test]
+fn a_check_in_after_a_reply_starts_afresh() {
+    let case = common::Case::temp()
+        .file(
+            "debrief.toml",
+            "timezone = \"UTC\"\n\n[me]\nname = \"Alex Morgan\"\n",
+        )
+        .file(
+            "content/a.md",
+            "---\ncompany: Initech\nrole: Data Engineer\ndate: 2026-11-02\ninterviewers: [Bill Lumbergh]\nnext_steps: soon\nlearned: [they move batch jobs to queues]\nsent:\n  - {kind: thank-you, on: 2026-11-02}\n  - {kind: check-in, on: 2026-11-10}\nreplies:\n  - {on: 2026-11-11, from: Bill, note: still interviewing}\n---\n## What went well\n- a\n",
+        )
+        .today("2026-11-18");
+    let r = case.run(&["draft", "content/a.md", "--rule", "check-in"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stdout.contains("I wrote on"), "{}", r.stdout);
 }

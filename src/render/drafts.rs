@@ -369,12 +369,21 @@ pub fn data(
             .is_some_and(|d| d.split_whitespace().count() <= CARD_DETAIL_WORDS)
     });
     let learned: Vec<String> = j.learned.iter().map(|l| clause(l)).collect();
+    // The check-ins of the cadence running now: since the latest interview
+    // or reply (a reply answered the ones before it).
+    let base = app
+        .latest()
+        .map(|l| l.date.date(tz))
+        .into_iter()
+        .chain(app.replies().map(|r| r.on))
+        .max();
     let check_ins: Vec<chrono::NaiveDate> = app
         .journals
         .iter()
         .flat_map(|j| &j.sent)
         .filter(|s| s.kind == crate::journal::model::Kind::CheckIn)
         .map(|s| s.on.date(tz))
+        .filter(|d| base.is_none_or(|b| *d >= b))
         .collect();
     // A week to decide is usual; an answer is promised for a working day.
     let answer_by = j.decision_by.filter(|d| *d > send_on).unwrap_or_else(|| {
