@@ -19,7 +19,7 @@ use debrief::repo::Repository;
 use debrief::rules::{self, Action};
 use debrief::time::When;
 
-use super::{FOUND, Global, OK, fail, load, parse_today, print};
+use super::{Error, Exit, Global, journal_rel, load, parse_today, print, repository};
 
 /// What `done` takes.
 #[derive(Args, Debug)]
@@ -176,32 +176,25 @@ fn parse_outcome(s: &str) -> Result<Outcome, String> {
 }
 
 /// `debrief done`.
-pub fn done(root: &Path, g: &Global, args: &DoneArgs) -> i32 {
-    let (repo, today) = match load(root, g) {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
+pub fn done(g: &Global, args: &DoneArgs) -> Result<Exit, Error> {
+    let root = &repository(g, None);
+    let (repo, today) = load(root, g)?;
     let on = args.on.unwrap_or(today);
     let actions = repo.evaluate(today).actions;
-    let mut code = OK;
+    let mut exit = Exit::Clean;
     for id in &args.actions {
-        let a = match rules::by_id(&actions, id) {
-            Ok(a) => a,
-            Err(e) => return fail(e),
-        };
+        let a = rules::by_id(&actions, id)?;
         let records = match done_records(a, on, args) {
             Ok(r) => r,
             Err(why) => {
                 let _ = writeln!(anstream::stderr(), "{}: {why}", a.id);
-                code = FOUND;
+                exit = Exit::Found;
                 continue;
             }
         };
-        if let Err(e) = write(&repo, g, &a.journal, records, args.dry_run) {
-            return fail(e);
-        }
+        write(&repo, g, &a.journal, records, args.dry_run)?;
     }
-    code
+    Ok(exit)
 }
 
 /// What closes action `a`, where the rules look for it.
@@ -240,50 +233,36 @@ fn entry(a: &Action) -> Result<usize, String> {
 }
 
 /// `debrief snooze`.
-pub fn snooze(root: &Path, g: &Global, args: &SnoozeArgs) -> i32 {
-    let (repo, today) = match load(root, g) {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
+pub fn snooze(g: &Global, args: &SnoozeArgs) -> Result<Exit, Error> {
+    let root = &repository(g, None);
+    let (repo, today) = load(root, g)?;
     if args.until <= today {
-        return fail(format!(
+        return Err(format!(
             "--until {} is not after today ({today}): a snooze hides an action until a later day",
             args.until
-        ));
+        )
+        .into());
     }
     let actions = repo.evaluate(today).actions;
     for id in &args.actions {
-        let a = match rules::by_id(&actions, id) {
-            Ok(a) => a,
-            Err(e) => return fail(e),
-        };
+        let a = rules::by_id(&actions, id)?;
         let s = Snooze {
             rule: a.rule.to_string(),
             until: args.until,
             to: a.person.clone(),
             loc: Default::default(),
         };
-        if let Err(e) = write(&repo, g, &a.journal, vec![Record::snooze(s)], args.dry_run) {
-            return fail(e);
-        }
+        write(&repo, g, &a.journal, vec![Record::snooze(s)], args.dry_run)?;
     }
-    OK
+    Ok(Exit::Clean)
 }
 
 /// `debrief sent`.
-pub fn sent(root: &Path, g: &Global, args: &SentArgs) -> i32 {
-    let (repo, today) = match load(root, g) {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
-    let rel = match super::journal_rel(&repo, root, &args.path, today) {
-        Ok(r) => r,
-        Err(e) => return fail(e),
-    };
-    let to = match full_names(&repo, &rel, today, &args.to) {
-        Ok(t) => t,
-        Err(e) => return fail(e),
-    };
+pub fn sent(g: &Global, args: &SentArgs) -> Result<Exit, Error> {
+    let root = &repository(g, None);
+    let (repo, today) = load(root, g)?;
+    let rel = journal_rel(&repo, root, &args.path, today)?;
+    let to = full_names(&repo, &rel, today, &args.to)?;
     let s = Sent {
         kind: args.kind,
         to,
@@ -294,51 +273,34 @@ pub fn sent(root: &Path, g: &Global, args: &SentArgs) -> i32 {
         channel_loc: None,
         decide_by: None,
     };
-    finish(write(&repo, g, &rel, vec![Record::sent(s)], args.dry_run))
+    write(&repo, g, &rel, vec![Record::sent(s)], args.dry_run)?;
+    Ok(Exit::Clean)
 }
 
 /// `debrief reply`.
-pub fn reply(root: &Path, g: &Global, args: &ReplyArgs) -> i32 {
-    let (repo, today) = match load(root, g) {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
-    let rel = match super::journal_rel(&repo, root, &args.path, today) {
-        Ok(r) => r,
-        Err(e) => return fail(e),
-    };
-    let from = match full_names(&repo, &rel, today, args.from.as_slice()) {
-        Ok(mut f) => f.pop(),
-        Err(e) => return fail(e),
-    };
+pub fn reply(g: &Global, args: &ReplyArgs) -> Result<Exit, Error> {
+    let root = &repository(g, None);
+    let (repo, today) = load(root, g)?;
+    let rel = journal_rel(&repo, root, &args.path, today)?;
+    let from = full_names(&repo, &rel, today, args.from.as_slice())?.pop();
     let r = Reply {
         on: args.on.unwrap_or(today),
         from,
         note: args.note.clone(),
         loc: Default::default(),
     };
-    finish(write(&repo, g, &rel, vec![Record::reply(r)], args.dry_run))
+    write(&repo, g, &rel, vec![Record::reply(r)], args.dry_run)?;
+    Ok(Exit::Clean)
 }
 
 /// `debrief outcome`.
-pub fn outcome(root: &Path, g: &Global, args: &OutcomeArgs) -> i32 {
-    let (repo, today) = match load(root, g) {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
-    let rel = match super::journal_rel(&repo, root, &args.path, today) {
-        Ok(r) => r,
-        Err(e) => return fail(e),
-    };
+pub fn outcome(g: &Global, args: &OutcomeArgs) -> Result<Exit, Error> {
+    let root = &repository(g, None);
+    let (repo, today) = load(root, g)?;
+    let rel = journal_rel(&repo, root, &args.path, today)?;
     let records = Record::outcome(args.outcome, args.on.unwrap_or(today)).into();
-    finish(write(&repo, g, &rel, records, args.dry_run))
-}
-
-fn finish(done: Result<(), String>) -> i32 {
-    match done {
-        Ok(()) => OK,
-        Err(e) => fail(e),
-    }
+    write(&repo, g, &rel, records, args.dry_run)?;
+    Ok(Exit::Clean)
 }
 
 /// The names as the application knows them in full (`Priya` → `Priya
