@@ -278,6 +278,9 @@ fn what_cannot_be_recorded_is_refused_clearly_and_nothing_is_written() {
 fn every_fixture_journal_takes_every_kind_of_record_losslessly() {
     let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut tried = 0;
+    let mut seed = 7u64;
+    // Records tried per style: as written, CRLF + BOM, JSON flow, TOML.
+    let mut by_style = [0usize; 4];
     let walk = |dir: &str| {
         walkdir::WalkDir::new(here.join(dir))
             .into_iter()
@@ -302,10 +305,7 @@ fn every_fixture_journal_takes_every_kind_of_record_losslessly() {
         let Ok(text) = std::fs::read_to_string(path) else {
             continue;
         };
-        for variant in [
-            text.clone(),
-            format!("\u{feff}{}", text.replace('\n', "\r\n")),
-        ] {
+        for (style, variant) in styles(&text).into_iter().enumerate() {
             let rel = "content/x.md";
             let old = debrief::journal::parse(
                 rel,
@@ -320,18 +320,18 @@ fn every_fixture_journal_takes_every_kind_of_record_losslessly() {
             let mut records = vec![
                 Record::sent(debrief::journal::model::Sent {
                     kind: debrief::journal::model::Kind::CheckIn,
-                    to: vec!["Zoë O'Neil".into()],
+                    to: vec![pick(&mut seed).into()],
                     on: debrief::time::When::Date(day),
                     channel: None,
-                    note: Some("asked: \"any news?\" # not a comment".into()),
+                    note: Some(pick(&mut seed).into()),
                     loc: Default::default(),
                     channel_loc: None,
                     decide_by: None,
                 }),
                 Record::reply(debrief::journal::model::Reply {
                     on: day,
-                    from: None,
-                    note: Some("yes, no, maybe".into()),
+                    from: Some(pick(&mut seed).into()),
+                    note: Some(pick(&mut seed).into()),
                     loc: Default::default(),
                 }),
             ];
@@ -396,10 +396,15 @@ fn every_fixture_journal_takes_every_kind_of_record_losslessly() {
                     );
                 }
                 tried += 1;
+                by_style[style.min(3)] += 1;
             }
         }
     }
     assert!(tried > 1000, "only {tried} records tried");
+    assert!(
+        by_style.iter().all(|n| *n > 100),
+        "records per style: {by_style:?}"
+    );
 }
 
 #[test]
@@ -436,4 +441,68 @@ fn a_folder_means_its_latest_interview_that_happened() {
         read(&case, "content/block/block.md")
             .contains("replies:\n  - {on: 2026-11-19, from: Ann Lee}\n")
     );
+}
+
+/// Text that YAML and TOML would misread if written carelessly.
+const AWKWARD: &[&str] = &[
+    "Zoë O'Neil",
+    "Ann: Lee",
+    "#1 fan",
+    "a, b",
+    "yes",
+    "2026-11-30",
+    "O\"Brien",
+    "[x]",
+    "{y}",
+    "null",
+    "- dash",
+    "@at",
+    "100%",
+    "* star",
+    "& amp",
+    "! bang",
+    "| pipe",
+    "> gt",
+    "`tick`",
+    "key: value # c",
+    "tab\there",
+    "ünïcödé 名前",
+];
+
+/// One of [`AWKWARD`], chosen by a small generator.
+fn pick(seed: &mut u64) -> &'static str {
+    *seed = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    AWKWARD[(*seed >> 33) as usize % AWKWARD.len()]
+}
+
+/// `text` as written, as CRLF with a byte-order mark, and, for YAML, its
+/// front-matter re-rendered as one JSON flow mapping and as TOML (when
+/// TOML can hold it).
+fn styles(text: &str) -> Vec<String> {
+    use debrief::journal::frontmatter::{Format, split, strip_bom};
+    let mut out = vec![
+        text.to_string(),
+        format!(
+            "\u{feff}{}",
+            text.replace("\r\n", "\n").replace('\n', "\r\n")
+        ),
+    ];
+    let lf = text.replace("\r\n", "\n");
+    let Ok(s) = split(strip_bom(&lf)) else {
+        return out;
+    };
+    if s.format != Format::Yaml {
+        return out;
+    }
+    let Ok(node) = debrief::journal::node::from_yaml(s.matter, 2) else {
+        return out;
+    };
+    let json = debrief::journal::schema::to_json(&node);
+    out.push(format!("---\n{json}\n---\n{}", s.body));
+    if let Ok(toml) = toml::to_string(&json) {
+        out.push(format!("+++\n{toml}+++\n{}", s.body));
+    }
+    out
 }

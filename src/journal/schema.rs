@@ -688,8 +688,9 @@ fn field<'n>(entries: &'n [(Key, Node)], name: &str) -> Option<&'n Node> {
     entries.iter().find(|(k, _)| k.name == name).map(|(_, v)| v)
 }
 
-/// An unknown field's value, kept as plain data for display.
-fn to_json(node: &Node) -> serde_json::Value {
+/// A located value as plain JSON (unknown fields are kept this way, for
+/// display).
+pub fn to_json(node: &Node) -> serde_json::Value {
     use serde_json::Value as J;
     match &node.value {
         Value::Null => J::Null,

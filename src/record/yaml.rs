@@ -138,6 +138,9 @@ impl<'a> Doc<'a> {
     fn append(&self, field: &str, entry: &[(String, Value)]) -> Result<String, String> {
         let nl = self.nl;
         let Some((key, value)) = self.top(field) else {
+            if let Some(end) = self.root_flow_end() {
+                return Ok(self.splice(end, end, &format!(", {field}: [{}]", flow_map(entry))));
+            }
             let (at, lead) = self.after_line(self.lines().max(1));
             let at = if self.text.is_empty() { 0 } else { at };
             let lead = if self.text.is_empty() { "" } else { lead };
@@ -276,11 +279,24 @@ impl<'a> Doc<'a> {
                 Ok(self.splice(colon, colon, &format!(" {}", value.yaml())))
             }
             None => {
+                if let Some(end) = self.root_flow_end() {
+                    return Ok(self.splice(end, end, &format!(", {key}: {}", value.yaml())));
+                }
                 let (at, lead) = self.after_line(self.lines().max(1));
                 let at = if self.text.is_empty() { 0 } else { at };
                 Ok(self.splice(at, at, &format!("{lead}{key}: {}{nl}", value.yaml())))
             }
         }
+    }
+
+    /// Where the closing `}` of a front-matter written as one flow
+    /// mapping is (`{company: A, role: B, …}`), if it is written so: new
+    /// keys go inside it.
+    fn root_flow_end(&self) -> Option<usize> {
+        if !matches!(self.root.value, V::Map(_)) || !self.is_flow(&self.root) {
+            return None;
+        }
+        matching(self.text, self.offset(self.root.loc))
     }
 
     /// Whether a collection is written in flow style (`[…]` or `{…}`).
@@ -430,6 +446,11 @@ mod tests {
         assert_eq!(
             apply("a: 1", &sent()).unwrap(),
             "a: 1\nsent:\n  - {kind: thank-you, to: Ann Lee, on: 2026-11-18}\n"
+        );
+        // A front-matter written as one flow mapping (JSON is YAML too).
+        assert_eq!(
+            apply("{\"company\": \"A\", \"role\": \"R\"}\n", &sent()).unwrap(),
+            "{\"company\": \"A\", \"role\": \"R\", sent: [{kind: thank-you, to: Ann Lee, on: 2026-11-18}]}\n"
         );
     }
 
