@@ -2,61 +2,16 @@
 //! `drafts` fixture with the embedded theme.
 
 mod common;
-use common::Case;
+use common::{Case, drafts_of};
 
-use debrief::journal::application;
 use debrief::journal::model::Channel;
-use debrief::render::{drafts, theme::Theme};
-use debrief::repo::Repository;
+use debrief::render::drafts;
 use debrief::rules::Action;
-
-fn fixture(name: &str) -> Repository {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    Repository::load(&root, None).unwrap()
-}
 
 /// (action, channel, draft) for every action with a draft and every channel
 /// it can go by (a LinkedIn note only by LinkedIn).
 fn every_draft() -> Vec<(Action, drafts::Draft)> {
     drafts_of("drafts", "2026-11-22")
-}
-
-/// [`every_draft`] of another fixture, on `today`.
-fn drafts_of(name: &str, today: &str) -> Vec<(Action, drafts::Draft)> {
-    let repo = fixture(name);
-    let today = debrief::time::parse_date(today).unwrap();
-    let tera = Theme::embedded().tera().unwrap();
-    let apps = application::group(&repo.journals, today, repo.tz);
-    let mut out = Vec::new();
-    for action in repo.evaluate(today).actions.into_iter().filter(|a| a.draft) {
-        let app = apps
-            .iter()
-            .find(|a| a.key == application::key(&action.company, &action.role))
-            .unwrap();
-        let j = repo
-            .journals
-            .iter()
-            .find(|j| j.path == action.journal)
-            .unwrap();
-        let channels: Vec<Channel> = if action.rule == "linkedin" {
-            vec![Channel::Linkedin]
-        } else {
-            Channel::ALL.to_vec()
-        };
-        for channel in channels {
-            let mut a = action.clone();
-            a.channel = Some(channel);
-            let d = drafts::render(
-                &tera,
-                &drafts::data(&a, app, j, &repo.config.me, repo.tz, today),
-            )
-            .unwrap();
-            out.push((a, d));
-        }
-    }
-    out
 }
 
 #[test]

@@ -4,46 +4,14 @@
 
 mod common;
 
-use debrief::journal::application;
 use debrief::journal::model::Channel;
-use debrief::render::{drafts, theme::Theme};
-use debrief::repo::Repository;
+use debrief::render::drafts;
 use debrief::rules::Action;
 
 /// Every draft of the fixture for 22 November 2026, by action, in the
 /// channel the rules chose and in every other one.
 fn drafts() -> Vec<(Action, drafts::Draft)> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/drafts-voice");
-    let repo = Repository::load(&root, None).unwrap();
-    let today = debrief::time::parse_date("2026-11-22").unwrap();
-    let tera = Theme::embedded().tera().unwrap();
-    let apps = application::group(&repo.journals, today, repo.tz);
-    let mut out = Vec::new();
-    for action in repo.evaluate(today).actions.into_iter().filter(|a| a.draft) {
-        let app = apps
-            .iter()
-            .find(|a| a.key == application::key(&action.company, &action.role))
-            .unwrap();
-        let j = repo
-            .journals
-            .iter()
-            .find(|j| j.path == action.journal)
-            .unwrap();
-        for channel in Channel::ALL {
-            let mut a = action.clone();
-            if a.rule == "linkedin" && channel != Channel::Linkedin {
-                continue;
-            }
-            a.channel = Some(channel);
-            let d = drafts::render(
-                &tera,
-                &drafts::data(&a, app, j, &repo.config.me, repo.tz, today),
-            )
-            .unwrap();
-            out.push((a, d));
-        }
-    }
-    out
+    common::drafts_of("drafts-voice", "2026-11-22")
 }
 
 fn find<'a>(

@@ -223,3 +223,50 @@ pub fn run(mut cmd: Command) -> Run {
 fn json(run: &Run) -> Value {
     serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {run:?}"))
 }
+
+/// Every draft of the fixture `name` on `today`: each open action that has
+/// one, in every channel it can go by (a LinkedIn note only by LinkedIn),
+/// rendered with the embedded theme.
+pub fn drafts_of(
+    name: &str,
+    today: &str,
+) -> Vec<(debrief::rules::Action, debrief::render::drafts::Draft)> {
+    use debrief::journal::application;
+    use debrief::journal::model::Channel;
+    use debrief::render::{drafts, theme::Theme};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let repo = debrief::repo::Repository::load(&root, None).unwrap();
+    let today = debrief::time::parse_date(today).unwrap();
+    let tera = Theme::embedded().tera().unwrap();
+    let apps = application::group(&repo.journals, today, repo.tz);
+    let mut out = Vec::new();
+    for action in repo.evaluate(today).actions.into_iter().filter(|a| a.draft) {
+        let app = apps
+            .iter()
+            .find(|a| a.key == application::key(&action.company, &action.role))
+            .unwrap();
+        let j = repo
+            .journals
+            .iter()
+            .find(|j| j.path == action.journal)
+            .unwrap();
+        let channels: Vec<Channel> = if action.rule == "linkedin" {
+            vec![Channel::Linkedin]
+        } else {
+            Channel::ALL.to_vec()
+        };
+        for channel in channels {
+            let mut a = action.clone();
+            a.channel = Some(channel);
+            let d = drafts::render(
+                &tera,
+                &drafts::data(&a, app, j, &repo.config.me, repo.tz, today),
+            )
+            .unwrap();
+            out.push((a, d));
+        }
+    }
+    out
+}
