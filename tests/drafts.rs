@@ -224,3 +224,43 @@ fn a_theme_override_of_one_draft_takes_effect() {
         r.stderr
     );
 }
+
+// Found by a trial: withdrawing did not ask to cancel the booked onsite,
+// and the phone points asked to cancel "anything" when nothing was booked.
+#[test]
+fn a_withdrawal_asks_to_cancel_a_booked_interview_only_when_there_is_one() {
+    // A copy of the fixture, with the onsite booked.
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/after-offer");
+    let mut case = Case::temp();
+    for f in [
+        "debrief.toml",
+        "content/taken.md",
+        "content/open.md",
+        "content/told.md",
+        "content/second-offer.md",
+    ] {
+        case = case.file(f, std::fs::read(src.join(f)).unwrap());
+    }
+    let case = case
+        .today("2026-11-22")
+        .file(
+            "content/open-onsite.md",
+            "---\ncompany: Open Co\nrole: Analyst\ndate: 2026-11-30T10:00\ninterviewers: [Bo Chen]\n---\n",
+        );
+    let r = case.run(&["draft", "content/open.md", "--rule", "withdraw"]);
+    assert!(
+        r.stdout
+            .contains("Please cancel our interview on Monday 30 November"),
+        "{}",
+        r.stdout
+    );
+    let plain: Vec<_> = drafts_of("after-offer", "2026-11-22")
+        .into_iter()
+        .filter(|(a, _)| a.rule == "withdraw")
+        .collect();
+    assert!(
+        plain.iter().all(|(_, d)| !d.body.contains("cancel")),
+        "{:?}",
+        plain[0].1.body
+    );
+}

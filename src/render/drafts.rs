@@ -96,6 +96,9 @@ pub struct DraftData {
     last_check_in: Option<String>,
     /// The date an offer reply promises an answer by.
     answer_by: String,
+    /// The next interview of the application still booked, if any (a
+    /// withdrawal asks to cancel it).
+    booked: Option<String>,
 }
 
 /// Text as a clause to continue a sentence: no closing full stop, and a
@@ -433,6 +436,10 @@ pub fn data(
             .max()
             .map(|d| d.format("%-d %B").to_string()),
         answer_by: answer_by.format("%A %-d %B").to_string(),
+        booked: app
+            .scheduled
+            .first()
+            .map(|b| b.date.date(tz).format("%A %-d %B").to_string()),
     }
 }
 
