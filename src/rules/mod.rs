@@ -556,9 +556,15 @@ fn acknowledge(app: &Application<'_>, problems: &mut Vec<Problem>) {
             .iter()
             .any(|a| (a.from..=a.to).contains(&line) && a.rules.iter().any(|(r, _)| r == p.rule));
     }
+    // A problem of the whole search is in no journal: no `allow` reaches it.
     let problem_ids: Vec<&str> = RULES
         .iter()
-        .filter(|r| !matches!(r.check, Check::Actions(_) | Check::Companion(_)))
+        .filter(|r| {
+            !matches!(
+                r.check,
+                Check::Actions(_) | Check::Companion(_) | Check::Pipeline(_)
+            )
+        })
         .map(|r| r.id)
         .collect();
     for j in journals() {
@@ -566,7 +572,14 @@ fn acknowledge(app: &Application<'_>, problems: &mut Vec<Problem>) {
             if problem_ids.contains(&id.as_str()) {
                 continue;
             }
-            let hint = if action_ids().contains(&id.as_str()) {
+            let whole = RULES
+                .iter()
+                .any(|r| r.id == id && matches!(r.check, Check::Pipeline(_)));
+            let hint = if whole {
+                format!(
+                    "; `{id}` is about the whole search, in no journal: switch it off with `{id} = \"off\"` under [rules.severity]"
+                )
+            } else if action_ids().contains(&id.as_str()) {
                 format!("; `{id}` is an action: to put it off, use `snooze`")
             } else {
                 crate::diagnostics::did_you_mean(id, &problem_ids)
@@ -774,7 +787,7 @@ mod tests {
 
     #[test]
     fn a_top_level_allow_covers_the_journal_and_unknown_ids_are_named() {
-        let doc = format!("{EARLY}\nallow: [too-soon, too-son, thank-you]");
+        let doc = format!("{EARLY}\nallow: [too-soon, too-son, thank-you, few-active]");
         let e = run(&[&doc], "2026-11-20");
         assert!(
             e.problems
@@ -783,7 +796,12 @@ mod tests {
                 .all(|p| p.allowed)
         );
         let unknown = problems_of(&e, "unknown-field");
-        assert_eq!(unknown.len(), 2, "{unknown:?}");
+        assert_eq!(unknown.len(), 3, "{unknown:?}");
+        assert!(
+            unknown[2].2.contains("[rules.severity]"),
+            "{}",
+            unknown[2].2
+        );
         assert!(
             unknown[0].2.contains("did you mean `too-soon`?"),
             "{}",
