@@ -242,17 +242,53 @@ fn journal_rel(
     journal: &Path,
     today: NaiveDate,
 ) -> Result<String, String> {
-    let found = [journal.to_path_buf(), root.join(journal)]
-        .into_iter()
-        .find(|p| p.exists())
-        .and_then(|p| p.canonicalize().ok());
+    // Named from the repository given (`-C`), else from here; a link's own
+    // name is kept (the journal is where the link is).
+    let order = if root == Path::new(".") {
+        [journal.to_path_buf(), root.join(journal)]
+    } else {
+        [root.join(journal), journal.to_path_buf()]
+    };
+    let found = order.into_iter().find(|p| p.exists()).and_then(|p| {
+        let name = p.file_name()?.to_owned();
+        let parent = match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        if name == ".." || name == "." {
+            return p.canonicalize().ok();
+        }
+        Some(parent.canonicalize().ok()?.join(name))
+    });
     match (found, repo.root.canonicalize()) {
         (Some(f), Ok(r)) if f.starts_with(&r) => {
             let rel = debrief::journal::discover::relative(&r, &f);
             if !f.is_dir() {
-                return Ok(rel);
+                let known = repo.journals.iter().any(|j| j.path == rel)
+                    || repo.bad_files.contains(&rel);
+                return if known {
+                    Ok(rel)
+                } else {
+                    Err(format!(
+                        "{rel} is not a journal (journals are .md files under content/)"
+                    ))
+                };
             }
             let inside = format!("{rel}/");
+            // A folder stands for one application, not several.
+            let mut keys = repo
+                .journals
+                .iter()
+                .filter(|j| j.path.starts_with(&inside))
+                .map(|j| j.key.as_str());
+            if let Some(first) = keys.next()
+                && keys.any(|k| k != first)
+            {
+                return Err(format!(
+                    "{} holds journals of several applications: name one journal, or one application's folder",
+                    journal.display()
+                ));
+            }
             repo.journals
                 .iter()
                 .filter(|j| j.path.starts_with(&inside))

@@ -506,3 +506,177 @@ fn styles(text: &str) -> Vec<String> {
     }
     out
 }
+
+/// A temporary repository holding `content/a.md` with this front-matter.
+fn one(matter: &str) -> Case {
+    Case::temp()
+        .file(
+            "content/a.md",
+            format!("---\n{matter}---\n## What went well\n- a\n"),
+        )
+        .today("2026-11-22")
+}
+
+const HEAD: &str = "company: Acme\nrole: R\ndate: 2026-11-17\ninterviewers: [Ann Lee]\nnext_steps: soon\nlearned: [x]\n";
+
+// Found by an adversarial trial of the recording commands.
+#[test]
+fn text_of_other_entries_is_never_lost_or_the_edit_is_refused() {
+    // The text of a `|` block, blank line and `#` included, stays its own.
+    let case = one(&format!(
+        "{HEAD}sent:\n  - kind: other\n    on: 2026-11-18\n    summary: |\n      Recruiter call.\n\n      # Action items: send portfolio\n"
+    ));
+    let thanks = id_of(&case, "thank-you", "Acme", None);
+    assert_eq!(case.run(&["done", &thanks, "--on", "2026-11-18"]).code, 0);
+    let after = read(&case, "content/a.md");
+    assert!(
+        after.contains("      # Action items: send portfolio\n  - kind: thank-you\n"),
+        "{after}"
+    );
+    // Trailing blank lines kept by `|+` cannot be kept after a new item:
+    // refused, nothing written.
+    let keep =
+        format!("{HEAD}sent:\n  - kind: other\n    on: 2026-11-18\n    note: |+\n      keep\n\n\n");
+    let case = one(&keep);
+    let before = read(&case, "content/a.md");
+    let thanks = id_of(&case, "thank-you", "Acme", None);
+    let r = case.run(&["done", &thanks, "--on", "2026-11-18"]);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(r.stderr.contains("nothing was written"), "{}", r.stderr);
+    assert_eq!(read(&case, "content/a.md"), before);
+}
+
+#[test]
+fn links_read_only_files_and_size_are_respected() {
+    let case = one(HEAD);
+    let real = case.root().join("real.md");
+    std::fs::rename(case.root().join("content/a.md"), &real).unwrap();
+    std::os::unix::fs::symlink(&real, case.root().join("content/a.md")).unwrap();
+    let r = case.run(&["sent", "other", "content/a.md", "--on", "2026-11-20"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        std::fs::symlink_metadata(case.root().join("content/a.md"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .contains("kind: other")
+    );
+    // A read-only journal is refused.
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let r = case.run(&["sent", "other", "content/a.md", "--on", "2026-11-21"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("read-only"), "{}", r.stderr);
+    // A record that would take the journal over 1 MB is refused.
+    let big = one(HEAD);
+    let path = big.root().join("content/a.md");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str(&"x".repeat(1024 * 1024 - text.len() - 10));
+    std::fs::write(&path, &text).unwrap();
+    let r = big.run(&["sent", "other", "content/a.md", "--note", &"n".repeat(200)]);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn ids_channels_dates_and_folders_are_checked_before_anything_is_written() {
+    let case = one(HEAD);
+    let thanks = id_of(&case, "thank-you", "Acme", None);
+    // The same id twice is recorded once, with its channel.
+    let r = case.run(&[
+        "done",
+        &thanks,
+        &thanks[..5],
+        "--channel",
+        "phone",
+        "--on",
+        "2026-11-17",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        read(&case, "content/a.md")
+            .matches("kind: thank-you")
+            .count(),
+        1
+    );
+    assert!(read(&case, "content/a.md").contains("channel: phone"));
+    // Before the interview: refused.
+    let case = one(HEAD);
+    let thanks = id_of(&case, "thank-you", "Acme", None);
+    let r = case.run(&["done", &thanks, "--on", "2026-11-10"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("before the interview"), "{}", r.stderr);
+    // An unknown id among good ones stops everything.
+    let r = case.run(&["done", &thanks, "ffffffff"]);
+    assert_eq!(r.code, 2);
+    assert!(!read(&case, "content/a.md").contains("kind: thank-you"));
+    // A folder of several applications is not one.
+    let case = case.file(
+        "content/b.md",
+        "---\ncompany: Other\nrole: R\ndate: 2026-11-17\n---\n",
+    );
+    let r = case.run(&["sent", "other", "content"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("several applications"), "{}", r.stderr);
+    let r = case.run(&["sent", "other", "debrief.toml"]);
+    assert!(r.stderr.contains("is not a journal"), "{}", r.stderr);
+}
+
+#[test]
+fn a_snooze_that_would_hide_more_than_asked_is_refused() {
+    let case = one(&format!(
+        "{HEAD}promised:\n  - {{item: deck, to: Ann Lee}}\n  - {{item: memo, to: Ann Lee}}\n"
+    ));
+    let json = case.due_json();
+    let ids: Vec<String> = json["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["rule"] == "promised-item")
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .collect();
+    let r = case.run(&["snooze", &ids[0], "--until", "2026-12-01"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("would also hide"), "{}", r.stderr);
+    let r = case.run(&["snooze", &ids[0], &ids[1], "--until", "2026-12-01"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+#[test]
+fn odd_but_valid_yaml_takes_records_too() {
+    for (matter, want) in [
+        (
+            format!("{HEAD}sent: ~\n"),
+            "sent: [{kind: other, on: 2026-11-20}]",
+        ),
+        (
+            format!("{HEAD}sent:\n-   kind: thank-you\n    on: 2026-11-17\n"),
+            "-   kind: other\n    on: 2026-11-20\n",
+        ),
+        (format!("{HEAD}promised:\n  - item: deck\n    done:\n"), ""),
+    ] {
+        let case = one(&matter);
+        let r = if matter.contains("done:") {
+            let id = id_of(&case, "promised-item", "Acme", None);
+            case.run(&["done", &id, "--on", "2026-11-20"])
+        } else {
+            case.run(&["sent", "other", "content/a.md", "--on", "2026-11-20"])
+        };
+        assert_eq!(r.code, 0, "{matter}\n{}", r.stderr);
+        let after = read(&case, "content/a.md");
+        assert!(after.contains(want), "{after}");
+        if matter.contains("done:") {
+            assert!(after.contains("    done: 2026-11-20\n"), "{after}");
+        }
+    }
+    // Control characters are escaped, and the journal still reads.
+    let case = one(HEAD);
+    let r = case.run(&["sent", "other", "content/a.md", "--note", "a\u{7f}b\u{85}c"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(read(&case, "content/a.md").contains(r#"note: "a\u007fb\u0085c""#));
+    assert_eq!(case.run(&["check", "--deny", "warnings"]).code, 0);
+}

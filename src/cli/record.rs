@@ -182,8 +182,19 @@ pub fn done(g: &Global, args: &DoneArgs) -> Result<Exit, Error> {
     let on = args.on.unwrap_or(today);
     let actions = repo.evaluate(today).actions;
     let mut exit = Exit::Clean;
-    for id in &args.actions {
-        let a = rules::by_id(&actions, id)?;
+    for a in resolve(&actions, &args.actions)? {
+        // Nothing is done before the interview it follows.
+        if let Some(j) = repo.journals.iter().find(|j| j.path == a.journal)
+            && on < j.date.date(repo.tz)
+        {
+            return Err(format!(
+                "{}: --on {on} is before the interview of {} ({}); nothing was written",
+                a.id,
+                a.journal,
+                j.date.date(repo.tz)
+            )
+            .into());
+        }
         let records = match done_records(a, on, args) {
             Ok(r) => r,
             Err(why) => {
@@ -195,6 +206,19 @@ pub fn done(g: &Global, args: &DoneArgs) -> Result<Exit, Error> {
         write(&repo, g, &a.journal, records, args.dry_run)?;
     }
     Ok(exit)
+}
+
+/// The open actions `ids` name, each once, all found before anything is
+/// written (one that matches nothing, or several, stops everything).
+fn resolve<'a>(actions: &'a [Action], ids: &[String]) -> Result<Vec<&'a Action>, Error> {
+    let mut out: Vec<&Action> = Vec::new();
+    for id in ids {
+        let a = rules::by_id(actions, id)?;
+        if !out.iter().any(|b| b.id == a.id) {
+            out.push(a);
+        }
+    }
+    Ok(out)
 }
 
 /// What closes action `a`, where the rules look for it.
@@ -244,8 +268,40 @@ pub fn snooze(g: &Global, args: &SnoozeArgs) -> Result<Exit, Error> {
         .into());
     }
     let actions = repo.evaluate(today).actions;
-    for id in &args.actions {
-        let a = rules::by_id(&actions, id)?;
+    let chosen = resolve(&actions, &args.actions)?;
+    for a in &chosen {
+        // A snooze names a rule and a person: it would hide every action
+        // of both in the application, which must all have been asked for.
+        let also: Vec<&Action> = actions
+            .iter()
+            .filter(|b| {
+                b.id != a.id
+                    && b.rule == a.rule
+                    && b.company == a.company
+                    && b.role == a.role
+                    && (a.person.is_none() || b.person == a.person)
+                    && !chosen.iter().any(|c| c.id == b.id)
+            })
+            .collect();
+        if !also.is_empty() {
+            let names: Vec<String> = also
+                .iter()
+                .map(|b| format!("{} ({})", b.id, b.title))
+                .collect();
+            return Err(format!(
+                "{}: a snooze of `{}`{} would also hide {}; name them too to put them all off",
+                a.id,
+                a.rule,
+                a.person
+                    .as_deref()
+                    .map(|p| format!(" for {p}"))
+                    .unwrap_or_default(),
+                names.join(", ")
+            )
+            .into());
+        }
+    }
+    for a in chosen {
         let s = Snooze {
             rule: a.rule.to_string(),
             until: args.until,
@@ -384,17 +440,37 @@ fn write(
         new =
             record::apply(&new, &r.edit).map_err(|e| format!("{rel}: {e}; nothing was written"))?;
     }
+    if new.len() as u64 > debrief::repo::MAX_JOURNAL_BYTES {
+        return Err(format!(
+            "{rel}: recording this would take the journal over 1 MB, more than debrief reads; nothing was written"
+        ));
+    }
     let read = debrief::journal::parse(rel, new.as_bytes(), headings, &snooze_rules);
     let expect = |j: &mut debrief::journal::Journal| records.iter().for_each(|r| (r.expect)(j));
     let diff = record::diff(rel, &text, &new);
-    record::verify(old_journal, &read, &expect).map_err(|e| {
-        format!("{rel}: {e}; nothing was written. The edit would have been:\n{diff}")
-    })?;
+    let edits: Vec<record::Edit> = records.iter().map(|r| r.edit.clone()).collect();
+    record::verify(old_journal, &read, &expect)
+        .and_then(|()| record::unchanged_elsewhere(&text, &new, &edits))
+        .map_err(|e| {
+            format!("{rel}: {e}; nothing was written. The edit would have been:\n{diff}")
+        })?;
+    // The file itself, through any link; one that is not ours to replace
+    // is refused rather than swapped for a copy.
+    let target = path.canonicalize().map_err(|e| format!("{rel}: {e}"))?;
+    let meta = std::fs::metadata(&target).map_err(|e| format!("{rel}: {e}"))?;
+    if meta.permissions().readonly() {
+        return Err(format!("{rel} is read-only: nothing was written"));
+    }
+    if std::os::unix::fs::MetadataExt::nlink(&meta) > 1 {
+        return Err(format!(
+            "{rel} has other hard links, which a rewrite would separate from it: record this by hand"
+        ));
+    }
     if dry_run {
         print(g, &diff);
         return Ok(());
     }
-    replace(&path, &bytes, new.as_bytes()).map_err(|e| format!("{rel}: {e}"))?;
+    replace(&target, &bytes, new.as_bytes()).map_err(|e| format!("{rel}: {e}"))?;
     let what: Vec<&str> = records.iter().map(|r| r.summary.as_str()).collect();
     print(g, &format!("{rel}: recorded {}\n", what.join(", ")));
     Ok(())

@@ -55,10 +55,31 @@ fn yaml_text(t: &str) -> String {
         && !t.contains("  ")
         && !WORDS.contains(&t.to_ascii_lowercase().as_str());
     if plain {
-        t.to_string()
-    } else {
-        serde_json::to_string(t).expect("a string serializes")
+        return t.to_string();
     }
+    // Double-quoted, with every character a YAML reader might refuse
+    // (controls, DEL, C1, line separators, noncharacters) escaped.
+    let mut out = String::with_capacity(t.len() + 2);
+    out.push('"');
+    for c in t.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control()
+                || matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+                ) =>
+            {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// A change to a journal's front-matter.
@@ -291,6 +312,88 @@ pub fn verify(
     Ok(())
 }
 
+/// Whether the front-matter of `new` says exactly what `old`'s said, but
+/// for `edits`: every value, including fields the journal model does not
+/// keep (an unknown key's block text, say), read as plain data from both
+/// and compared once the edits are taken back out of the new one.
+pub fn unchanged_elsewhere(old: &str, new: &str, edits: &[Edit]) -> Result<(), String> {
+    use serde_json::Value as J;
+    let data = |file: &str| -> Option<J> {
+        let text = frontmatter::strip_bom(file);
+        let split = frontmatter::split(text).ok()?;
+        let node = match split.format {
+            Format::Yaml => crate::journal::node::from_yaml(split.matter, 1).ok()?,
+            Format::Toml => crate::journal::node::from_toml(split.matter, 1).ok()?,
+        };
+        Some(crate::journal::schema::to_json(&node))
+    };
+    let (Some(before), Some(mut after)) = (data(old), data(new)) else {
+        return Err("the edited front-matter would not read".into());
+    };
+    let differs = || Err("the edit would change something besides what was recorded".to_string());
+    for edit in edits.iter().rev() {
+        let Some(map) = after.as_object_mut() else {
+            return differs();
+        };
+        match edit {
+            Edit::Append { field, .. } => {
+                let Some(J::Array(items)) = map.get_mut(field) else {
+                    return differs();
+                };
+                items.pop();
+                let emptied = items.is_empty();
+                match before.get(field) {
+                    None if emptied => {
+                        map.remove(field);
+                    }
+                    Some(J::Null) if emptied => {
+                        map.insert(field.clone(), J::Null);
+                    }
+                    _ => {}
+                }
+            }
+            Edit::SetInItem {
+                field,
+                index,
+                key,
+                scalar_key,
+                ..
+            } => {
+                let was = before.get(field).and_then(|l| l.get(*index)).cloned();
+                let Some(item) = map.get_mut(field).and_then(|l| l.get_mut(*index)) else {
+                    return differs();
+                };
+                match (was, item.as_object_mut()) {
+                    (Some(J::Object(old_item)), Some(obj)) => match old_item.get(key) {
+                        Some(v) => {
+                            obj.insert(key.clone(), v.clone());
+                        }
+                        None => {
+                            obj.remove(key);
+                        }
+                    },
+                    (Some(scalar), Some(obj)) => {
+                        obj.remove(key);
+                        if obj.len() == 1 && obj.get(scalar_key) == Some(&scalar) {
+                            *item = scalar;
+                        }
+                    }
+                    _ => return differs(),
+                }
+            }
+            Edit::SetTop { key, .. } => match before.get(key) {
+                Some(v) => {
+                    map.insert(key.clone(), v.clone());
+                }
+                None => {
+                    map.remove(key);
+                }
+            },
+        }
+    }
+    if after == before { Ok(()) } else { differs() }
+}
+
 /// `j` with every position cleared, to compare what two texts say.
 fn without_positions(j: &mut Journal) {
     let zero = Loc::default();
@@ -301,7 +404,7 @@ fn without_positions(j: &mut Journal) {
     j.promised.iter_mut().for_each(|p| p.loc = zero);
     j.sent.iter_mut().for_each(|s| {
         s.loc = zero;
-        s.channel_loc = s.channel_loc.map(|_| zero);
+        s.channel_loc = None;
     });
     j.replies.iter_mut().for_each(|r| r.loc = zero);
     j.references.iter_mut().for_each(|r| r.loc = zero);

@@ -103,11 +103,16 @@ impl<'a> Doc<'a> {
         for l in line + 1..=self.lines() {
             let t = self.line(l);
             let trimmed = t.trim_start();
-            if trimmed.is_empty() || trimmed.starts_with('#') {
+            if trimmed.is_empty() {
                 continue;
             }
+            // An indented line is the value's, even one that looks like a
+            // comment: it may be the text of a `|` block.
             if t.starts_with([' ', '\t']) || t.starts_with("- ") || t == "-" {
                 last = l;
+                continue;
+            }
+            if trimmed.starts_with('#') {
                 continue;
             }
             break;
@@ -120,8 +125,9 @@ impl<'a> Doc<'a> {
         (from..before)
             .rev()
             .find(|&l| {
-                let t = self.line(l).trim_start();
-                !t.is_empty() && !t.starts_with('#')
+                let line = self.line(l);
+                let t = line.trim_start();
+                !t.is_empty() && (!t.starts_with('#') || line.starts_with([' ', '\t']))
             })
             .unwrap_or(from)
     }
@@ -168,11 +174,14 @@ impl<'a> Doc<'a> {
                 let last = self.block_end(key.loc.line);
                 let (at, lead) = self.after_line(last);
                 let text = if block_map {
-                    let key_indent = " ".repeat(first.loc.column as usize - 1);
+                    let key_col = first.loc.column as usize - 1;
+                    let key_indent = " ".repeat(key_col);
+                    // `-   kind:` keeps its spaces, so the keys line up.
+                    let after_dash = " ".repeat(key_col.saturating_sub(dash + 1).max(1));
                     let mut t = String::new();
                     for (i, (k, v)) in entry.iter().enumerate() {
                         let indent = if i == 0 {
-                            format!("{dash_indent}- ")
+                            format!("{dash_indent}-{after_dash}")
                         } else {
                             key_indent.clone()
                         };
@@ -183,6 +192,11 @@ impl<'a> Doc<'a> {
                     format!("{dash_indent}- {}{nl}", flow_map(entry))
                 };
                 Ok(self.splice(at, at, &format!("{lead}{text}")))
+            }
+            V::Null if self.null_token(key, value).is_some() => {
+                // `field: ~` or `field: null`: the list takes its place.
+                let (start, end) = self.null_token(key, value).expect("checked");
+                Ok(self.splice(start, end, &format!("[{}]", flow_map(entry))))
             }
             V::Null | V::Seq(_) => {
                 // `field:` with nothing under it yet.
@@ -219,7 +233,19 @@ impl<'a> Doc<'a> {
         let in_flow = self.is_flow(list);
         match &item.value {
             V::Map(entries) => {
-                if let Some((_, v)) = entries.iter().find(|(k, _)| k.name == key) {
+                if let Some((k, v)) = entries.iter().find(|(k, _)| k.name == key) {
+                    if matches!(v.value, V::Null) {
+                        if let Some((start, end)) = self.null_token(k, v) {
+                            return Ok(self.splice(start, end, &value.yaml()));
+                        }
+                        // `done:` with nothing after it.
+                        let at = self.offset(k.loc);
+                        let colon = self.text[at..]
+                            .find(':')
+                            .map(|i| at + i + 1)
+                            .ok_or_else(|| format!("`{key}`: no colon"))?;
+                        return Ok(self.splice(colon, colon, &format!(" {}", value.yaml())));
+                    }
                     let (start, end) = self.scalar_span(v, true);
                     return Ok(self.splice(start, end, &value.yaml()));
                 }
@@ -269,6 +295,10 @@ impl<'a> Doc<'a> {
                 let _ = k;
                 Ok(self.splice(start, end, &value.yaml()))
             }
+            Some((k, v)) if self.null_token(k, v).is_some() => {
+                let (start, end) = self.null_token(k, v).expect("checked");
+                Ok(self.splice(start, end, &value.yaml()))
+            }
             Some((k, _)) => {
                 // `key:` with no value: write it after the colon.
                 let at = self.offset(k.loc);
@@ -297,6 +327,26 @@ impl<'a> Doc<'a> {
             return None;
         }
         matching(self.text, self.offset(self.root.loc))
+    }
+
+    /// Where an explicit null (`~`, `null`) is written as the value of
+    /// `key` on its own line, if it is.
+    fn null_token(&self, key: &Key, value: &Node) -> Option<(usize, usize)> {
+        if value.loc.line != key.loc.line {
+            return None;
+        }
+        let start = self.offset(value.loc);
+        let rest = &self.text[start..];
+        ["~", "null", "Null", "NULL"]
+            .into_iter()
+            .find(|t| {
+                rest.starts_with(t)
+                    && rest[t.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| c.is_whitespace() || c == '#')
+            })
+            .map(|t| (start, start + t.len()))
     }
 
     /// Whether a collection is written in flow style (`[…]` or `{…}`).

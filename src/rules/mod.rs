@@ -445,6 +445,9 @@ pub fn looks_like_id(text: &str) -> bool {
 /// short hash: none or several is a message saying which.
 pub fn by_id<'a>(actions: &'a [Action], prefix: &str) -> Result<&'a Action, String> {
     let prefix = prefix.to_ascii_lowercase();
+    if prefix.is_empty() {
+        return Err("an empty id: `debrief due` lists the open actions with their ids".into());
+    }
     let found: Vec<&Action> = actions
         .iter()
         .filter(|a| a.id.starts_with(&prefix))
