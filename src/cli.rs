@@ -264,8 +264,8 @@ fn journal_rel(
         (Some(f), Ok(r)) if f.starts_with(&r) => {
             let rel = debrief::journal::discover::relative(&r, &f);
             if !f.is_dir() {
-                let known = repo.journals.iter().any(|j| j.path == rel)
-                    || repo.bad_files.contains(&rel);
+                let known =
+                    repo.journals.iter().any(|j| j.path == rel) || repo.bad_files.contains(&rel);
                 return if known {
                     Ok(rel)
                 } else {

@@ -353,6 +353,9 @@ fn every_fixture_journal_takes_every_kind_of_record_losslessly() {
                     &["check-in", "thank-you"],
                 );
                 record::verify(&j, &read, &*r.expect)
+                    .and_then(|()| {
+                        record::unchanged_elsewhere(&variant, &new, std::slice::from_ref(&r.edit))
+                    })
                     .unwrap_or_else(|e| panic!("{what}: {e}\n{new}"));
                 // The one stretch that changed lies inside the front-matter.
                 let start = variant
