@@ -338,9 +338,9 @@ pub fn due_human(today: NaiveDate, actions: &[Action], interviews: &[Interview])
                 a.id,
                 a.due,
                 a.due.format("%a"),
-                truncate(&a.company, company_w),
-                truncate(a.person.as_deref().unwrap_or("-"), person_w),
-                a.title,
+                truncate(&one_line(&a.company), company_w),
+                truncate(&one_line(a.person.as_deref().unwrap_or("-")), person_w),
+                one_line(&a.title),
                 a.rule,
             )
             .unwrap();
@@ -407,6 +407,12 @@ pub fn interviews_human(today: NaiveDate, interviews: &[Interview]) -> String {
         .unwrap();
     }
     out
+}
+
+/// `s` on one line: a line break written in a journal (a promised item
+/// in a `|` block, say) would split the action's line in two.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn truncate(s: &str, width: usize) -> String {

@@ -683,3 +683,34 @@ fn odd_but_valid_yaml_takes_records_too() {
     assert!(read(&case, "content/a.md").contains(r#"note: "a\u007fb\u0085c""#));
     assert_eq!(case.run(&["check", "--deny", "warnings"]).code, 0);
 }
+
+#[test]
+fn one_person_named_twice_is_written_once_and_due_keeps_one_line_per_action() {
+    let case = one(&format!(
+        "{HEAD}promised:\n  - item: |\n      the deck\n\n      # version 2\n    to: Ann Lee\n"
+    ));
+    let r = case.run(&[
+        "sent",
+        "other",
+        "content/a.md",
+        "--to",
+        "Ann",
+        "--to",
+        "ann lee",
+        "--on",
+        "2026-11-20",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(read(&case, "content/a.md").contains("{kind: other, to: Ann Lee, on: 2026-11-20}"));
+    let due = case.run(&["due"]);
+    let line = due
+        .stdout
+        .lines()
+        .find(|l| l.contains("promised-item"))
+        .unwrap();
+    assert!(
+        line.contains("Send the deck # version 2 to Ann Lee"),
+        "{}",
+        due.stdout
+    );
+}

@@ -195,6 +195,20 @@ pub fn done(g: &Global, args: &DoneArgs) -> Result<Exit, Error> {
             )
             .into());
         }
+        if (args.note.is_some() || args.channel.is_some())
+            && matches!(a.rule, "promised-item" | "references")
+        {
+            let _ = writeln!(
+                anstream::stderr(),
+                "{}: --note and --channel are kept only with what is sent; this records `{}` alone",
+                a.id,
+                if a.rule == "references" {
+                    "briefed:"
+                } else {
+                    "done:"
+                }
+            );
+        }
         let records = match done_records(a, on, args) {
             Ok(r) => r,
             Err(why) => {
@@ -213,6 +227,7 @@ pub fn done(g: &Global, args: &DoneArgs) -> Result<Exit, Error> {
 fn resolve<'a>(actions: &'a [Action], ids: &[String]) -> Result<Vec<&'a Action>, Error> {
     let mut out: Vec<&Action> = Vec::new();
     for id in ids {
+        let id = id.trim();
         let a = rules::by_id(actions, id)?;
         if !out.iter().any(|b| b.id == a.id) {
             out.push(a);
@@ -405,7 +420,13 @@ fn full_names(
                     )
                 })
         })
-        .collect()
+        .collect::<Result<Vec<String>, String>>()
+        .map(|mut full| {
+            // `--to Bea --to "bea dy"` is one person.
+            let mut seen = std::collections::HashSet::new();
+            full.retain(|n| seen.insert(n.clone()));
+            full
+        })
 }
 
 /// Edits the journal `rel` by `records`, checks the result reads as the
