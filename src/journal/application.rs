@@ -43,6 +43,11 @@ pub struct Application<'a> {
     pub decision_by: Option<NaiveDate>,
     /// Its people, merged across journals on first use.
     people: OnceLock<People>,
+    /// Its thank-yous, where each counts, worked out on first use (three
+    /// rules read them).
+    thanks: OnceLock<Vec<Thanks<'a>>>,
+    /// The timezone its dates are read in.
+    tz: Tz,
 }
 
 /// The interviewers of an application, each once: what one journal says of
@@ -345,6 +350,8 @@ fn build<'a>(key: String, all: Vec<&'a Journal>, today: NaiveDate, tz: Tz) -> Ap
         journals,
         scheduled,
         people: OnceLock::new(),
+        thanks: OnceLock::new(),
+        tz,
     }
 }
 
@@ -428,7 +435,13 @@ impl<'a> Application<'a> {
     /// counts for that person's latest interview on or before the day it
     /// was sent (the note was meant for that interview, and written in the
     /// wrong file); an entry without `to` thanks everyone of its journal.
-    pub fn thanks(&self, tz: Tz) -> Vec<Thanks<'a>> {
+    pub fn thanks(&self) -> &[Thanks<'a>] {
+        self.thanks.get_or_init(|| self.find_thanks())
+    }
+
+    /// [`Application::thanks`], worked out.
+    fn find_thanks(&self) -> Vec<Thanks<'a>> {
+        let tz = self.tz;
         let mut out = Vec::new();
         for j in &self.journals {
             for s in j.sent.iter().filter(|s| s.kind == Kind::ThankYou) {

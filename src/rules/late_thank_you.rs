@@ -33,10 +33,10 @@ pub const COUNTED_ELSEWHERE: Rule = Rule {
 
 fn problems(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
     let hours = ctx.config.rules.thank_you_hours;
-    let thanks = app.thanks(ctx.tz);
+    let thanks = app.thanks();
     // One problem per entry and interview it counts for.
     let mut seen: Vec<(*const Sent, *const Journal)> = Vec::new();
-    for t in &thanks {
+    for t in thanks {
         let key = (t.sent as *const Sent, t.counts_for as *const Journal);
         if seen.contains(&key) {
             continue;
@@ -75,7 +75,7 @@ fn problems(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
 }
 
 fn moved(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Problem>) {
-    for t in app.thanks(ctx.tz).iter().filter(|t| t.moved()) {
+    for t in app.thanks().iter().filter(|t| t.moved()) {
         let name = t.to.unwrap_or_default();
         let msg = format!(
             "the thank-you to {name} is counted for {} on {} ({}), where you met them",

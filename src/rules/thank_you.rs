@@ -26,7 +26,7 @@ fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
     if app.outcome != Outcome::Pending {
         return;
     }
-    let thanks = app.thanks(ctx.tz);
+    let thanks = app.thanks();
     for j in &app.journals {
         let (due, at) = hours_after(j, ctx.config.rules.thank_you_hours, ctx.tz);
         for i in &j.interviewers {
