@@ -12,8 +12,19 @@ use debrief::report::{history::Timeline, week::Week, weekly};
 #[allow(dead_code)]
 #[path = "corpus.rs"]
 mod corpus;
+#[path = "practice_list.rs"]
+mod practice_list;
 
 fn parts(c: &mut Criterion) {
+    let (struggles, _) = practice_list::generate(30_000, 7);
+    let list: Vec<debrief::report::practice::Item<'_, usize>> = struggles
+        .iter()
+        .enumerate()
+        .map(|(i, (text, _))| debrief::report::practice::Item { text, source: i })
+        .collect();
+    c.bench_function("group a practice list of 30,000 items", |b| {
+        b.iter(|| debrief::report::practice::group(black_box(&list)).len())
+    });
     let dir = tempfile::tempdir().expect("a temporary folder");
     corpus::generate(dir.path(), 1000, 1);
     let repo = Repository::load(dir.path(), None).expect("the corpus loads");
