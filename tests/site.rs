@@ -514,3 +514,219 @@ fn a_theme_link_out_of_its_folder_fails_the_build_and_is_not_published() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(read(&out, "static/same.css"), "body { color: black }\n");
 }
+
+#[allow(dead_code)]
+#[path = "../benches/corpus.rs"]
+mod corpus;
+
+/// Renders the site of the repository at `root` into memory: page → text.
+fn site_in_memory(
+    root: &Path,
+    today: chrono::NaiveDate,
+) -> std::collections::BTreeMap<String, String> {
+    let repo = debrief::repo::Repository::load(root, None).expect("the corpus loads");
+    let opts = debrief::site::Options {
+        output: "public".into(),
+        base_url: None,
+        keep_going: true,
+        password: None,
+        allow_weak_password: false,
+    };
+    let sink = debrief::site::Memory::default();
+    debrief::site::render(
+        &repo,
+        today,
+        &opts,
+        &sink,
+        &debrief::site::Scope::Everything,
+    )
+    .expect("the site renders");
+    sink.into_files()
+        .into_iter()
+        .map(|(name, pieces)| (name, String::from_utf8(pieces.to_vec()).unwrap()))
+        .collect()
+}
+
+/// Every link of `page` (its file name) to a page of the site, resolved.
+fn internal_links(page: &str, html: &str) -> Vec<String> {
+    let dir: Vec<&str> = page.split('/').collect();
+    let dir = &dir[..dir.len() - 1];
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|href| !href.contains(':') && !href.starts_with('#'))
+        .map(|href| {
+            let mut at: Vec<&str> = dir.to_vec();
+            for part in href.split('#').next().unwrap().split('/') {
+                match part {
+                    ".." => {
+                        assert!(at.pop().is_some(), "{page}: {href} leaves the site");
+                    }
+                    "" | "." => {}
+                    p => at.push(p),
+                }
+            }
+            let path = at.join("/");
+            if href.ends_with('/') || href.is_empty() {
+                format!(
+                    "{}index.html",
+                    if path.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{path}/")
+                    }
+                )
+            } else {
+                path
+            }
+        })
+        .collect()
+}
+
+/// A year of journals as people write them (long reflections, follow-ups
+/// seldom recorded): the lists that grow with the repository show their
+/// first items and the rest are on numbered pages, every page stays small,
+/// every item is on exactly one numbered page, and every link of every
+/// page leads to a page of the site.
+#[test]
+fn long_lists_are_cut_into_numbered_pages_and_every_link_resolves() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus::generate_shaped(dir.path(), 700, 5, &corpus::Shape::messy());
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let site = site_in_memory(dir.path(), today);
+
+    let (largest, size) = site
+        .iter()
+        .filter(|(n, _)| n.ends_with(".html"))
+        .map(|(n, h)| (n, h.len()))
+        .max_by_key(|(_, s)| *s)
+        .unwrap();
+    // Before the lists were cut, the dashboard of these journals was 1.3 MB.
+    assert!(size < 400_000, "{largest}: {size} bytes");
+
+    // The overdue actions: 50 on the dashboard, all on the numbered pages.
+    let dashboard = &site["index.html"];
+    let count: usize = {
+        let h = dashboard
+            .split("id=\"g-overdue\">Overdue <span class=\"count\">")
+            .nth(1)
+            .unwrap();
+        h[..h.find('<').unwrap()].parse().unwrap()
+    };
+    assert!(count > 200, "{count} overdue: too few to need two pages");
+    let section = dashboard.split("id=\"g-overdue\"").nth(1).unwrap();
+    let section = &section[..section.find("</section>").unwrap()];
+    assert_eq!(section.matches("<li class=\"action").count(), 50);
+    assert!(
+        section.contains(&format!("href=\"due/overdue/\">All {count}: overdue")),
+        "{section}"
+    );
+    let mut ids = Vec::new();
+    for n in 1.. {
+        let name = if n == 1 {
+            "due/overdue/index.html".to_string()
+        } else {
+            format!("due/overdue/{n}/index.html")
+        };
+        let Some(page) = site.get(&name) else { break };
+        let items = page.matches("<li class=\"action").count();
+        assert!(items <= 200 && items > 0, "{name}: {items}");
+        ids.extend(
+            page.split("<code class=\"action-id\"")
+                .skip(1)
+                .map(|s| s[s.find('>').unwrap() + 1..s.find('<').unwrap()].to_string()),
+        );
+    }
+    // In the order of report.json, which lists every open action.
+    let report: serde_json::Value = serde_json::from_str(&site["report.json"]).unwrap();
+    let overdue: Vec<String> = report["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["status"] == "overdue")
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, overdue);
+
+    // The drafts page is numbered too, and the practice list has pages.
+    assert!(site.contains_key("drafts/2/index.html"));
+    assert!(site["drafts/2/index.html"].contains("rel=\"prev\""));
+    assert!(site.contains_key("applications/all/index.html"));
+
+    for (name, html) in site.iter().filter(|(n, _)| n.ends_with(".html")) {
+        for target in internal_links(name, html) {
+            assert!(
+                site.contains_key(&target)
+                    || target.starts_with("static/") && site.contains_key(&target),
+                "{name} links to {target}, which is not in the site"
+            );
+        }
+    }
+}
+
+/// `debrief serve` after saves that lengthen and shorten the long lists:
+/// what it serves is what a fresh start serves, numbered pages included
+/// (the pages a shorter list no longer has are gone).
+#[test]
+fn saves_that_change_long_lists_serve_what_a_fresh_build_makes() {
+    use debrief::serve::{Limits, Options, Preview};
+    use std::collections::BTreeSet;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    corpus::generate_shaped(root, 300, 9, &corpus::Shape::messy());
+    let options = || Options {
+        root: root.to_path_buf(),
+        config: None,
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 22),
+        addr: "127.0.0.1:0".parse().unwrap(),
+        poll: false,
+        open: false,
+        limits: Limits::default(),
+    };
+    let mut preview = Preview::new(options());
+    let pages_of = |p: &Preview| -> Vec<String> {
+        p.served()
+            .files
+            .keys()
+            .filter(|k| k.starts_with("due/") || k.starts_with("drafts/"))
+            .cloned()
+            .collect()
+    };
+    let before = pages_of(&preview);
+    assert!(before.iter().any(|p| p.starts_with("due/")), "{before:?}");
+    // Most journals taken away in one save (a partial rebuild), then put
+    // back in another.
+    let journals: Vec<std::path::PathBuf> = walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    let moved: Vec<&std::path::PathBuf> = journals.iter().skip(40).collect();
+    let keep = root.join("kept");
+    let aside = |p: &std::path::Path| keep.join(p.strip_prefix(root).unwrap());
+    for p in &moved {
+        std::fs::create_dir_all(aside(p).parent().unwrap()).unwrap();
+        std::fs::rename(p, aside(p)).unwrap();
+    }
+    let changed: BTreeSet<std::path::PathBuf> = moved.iter().map(|p| p.to_path_buf()).collect();
+    let rebuilt = preview.update(&changed).expect("a rebuild");
+    assert!(!rebuilt.everything, "{rebuilt:?}");
+    let fewer = pages_of(&preview);
+    assert!(fewer.len() < before.len(), "{fewer:?}");
+    let same_as_fresh = |preview: &Preview, what: &str| {
+        let fresh = Preview::new(options()).served();
+        let served = preview.served();
+        let names = |s: &debrief::serve::Served| s.files.keys().cloned().collect::<Vec<_>>();
+        assert_eq!(names(&served), names(&fresh), "{what}: the files");
+        for (name, bytes) in fresh.files.iter() {
+            assert!(served.files[name] == *bytes, "{what}: {name} differs");
+        }
+    };
+    same_as_fresh(&preview, "taken away");
+    for p in &moved {
+        std::fs::rename(aside(p), p).unwrap();
+    }
+    assert!(!preview.update(&changed).expect("a rebuild").everything);
+    same_as_fresh(&preview, "put back");
+    assert_eq!(pages_of(&preview), before);
+}

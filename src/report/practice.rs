@@ -180,6 +180,26 @@ pub struct Group<J> {
     pub also: Vec<String>,
     /// Where each item comes from, in order, without repeats.
     pub sources: Vec<J>,
+    /// Wordings and sources left out of `also` and `sources` when a page
+    /// shows only the first ones (see [`Group::shortened`]).
+    pub more_also: usize,
+    /// See `more_also`.
+    pub more_sources: usize,
+}
+
+impl<J: Clone> Group<J> {
+    /// The group with at most `n` wordings and sources listed, and how
+    /// many more each has.
+    pub fn shortened(&self, n: usize) -> Group<J> {
+        Group {
+            label: self.label.clone(),
+            count: self.count,
+            also: self.also.iter().take(n).cloned().collect(),
+            sources: self.sources.iter().take(n).cloned().collect(),
+            more_also: self.more_also + self.also.len().saturating_sub(n),
+            more_sources: self.more_sources + self.sources.len().saturating_sub(n),
+        }
+    }
 }
 
 /// A distinct wording: its terms (ids, weighted) as a whole and sentence
@@ -490,6 +510,8 @@ pub fn group<J: Clone + Eq + std::hash::Hash>(items: &[Item<'_, J>]) -> Vec<Grou
                     count: 1,
                     also: Vec::new(),
                     sources: vec![item.source.clone()],
+                    more_also: 0,
+                    more_sources: 0,
                 });
             }
         }

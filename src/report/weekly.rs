@@ -3,6 +3,7 @@
 //! practice list. One value, rendered as Markdown, text, mailable HTML and
 //! the site's weekly pages.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -146,16 +147,40 @@ pub struct Events<'a> {
     sent: &'a [Event],
     replies: &'a [Event],
     outcomes: &'a [Event],
+    /// How many of each list are left out (see [`Events::first`]).
+    more: BTreeMap<&'static str, usize>,
+}
+
+/// The first `n` of `list`, and how many more it has.
+fn cut<T>(list: &[T], n: usize) -> (&[T], usize) {
+    let shown = list.len().min(n);
+    (&list[..shown], list.len() - shown)
 }
 
 impl<'a> Events<'a> {
     /// `r`'s events.
     pub fn of(r: &'a WeekReport) -> Self {
+        Events::first(r, usize::MAX)
+    }
+
+    /// `r`'s events, at most `n` of each kind: a week of thousands of
+    /// interviews still makes a page of bounded size.
+    pub fn first(r: &'a WeekReport, n: usize) -> Self {
+        let (interviews, a) = cut(&r.interviews, n);
+        let (sent, b) = cut(&r.sent, n);
+        let (replies, c) = cut(&r.replies, n);
+        let (outcomes, d) = cut(&r.outcomes, n);
         Events {
-            interviews: &r.interviews,
-            sent: &r.sent,
-            replies: &r.replies,
-            outcomes: &r.outcomes,
+            interviews,
+            sent,
+            replies,
+            outcomes,
+            more: BTreeMap::from([
+                ("interviews", a),
+                ("sent", b),
+                ("replies", c),
+                ("outcomes", d),
+            ]),
         }
     }
 }
@@ -165,14 +190,24 @@ impl<'a> Events<'a> {
 pub struct Reflections<'a> {
     reflections: &'a [JournalReflection],
     unreflected: &'a [JournalRef],
+    /// How many of each list are left out (see [`Reflections::first`]).
+    more: BTreeMap<&'static str, usize>,
 }
 
 impl<'a> Reflections<'a> {
     /// `r`'s reflections.
     pub fn of(r: &'a WeekReport) -> Self {
+        Reflections::first(r, usize::MAX)
+    }
+
+    /// `r`'s reflections, at most `n` of each list.
+    pub fn first(r: &'a WeekReport, n: usize) -> Self {
+        let (reflections, a) = cut(&r.reflections, n);
+        let (unreflected, b) = cut(&r.unreflected, n);
         Reflections {
-            reflections: &r.reflections,
-            unreflected: &r.unreflected,
+            reflections,
+            unreflected,
+            more: BTreeMap::from([("reflections", a), ("unreflected", b)]),
         }
     }
 }
@@ -304,6 +339,8 @@ pub fn group_items<'a>(
             count: g.count,
             also: g.also,
             sources: g.sources.into_iter().cloned().collect(),
+            more_also: g.more_also,
+            more_sources: g.more_sources,
         })
         .collect()
 }

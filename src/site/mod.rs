@@ -10,9 +10,12 @@
 pub mod lock;
 pub mod markdown;
 pub mod pages;
+pub mod paginate;
 pub mod parts;
 pub mod splice;
 pub mod staging;
+
+use splice::Rooted;
 
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -146,6 +149,8 @@ pub struct Memo {
     sections: Vec<Arc<WeekSections>>,
     /// The offer accepted: when it changes, every application's actions do.
     accepted: Option<crate::rules::Accepted>,
+    /// The numbered pages of long lists (every render makes them all).
+    lists: Vec<String>,
 }
 
 impl Memo {
@@ -217,8 +222,8 @@ pub struct Rendered {
 impl Rendered {
     /// Lays the files of this render over `files`, the site of the render
     /// that left `previous`: pages that are gone (a journal or an
-    /// application no longer there, a week no longer shown) are removed
-    /// first, then every file made now is put in.
+    /// application no longer there, a week no longer shown, the numbered
+    /// pages of lists) are removed first, then every file made now is put in.
     pub fn lay_over<V>(
         &self,
         previous: &Memo,
@@ -240,6 +245,9 @@ impl Rendered {
             if !shown.contains(r.report.week.as_str()) {
                 files.remove(&week_page(&r.report.week));
             }
+        }
+        for file in &previous.lists {
+            files.remove(file);
         }
         files.extend(made);
     }
@@ -325,24 +333,56 @@ struct DayView {
     items: String,
 }
 
-/// A group of the dashboard: how many actions, and their items joined.
+/// A group of the dashboard: how many actions, the first ones' items
+/// joined, and where the whole list is when they are not all shown.
 #[derive(Serialize)]
 struct GroupView {
     id: &'static str,
     name: &'static str,
     count: usize,
     items: String,
+    more: Option<String>,
 }
 
-/// The reflections page: its lists joined from each interview's part.
+/// A numbered page of a long list (the theme's `list.html`).
+#[derive(Serialize)]
+struct ListView<'a> {
+    title: &'a str,
+    /// What the items are: `actions`, `problems`, `takeaways`, `grouped`
+    /// (a practice or strengths list, rendered whole) or plain lines.
+    kind: &'a str,
+    items: &'a str,
+    /// The page the list belongs to, and its name.
+    back: &'a str,
+    back_name: &'a str,
+}
+
+/// A long list: what it is called, where its numbered pages are, what
+/// kind of items it holds, and the page it belongs to.
+struct ListOf<'a> {
+    title: &'a str,
+    dir: &'a str,
+    kind: &'a str,
+    back: &'a str,
+    back_name: &'a str,
+}
+
+/// The reflections page: its lists joined from each interview's part,
+/// and where each whole list is when the page shows only the first items.
 #[derive(Serialize)]
 struct ReflectionsView {
     practice: String,
+    practice_count: usize,
+    more_practice: Option<String>,
     strengths: String,
     strengths_count: usize,
+    more_strengths: Option<String>,
     takeaways: String,
+    takeaways_count: usize,
+    more_takeaways: Option<String>,
     unreflected: String,
     unreflected_count: usize,
+    more_unreflected: Option<String>,
 }
 
 /// What an application's past interviews noted, in the order the grouped
@@ -359,10 +399,20 @@ fn noted(
 /// The reflections page's grouped lists, rendered: kept while the items
 /// they gather stay as they were.
 struct Grouped {
-    strengths: Bytes,
-    strengths_count: usize,
-    practice: Bytes,
+    strengths: GroupedList,
+    practice: GroupedList,
 }
+
+/// A grouped list, rendered: its first groups for the reflections page,
+/// and its numbered pages when it is longer.
+struct GroupedList {
+    shown: Bytes,
+    count: usize,
+    pages: Vec<(String, paginate::Pager, Bytes)>,
+}
+
+/// How many places and wordings a group of the practice list names.
+const GROUP_NAMES: usize = 12;
 
 /// A line of the index of weeks.
 #[derive(Serialize)]
@@ -373,8 +423,9 @@ struct WeekLine<'a> {
     sparkline: String,
 }
 
-/// How many overdue and upcoming actions a weekly page lists; the
-/// dashboard lists them all.
+/// How many overdue and upcoming actions, events of each kind and
+/// reflections a weekly page lists; the dashboard and the journals' pages
+/// have them all.
 const WEEK_LIST_LIMIT: usize = 100;
 
 /// Whether a change left every page's name as it was: the same journals
@@ -622,6 +673,40 @@ pub fn render(
     let page = |file: &str, name: &str, fill: &dyn Fn(&mut tera::Context)| {
         spliced(file, name, &splice::Splice::default(), fill)
     };
+    // The numbered pages of a long list of rendered items, when a summary
+    // page shows only the first ones; their files are remembered so that
+    // the next render can take away those a shorter list no longer has.
+    let list_files = std::sync::Mutex::new(Vec::<String>::new());
+    let list_pages = |of: &ListOf<'_>, items: &[Rooted]| -> Result<(), BuildError> {
+        if items.len() <= paginate::SHOWN {
+            return Ok(());
+        }
+        for (range, pager) in paginate::pages(of.dir, items.len(), paginate::PER_PAGE) {
+            let file = paginate::file(of.dir, pager.page);
+            let mut lists = splice::Splice::default();
+            let slot = lists.slot_at(&items[range], &root_of(&file));
+            spliced(&file, "templates/list.html", &lists, &|c| {
+                c.insert(
+                    "list",
+                    &ListView {
+                        title: of.title,
+                        kind: of.kind,
+                        items: &slot,
+                        back: of.back,
+                        back_name: of.back_name,
+                    },
+                );
+                c.insert("pager", &pager);
+            })?;
+            list_files.lock().expect("not poisoned").push(file);
+        }
+        Ok(())
+    };
+    // The first items of a list, and where the whole list is if longer.
+    let first = |items: &[Rooted], dir: &str| -> (Vec<Rooted>, Option<String>) {
+        let more = (items.len() > paginate::SHOWN).then(|| paginate::href(dir, 1));
+        (items[..items.len().min(paginate::SHOWN)].to_vec(), more)
+    };
 
     let app_views: Vec<pages::ApplicationView> = apps
         .iter()
@@ -633,24 +718,69 @@ pub fn render(
 
     // The dashboard's groups, each its actions' items.
     let mut dashboard = splice::Splice::default();
-    let mut items: Vec<Vec<Bytes>> = vec![Vec::new(); pages::GROUPS.len()];
+    let mut items: Vec<Vec<Rooted>> = vec![Vec::new(); pages::GROUPS.len()];
     for a in &actions {
         items[pages::group_of(a.action(), today)].push(a.item.clone());
     }
-    let groups: Vec<GroupView> = pages::GROUPS
-        .iter()
-        .zip(items)
-        .map(|((id, name), items)| GroupView {
+    let mut groups: Vec<GroupView> = Vec::new();
+    for ((id, name), items) in pages::GROUPS.iter().zip(&items) {
+        let dir = format!("due/{id}");
+        let (firsts, more) = first(items, &dir);
+        groups.push(GroupView {
             id,
             name,
             count: items.len(),
-            items: dashboard.slot(items),
-        })
-        .collect();
+            items: dashboard.slot_at(&firsts, ""),
+            more,
+        });
+        let of = ListOf {
+            title: name,
+            dir: &dir,
+            kind: "actions",
+            back: "",
+            back_name: "the dashboard",
+        };
+        list_pages(&of, items)?;
+    }
     let mut upcoming: Vec<&parts::Upcoming> = parts.values().flat_map(|p| &p.upcoming).collect();
     upcoming.sort_by_key(|u| u.date);
+    let upcoming: Vec<Rooted> = upcoming
+        .iter()
+        .map(|u| {
+            render("templates/_upcoming.html", &splice::ROOT, &|c| {
+                c.insert("u", u)
+            })
+            .map(Rooted::new)
+        })
+        .collect::<Result<_, _>>()?;
+    let (firsts, more_upcoming) = first(&upcoming, "upcoming");
+    let upcoming_slot = dashboard.slot_at(&firsts, "");
+    list_pages(
+        &ListOf {
+            title: "Upcoming interviews",
+            dir: "upcoming",
+            kind: "upcoming",
+            back: "",
+            back_name: "the dashboard",
+        },
+        &upcoming,
+    )?;
+    let problem_items: Vec<Rooted> = problems
+        .iter()
+        .map(|p| Rooted::plain(p.item.clone()))
+        .collect();
+    let (firsts, more) = first(&problem_items, "problems");
+    let of = ListOf {
+        title: "Problems in the journals",
+        dir: "problems",
+        kind: "problems",
+        back: "",
+        back_name: "the dashboard",
+    };
+    list_pages(&of, &problem_items)?;
     let problems_view = pages::ProblemsView {
-        items: dashboard.slot(problems.iter().map(|p| p.item.clone()).collect()),
+        items: dashboard.slot_at(&firsts, ""),
+        more,
         errors: problem_counts.errors,
         warnings: problem_counts.warnings,
         notes: problem_counts.notes,
@@ -731,14 +861,30 @@ pub fn render(
     phases.mark("timeline");
     let charts = dashboard_charts(&pipeline, recent, parts.values().map(|p| &p.chart));
     phases.mark("dashboard charts");
-    let summary = dashboard.slot(parts.values().map(|p| p.line.clone()).collect());
+    let lines: Vec<Rooted> = parts.values().map(|p| p.line.clone()).collect();
+    let (firsts, more_applications) = first(&lines, "applications/all");
+    let summary = dashboard.slot_at(&firsts, "");
+    let of = ListOf {
+        title: "Applications",
+        dir: "applications/all",
+        kind: "applications",
+        back: "",
+        back_name: "the dashboard",
+    };
+    list_pages(&of, &lines)?;
     spliced("index.html", "templates/index.html", &dashboard, &|c| {
         c.insert("groups", &groups);
-        c.insert("upcoming", &upcoming);
+        c.insert("upcoming", &upcoming_slot);
+        c.insert("upcoming_count", &upcoming.len());
+        c.insert("more_upcoming", &more_upcoming);
         c.insert("problems", &problems_view);
         c.insert("pipeline", &pipeline);
         c.insert("applications", &summary);
-        c.insert("broken", &repo.bad_files);
+        c.insert("applications_count", &lines.len());
+        c.insert("more_applications", &more_applications);
+        let broken = &repo.bad_files;
+        c.insert("broken", &broken[..broken.len().min(paginate::SHOWN)]);
+        c.insert("broken_more", &broken.len().saturating_sub(paginate::SHOWN));
         c.insert("week", &this_week.to_string());
         c.insert("pipeline_line", &pipeline.line());
         c.insert("charts", &charts);
@@ -799,29 +945,35 @@ pub fn render(
     phases.mark("journal pages");
 
     // Every open draft, grouped by due date (actions are sorted by it).
-    let mut by_day: Vec<(NaiveDate, Vec<Bytes>)> = Vec::new();
-    for a in &actions {
-        let Some(item) = &a.draft_item else { continue };
-        let due = a.action().due;
-        match by_day.last_mut() {
-            Some((d, items)) if *d == due => items.push(item.clone()),
-            _ => by_day.push((due, vec![item.clone()])),
+    // The drafts page holds the first ones; numbered pages the rest.
+    let every: Vec<&parts::ActionPart> = actions.iter().copied().filter(|a| a.drafted).collect();
+    for (range, pager) in paginate::pages("drafts", every.len(), paginate::PER_PAGE) {
+        let file = paginate::file("drafts", pager.page);
+        let root = root_of(&file);
+        let mut drafts = splice::Splice::default();
+        let mut days: Vec<(NaiveDate, Vec<Rooted>)> = Vec::new();
+        for a in &every[range] {
+            let (due, item) = (a.action().due, a.item.clone());
+            match days.last_mut() {
+                Some((d, items)) if *d == due => items.push(item),
+                _ => days.push((due, vec![item])),
+            }
+        }
+        let days: Vec<DayView> = days
+            .into_iter()
+            .map(|(due, items)| DayView {
+                due,
+                items: drafts.slot_at(&items, &root),
+            })
+            .collect();
+        spliced(&file, "templates/drafts.html", &drafts, &|c| {
+            c.insert("days", &days);
+            c.insert("pager", &pager);
+        })?;
+        if pager.page > 1 {
+            list_files.lock().expect("not poisoned").push(file);
         }
     }
-    let mut drafts = splice::Splice::default();
-    let days: Vec<DayView> = by_day
-        .into_iter()
-        .map(|(due, items)| DayView {
-            due,
-            items: drafts.slot(items),
-        })
-        .collect();
-    spliced(
-        "drafts/index.html",
-        "templates/drafts.html",
-        &drafts,
-        &|c| c.insert("days", &days),
-    )?;
     phases.mark("drafts page");
 
     // A page per week, and their index.
@@ -869,7 +1021,7 @@ pub fn render(
                     s.done.clone()
                 }
                 _ => section("templates/_week_done.html", &|c| {
-                    c.insert("r", &weekly::Events::of(r))
+                    c.insert("r", &weekly::Events::first(r, WEEK_LIST_LIMIT))
                 })?,
             };
             let reflections = match then {
@@ -879,7 +1031,7 @@ pub fn render(
                     s.reflections.clone()
                 }
                 _ => section("templates/_week_reflections.html", &|c| {
-                    c.insert("r", &weekly::Reflections::of(r))
+                    c.insert("r", &weekly::Reflections::first(r, WEEK_LIST_LIMIT))
                 })?,
             };
             // A thank-you changes what is overdue in every later week, but
@@ -983,44 +1135,128 @@ pub fn render(
         _ => {
             let strengths = group_items(past.iter().map(|p| (&p.journal, &p.went_well[..])));
             let practice = group_items(past.iter().map(|p| (&p.journal, &p.struggled[..])));
-            let list = |groups: &Vec<practice::Group<weekly::JournalRef>>| {
-                render("templates/_practice.html", "../", &|c| {
-                    c.insert("practice", groups);
+            // Rendered with the root of the page it is on.
+            let chunk = |groups: &[practice::Group<weekly::JournalRef>],
+                         start: usize,
+                         root: &str,
+                         empty: &str| {
+                let shown: Vec<_> = groups.iter().map(|g| g.shortened(GROUP_NAMES)).collect();
+                render("templates/_practice.html", root, &|c| {
+                    c.insert("practice", &shown);
                     c.insert("links", &true);
+                    c.insert("start", &start);
+                    c.insert("empty", empty);
                 })
                 .map(Bytes::from)
             };
+            let list = |groups: &[practice::Group<weekly::JournalRef>], dir: &str, empty: &str| {
+                let mut pages = Vec::new();
+                if groups.len() > paginate::SHOWN {
+                    for (range, pager) in paginate::pages(dir, groups.len(), paginate::PER_PAGE) {
+                        let file = paginate::file(dir, pager.page);
+                        let html = chunk(&groups[range], pager.first, &root_of(&file), empty)?;
+                        pages.push((file, pager, html));
+                    }
+                }
+                let shown = &groups[..groups.len().min(paginate::SHOWN)];
+                Ok::<_, ThemeError>(GroupedList {
+                    shown: chunk(shown, 1, "../", empty)?,
+                    count: groups.len(),
+                    pages,
+                })
+            };
             Arc::new(Grouped {
-                strengths: list(&strengths)?,
-                strengths_count: strengths.len(),
-                practice: list(&practice)?,
+                strengths: list(
+                    &strengths,
+                    "reflections/strengths",
+                    "Nothing noted under “went well” yet.",
+                )?,
+                practice: list(
+                    &practice,
+                    "reflections/practice",
+                    "Nothing noted under “struggled” yet.",
+                )?,
             })
         }
     };
+    let grouped_pages = |list: &GroupedList, title: &str| -> Result<(), BuildError> {
+        for (file, pager, html) in &list.pages {
+            let mut lists = splice::Splice::default();
+            let slot = lists.slot(vec![html.clone()]);
+            spliced(file, "templates/list.html", &lists, &|c| {
+                c.insert(
+                    "list",
+                    &ListView {
+                        title,
+                        kind: "grouped",
+                        items: &slot,
+                        back: "reflections/",
+                        back_name: "the reflections",
+                    },
+                );
+                c.insert("pager", pager);
+            })?;
+            list_files.lock().expect("not poisoned").push(file.clone());
+        }
+        Ok(())
+    };
+    grouped_pages(&grouped.practice, "Practice list")?;
+    grouped_pages(&grouped.strengths, "Strengths")?;
+    let more = |list: &GroupedList, dir: &str| {
+        (list.count > paginate::SHOWN).then(|| paginate::href(dir, 1))
+    };
     let mut lists = splice::Splice::default();
-    let takeaways: Vec<Bytes> = past
+    let takeaways: Vec<Rooted> = past
         .iter()
         .rev()
         .filter_map(|p| p.takeaways.clone())
         .collect();
-    let unreflected: Vec<Bytes> = past
+    let unreflected: Vec<Rooted> = past
         .iter()
         .rev()
         .filter_map(|p| p.unreflected.clone())
         .collect();
+    let (takeaways_shown, more_takeaways) = first(&takeaways, "reflections/takeaways");
+    let (unreflected_shown, more_unreflected) = first(&unreflected, "reflections/unreflected");
     let view = ReflectionsView {
-        practice: lists.slot(vec![grouped.practice.clone()]),
-        strengths: lists.slot(vec![grouped.strengths.clone()]),
-        strengths_count: grouped.strengths_count,
+        practice: lists.slot(vec![grouped.practice.shown.clone()]),
+        practice_count: grouped.practice.count,
+        more_practice: more(&grouped.practice, "reflections/practice"),
+        strengths: lists.slot(vec![grouped.strengths.shown.clone()]),
+        strengths_count: grouped.strengths.count,
+        more_strengths: more(&grouped.strengths, "reflections/strengths"),
+        takeaways: lists.slot_at(&takeaways_shown, "../"),
+        takeaways_count: takeaways.len(),
+        more_takeaways,
+        unreflected: lists.slot_at(&unreflected_shown, "../"),
         unreflected_count: unreflected.len(),
-        takeaways: lists.slot(takeaways),
-        unreflected: lists.slot(unreflected),
+        more_unreflected,
     };
     spliced(
         "reflections/index.html",
         "templates/reflections.html",
         &lists,
         &|c| c.insert("refl", &view),
+    )?;
+    list_pages(
+        &ListOf {
+            title: "Takeaways",
+            dir: "reflections/takeaways",
+            kind: "takeaways",
+            back: "reflections/",
+            back_name: "the reflections",
+        },
+        &takeaways,
+    )?;
+    list_pages(
+        &ListOf {
+            title: "Interviews without a reflection",
+            dir: "reflections/unreflected",
+            kind: "unreflected",
+            back: "reflections/",
+            back_name: "the reflections",
+        },
+        &unreflected,
     )?;
 
     phases.mark("week index, reflections");
@@ -1071,6 +1307,7 @@ pub fn render(
             reports,
             sections,
             accepted,
+            lists: list_files.into_inner().expect("not poisoned"),
         },
         everything: previous.is_none(),
     })

@@ -185,7 +185,8 @@ impl Slugs {
             }
             name
         }
-        let mut taken = std::collections::HashSet::new();
+        // `applications/all/` holds the list of every application.
+        let mut taken = std::collections::HashSet::from(["all".to_string()]);
         let apps = apps
             .map(|(key, company, role)| {
                 (
@@ -458,8 +459,11 @@ pub fn group_of(a: &Action, today: NaiveDate) -> usize {
 /// The problems banner: counts and the problems themselves.
 #[derive(Serialize)]
 pub struct ProblemsView {
-    /// The problems, each rendered by the theme's `_problem.html`, joined.
+    /// The first problems, each rendered by the theme's `_problem.html`,
+    /// joined.
     pub items: String,
+    /// Where the whole list is, when it is longer.
+    pub more: Option<String>,
     /// Errors.
     pub errors: usize,
     /// Warnings.

@@ -31,7 +31,7 @@ use crate::report::{calendar, charts, history, pipeline, scheduled};
 use crate::rules::{self, Action};
 
 use super::pages::{self, ActionView, DraftView, Slugs};
-use super::splice::Pieces;
+use super::splice::{Pieces, ROOT, Rooted};
 
 /// One open action, made ready for every shared page that lists it.
 pub struct ActionPart {
@@ -39,10 +39,11 @@ pub struct ActionPart {
     pub order: rules::SortKey,
     /// The action, with its links and draft, for the templates.
     pub view: ActionView,
-    /// Its item on the dashboard: the theme's `_action.html`.
-    pub item: Bytes,
-    /// Its item on the drafts page, if it has a draft.
-    pub draft_item: Option<Bytes>,
+    /// Its item on the dashboard, the drafts page (if it has a draft) and
+    /// their numbered pages: the theme's `_action.html`.
+    pub item: Rooted,
+    /// Whether the drafts page lists it.
+    pub drafted: bool,
     /// Its event in `calendar.ics`.
     pub event: Bytes,
     /// Its entry in `report.json`, indented as the list there is.
@@ -67,10 +68,10 @@ pub struct PastPart {
     /// What it noted under "struggled".
     pub struggled: Vec<String>,
     /// Its takeaways, as the theme's `_takeaway.html`, if it has some.
-    pub takeaways: Option<Bytes>,
+    pub takeaways: Option<Rooted>,
     /// Its line in the list of interviews without a reflection (the
     /// theme's `_unreflected.html`), if it has none.
-    pub unreflected: Option<Bytes>,
+    pub unreflected: Option<Rooted>,
 }
 
 /// How many weeks the dashboard's follow-up chart shows at most: this
@@ -171,7 +172,7 @@ pub struct AppPart {
     pub interviews: Vec<InterviewPart>,
     /// Its line in the dashboard's list of applications: the theme's
     /// `_application_line.html`.
-    pub line: Bytes,
+    pub line: Rooted,
     /// Its share of the charts.
     pub chart: ChartPart,
     /// Its open actions, in the order the rules found them.
@@ -251,8 +252,7 @@ impl Maker<'_> {
             "a",
             &serde_json::json!({"slug": self.slugs.app(&app.key), "company": app.company, "role": app.role, "outcome": standing}),
         );
-        ctx.insert("root", "");
-        let line = self.fragment("templates/_application_line.html", &ctx)?;
+        let line = self.rooted("templates/_application_line.html", &mut ctx)?;
         Ok(AppPart {
             line,
             company: app.company.clone(),
@@ -335,16 +335,14 @@ impl Maker<'_> {
             let mut ctx = tera::Context::new();
             ctx.insert("journal", &journal);
             ctx.insert("takeaways", &r.takeaways);
-            ctx.insert("root", "../");
-            Some(self.fragment("templates/_takeaway.html", &ctx)?)
+            Some(self.rooted("templates/_takeaway.html", &mut ctx)?)
         } else {
             None
         };
         let unreflected = if r.sections.is_empty() {
             let mut ctx = tera::Context::new();
             ctx.insert("j", &journal);
-            ctx.insert("root", "../");
-            Some(self.fragment("templates/_unreflected.html", &ctx)?)
+            Some(self.rooted("templates/_unreflected.html", &mut ctx)?)
         } else {
             None
         };
@@ -358,9 +356,10 @@ impl Maker<'_> {
         })
     }
 
-    /// The template `name` rendered with `ctx`.
-    fn fragment(&self, name: &str, ctx: &tera::Context) -> Result<Bytes, ThemeError> {
-        theme::render(self.tera, name, ctx).map(Bytes::from)
+    /// The template `name` rendered with `ctx` for pages at any depth.
+    fn rooted(&self, name: &str, ctx: &mut tera::Context) -> Result<Rooted, ThemeError> {
+        ctx.insert("root", ROOT.as_str());
+        theme::render(self.tera, name, ctx).map(Rooted::new)
     }
 
     fn action(
@@ -401,11 +400,10 @@ impl Maker<'_> {
             action: a,
             draft_text,
         };
-        let item = self.item(&view, "")?;
-        let draft_item = match view.draft_text {
-            Some(_) => Some(self.item(&view, "../")?),
-            None => None,
-        };
+        let mut ctx = tera::Context::new();
+        ctx.insert("a", &view);
+        let item = self.rooted("templates/_action.html", &mut ctx)?;
+        let drafted = view.draft_text.is_some();
         let event: Bytes = calendar::event(&calendar::Entry {
             action: &view.action,
             draft: view
@@ -423,18 +421,10 @@ impl Maker<'_> {
             order: view.action.sort_key(),
             view,
             item,
-            draft_item,
+            drafted,
             event,
             json,
         })
-    }
-
-    /// An action as a list item, on a page `root` away from the top.
-    fn item(&self, view: &ActionView, root: &str) -> Result<Bytes, ThemeError> {
-        let mut ctx = tera::Context::new();
-        ctx.insert("a", view);
-        ctx.insert("root", root);
-        self.fragment("templates/_action.html", &ctx)
     }
 }
 

@@ -14,7 +14,63 @@
 //! `<` unescaped (template values are autoescaped, Markdown is sanitized,
 //! comments dropped), so no journal can write a marker.
 
+use std::sync::LazyLock;
+
 use bytes::Bytes;
+
+/// Stands for the way back to the site's root (`{{ root }}`) while a
+/// fragment shown on pages of several depths is rendered: random for each
+/// process, so no journal can write it.
+pub static ROOT: LazyLock<String> = LazyLock::new(|| {
+    let mut seed = [0u8; 16];
+    // Without randomness, the time and the process still make it unlikely.
+    if getrandom::fill(&mut seed).is_err() {
+        let t = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        seed = (t ^ u128::from(std::process::id())).to_le_bytes();
+    }
+    let hex: String = seed.iter().map(|b| format!("{b:02x}")).collect();
+    format!("debrief-root-{hex}/")
+});
+
+/// A fragment for pages at any depth (an action on the dashboard, on the
+/// drafts page and on the numbered pages of both): rendered once with
+/// [`ROOT`] for the root, and kept as the pieces between, so that a page
+/// puts its own root between them without copying anything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rooted(Vec<Bytes>);
+
+impl Rooted {
+    /// `rendered` (made with [`ROOT`] for the root), cut where the root goes.
+    pub fn new(rendered: String) -> Rooted {
+        let all = Bytes::from(rendered);
+        let text = std::str::from_utf8(&all).expect("rendered from a String");
+        let mut pieces = Vec::new();
+        let mut from = 0;
+        for (at, _) in text.match_indices(ROOT.as_str()) {
+            pieces.push(all.slice(from..at));
+            from = at + ROOT.len();
+        }
+        pieces.push(all.slice(from..));
+        Rooted(pieces)
+    }
+
+    /// A fragment without links: the same at every depth.
+    pub fn plain(bytes: Bytes) -> Rooted {
+        Rooted(vec![bytes])
+    }
+
+    /// Its pieces on a page whose way back to the root is `root`.
+    fn at(&self, root: &Bytes, out: &mut Vec<Bytes>) {
+        for (i, piece) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push(root.clone());
+            }
+            out.push(piece.clone());
+        }
+    }
+}
 
 /// A file's bytes as a list of pieces. The pages every journal feeds are
 /// joined from parts that stay in memory between saves: they go out (to
@@ -107,6 +163,15 @@ impl Splice {
         format!("{OPEN}{}{CLOSE}", self.slots.len() - 1)
     }
 
+    /// The marker for `items` on a page whose way back to the root is
+    /// `root`.
+    pub fn slot_at(&mut self, items: &[Rooted], root: &str) -> String {
+        let root = Bytes::copy_from_slice(root.as_bytes());
+        let mut pieces = Vec::with_capacity(items.len() * 3);
+        items.iter().for_each(|i| i.at(&root, &mut pieces));
+        self.slot(pieces)
+    }
+
     /// `page` with every marker replaced by its items (a marker shown
     /// twice gets them twice; one not shown, not at all).
     pub fn apply(&self, page: String) -> Pieces {
@@ -143,6 +208,33 @@ impl Splice {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_rooted_fragment_takes_the_root_of_each_page() {
+        let made = format!(
+            "<a href=\"{}applications/x/\">x</a> <a href=\"{}journals/y/\">y</a>",
+            *ROOT, *ROOT
+        );
+        let item = Rooted::new(made);
+        for (root, want) in [
+            (
+                "",
+                "<a href=\"applications/x/\">x</a> <a href=\"journals/y/\">y</a>",
+            ),
+            (
+                "../../",
+                "<a href=\"../../applications/x/\">x</a> <a href=\"../../journals/y/\">y</a>",
+            ),
+        ] {
+            let mut s = Splice::default();
+            let marker = s.slot_at(std::slice::from_ref(&item), root);
+            let page = s.apply(format!("<ul>{marker}</ul>"));
+            assert_eq!(
+                String::from_utf8(page.to_vec()).unwrap(),
+                format!("<ul>{want}</ul>")
+            );
+        }
+    }
+
     use super::*;
 
     #[test]
