@@ -309,7 +309,17 @@ fn a_list_limit_keeps_the_counts_and_the_most_pressing_actions() {
             practice: false,
             limit,
         };
-        tally_from(&repo, &timeline, week, today, &slug, &actions, detail).report
+        tally_from(
+            &timeline,
+            &repo.config,
+            repo.tz,
+            week,
+            today,
+            &slug,
+            &actions,
+            detail,
+        )
+        .report
     };
     let full = with(usize::MAX);
     let cut = with(1);

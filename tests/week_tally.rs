@@ -28,7 +28,16 @@ fn slug(path: &str) -> String {
 }
 
 fn tallies(repo: &Repository, journals: &[Journal], weeks: &[Week], limit: usize) -> Vec<Tally> {
-    debrief::report::week_tallies(repo, journals, weeks, today(), &slug, limit)
+    debrief::report::week_tallies(
+        journals,
+        debrief::rules::acceptance(&repo.journals, repo.tz),
+        &repo.config,
+        repo.tz,
+        weeks,
+        today(),
+        &slug,
+        limit,
+    )
 }
 
 /// The journals (relative paths) with no follow-up sent, most recent first.

@@ -70,7 +70,10 @@ fn weekly(
         )
         .into());
     }
-    let r = debrief::report::weekly_report(&repo, week, today, &|_| String::new());
+    let r =
+        debrief::report::weekly_report(&repo.journals, &repo.config, repo.tz, week, today, &|_| {
+            String::new()
+        });
     let text = match format.unwrap_or(Format::Md) {
         Format::Md => debrief::report::text::weekly(&r, debrief::report::text::Style::Markdown),
         Format::Text => debrief::report::text::weekly(&r, debrief::report::text::Style::Text),

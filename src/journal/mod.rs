@@ -11,6 +11,7 @@ pub mod frontmatter;
 pub mod markdown;
 pub mod model;
 pub mod node;
+pub mod redact;
 pub mod schema;
 
 pub use application::Application;

@@ -17,8 +17,10 @@ pub mod weekly;
 pub mod worksearch;
 
 use chrono::NaiveDate;
+use chrono_tz::Tz;
 
-use crate::repo::Repository;
+use crate::config::Config;
+use crate::journal::Journal;
 use week::Week;
 use weekly::WeekReport;
 
@@ -27,20 +29,22 @@ use weekly::WeekReport;
 /// names left out, with the practice list and every action listed (as the
 /// CLI prints it). `slug` gives a journal's page on the site, by path.
 pub fn weekly_report(
-    repo: &Repository,
+    journals: &[Journal],
+    config: &Config,
+    tz: Tz,
     week: Week,
     today: NaiveDate,
     slug: &(dyn Fn(&str) -> String + Sync),
 ) -> WeekReport {
     let day = weekly::as_of(week, today);
-    let timeline = history::Timeline::new(&repo.journals, &[day], today, repo.tz);
-    let actions = history::actions_on(&timeline, day, &repo.config);
+    let timeline = history::Timeline::new(journals, &[day], today, tz);
+    let actions = history::actions_on(&timeline, day, config);
     let actions: Vec<&crate::rules::Action> = actions.iter().collect();
     let detail = Detail {
         practice: true,
         limit: usize::MAX,
     };
-    tally_from(repo, &timeline, week, today, slug, &actions, detail).report
+    tally_from(&timeline, config, tz, week, today, slug, &actions, detail).report
 }
 
 /// What a weekly report holds beyond its numbers.
@@ -57,9 +61,11 @@ pub struct Detail {
 /// The report of `week` from a timeline made for its day, with `actions`
 /// the timeline's actions on that day (the site makes every week's report
 /// from one timeline), as a tally to change by difference.
+#[allow(clippy::too_many_arguments)]
 pub fn tally_from(
-    repo: &Repository,
     timeline: &history::Timeline<'_>,
+    config: &Config,
+    tz: Tz,
     week: Week,
     today: NaiveDate,
     slug: &(dyn Fn(&str) -> String + Sync),
@@ -70,14 +76,14 @@ pub fn tally_from(
     let past = timeline.journals_at(day);
     let shown: Vec<_> = past
         .iter()
-        .map(|j| crate::site::pages::redacted(j, &repo.config.site.redact))
+        .map(|j| crate::journal::redact::redacted(j, &config.site.redact))
         .collect();
     let refs: Vec<&crate::journal::Journal> = shown.iter().map(|j| j.as_ref()).collect();
     let inputs = weekly::Inputs {
         journals: &refs,
         actions,
-        config: &repo.config,
-        tz: repo.tz,
+        config,
+        tz,
         today,
         slug,
         limit: detail.limit,
@@ -90,12 +96,16 @@ pub fn tally_from(
 }
 
 /// The tallies of `weeks` made from `journals` (all of the repository's,
-/// or a part: the applications a change touched), each action list kept
+/// or a part: the applications a change touched, with the offer accepted
+/// in the whole repository, `rules::acceptance`), each action list kept
 /// to twice `limit` at the end shown (`usize::MAX`: whole, as the part
 /// taken out of a week's tally or put in must be).
+#[allow(clippy::too_many_arguments)]
 pub fn week_tallies<'j>(
-    repo: &Repository,
-    journals: impl IntoIterator<Item = &'j crate::journal::Journal>,
+    journals: impl IntoIterator<Item = &'j Journal>,
+    accepted: Option<crate::rules::Accepted>,
+    config: &Config,
+    tz: Tz,
     weeks: &[Week],
     today: NaiveDate,
     slug: &(dyn Fn(&str) -> String + Sync),
@@ -105,9 +115,8 @@ pub fn week_tallies<'j>(
         weeks.iter().map(|w| weekly::asked(*w, today)).collect();
     let days: Vec<NaiveDate> = asked.iter().map(|(known, _)| *known).collect();
     // A part of the journals still answers to an offer accepted in another.
-    let timeline = history::Timeline::new(journals, &days, today, repo.tz)
-        .accepting(crate::rules::acceptance(&repo.journals, repo.tz));
-    let answers = timeline.actions(&asked, &repo.config);
+    let timeline = history::Timeline::new(journals, &days, today, tz).accepting(accepted);
+    let answers = timeline.actions(&asked, config);
     weeks
         .iter()
         .zip(&answers)
@@ -116,7 +125,7 @@ pub fn week_tallies<'j>(
                 practice: false,
                 limit,
             };
-            tally_from(repo, &timeline, *w, today, slug, &a.sorted(), detail)
+            tally_from(&timeline, config, tz, *w, today, slug, &a.sorted(), detail)
         })
         .collect()
 }

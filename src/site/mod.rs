@@ -532,7 +532,7 @@ pub fn render(
     // Everything shown comes from redacted copies; the rules read the real ones.
     let shown: Vec<Cow<'_, Journal>> = touched
         .iter()
-        .map(|j| pages::redacted(j, &config.site.redact))
+        .map(|j| crate::journal::redact::redacted(j, &config.site.redact))
         .collect();
     let apps = group(shown.iter().map(|j| j.as_ref()), today, tz);
     let slugs = match previous {
@@ -812,16 +812,21 @@ pub fn render(
         None => vec![None; weeks.len()],
         Some((_, before, previous)) => {
             let then_slug = |path: &str| previous.slugs.journal(path);
-            let then =
-                crate::report::week_tallies(repo, before, &weeks, today, &then_slug, usize::MAX);
-            let now = crate::report::week_tallies(
-                repo,
-                touched.iter().copied(),
-                &weeks,
-                today,
-                &journal_slug,
-                usize::MAX,
-            );
+            let tallies = |journals: &mut dyn Iterator<Item = &Journal>,
+                           slug: &(dyn Fn(&str) -> String + Sync)| {
+                crate::report::week_tallies(
+                    journals,
+                    accepted.clone(),
+                    config,
+                    tz,
+                    &weeks,
+                    today,
+                    slug,
+                    usize::MAX,
+                )
+            };
+            let then = tallies(&mut before.iter(), &then_slug);
+            let now = tallies(&mut touched.iter().copied(), &journal_slug);
             weeks
                 .par_iter()
                 .zip(then.par_iter().zip(&now))
@@ -986,7 +991,16 @@ pub fn render(
                 practice: false,
                 limit: WEEK_LIST_LIMIT,
             };
-            crate::report::tally_from(repo, &timeline, *w, today, &journal_slug, &actions, detail)
+            crate::report::tally_from(
+                &timeline,
+                config,
+                tz,
+                *w,
+                today,
+                &journal_slug,
+                &actions,
+                detail,
+            )
         })
         .collect();
     let mut made = made.into_iter().map(Arc::new);

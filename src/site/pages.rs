@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::config::Config;
 
 use crate::journal::application::Application;
-use crate::journal::model::{Journal, Outcome};
+use crate::journal::model::Outcome;
 use crate::rules::{Action, Status};
 use crate::scaffold::slug;
 use crate::time::add_days;
@@ -253,37 +253,6 @@ pub fn journal_page(slug: &str) -> String {
     format!("journals/{slug}/index.html")
 }
 
-/// `j` without the fields `[site] redact` names: borrowed as it is when
-/// nothing is redacted, so the default build copies no journal.
-pub fn redacted<'j>(j: &'j Journal, fields: &[String]) -> std::borrow::Cow<'j, Journal> {
-    if fields.is_empty() {
-        return std::borrow::Cow::Borrowed(j);
-    }
-    let mut j = j.clone();
-    j.extra.retain(|(k, _)| !fields.contains(k));
-    for f in fields {
-        match f.as_str() {
-            // The names config::REDACTABLE lists; the config refuses the rest.
-            "title" => j.title = None,
-            "format" => j.format = None,
-            "next_steps" => j.next_steps = None,
-            "learned" => j.learned.clear(),
-            "discussed" => {
-                j.discussed.clear();
-                j.interviewers.iter_mut().for_each(|i| i.discussed.clear());
-            }
-            "highlights" => j.highlights.clear(),
-            "tags" => j.tags.clear(),
-            "note" => {
-                j.sent.iter_mut().for_each(|s| s.note = None);
-                j.replies.iter_mut().for_each(|r| r.note = None);
-            }
-            _ => {}
-        }
-    }
-    std::borrow::Cow::Owned(j)
-}
-
 /// One line of an application's timeline.
 #[derive(Serialize)]
 pub struct Event {
@@ -484,39 +453,6 @@ mod tests {
         );
         assert_eq!(tel("020 7946 0000").as_deref(), Some("tel:02079460000"));
         assert_eq!(tel("ask Pepper"), None);
-    }
-
-    #[test]
-    fn every_redactable_field_is_removed() {
-        let text = "---\ncompany: A\nrole: R\ndate: 2026-11-20\ntitle: T\nformat: video\nnext_steps: N\nlearned: [L]\nhighlights: [H]\ntags: [G]\nsalary: 9\nsent:\n  - {kind: other, on: 2026-11-20, note: S}\nreplies:\n  - {on: 2026-11-21, note: P}\n---\n";
-        let j = crate::journal::parse("content/a.md", text.as_bytes(), &["x"], &[])
-            .journal
-            .unwrap();
-        let mut fields: Vec<String> = crate::config::REDACTABLE
-            .iter()
-            .map(|f| f.to_string())
-            .collect();
-        fields.push("salary".into());
-        let r = redacted(&j, &fields);
-        assert_eq!(
-            (
-                r.title.as_deref(),
-                r.format.as_deref(),
-                r.next_steps.as_deref()
-            ),
-            (None, None, None)
-        );
-        assert!(
-            r.learned.is_empty()
-                && r.highlights.is_empty()
-                && r.tags.is_empty()
-                && r.extra.is_empty()
-        );
-        assert_eq!(
-            (r.sent[0].note.as_deref(), r.replies[0].note.as_deref()),
-            (None, None)
-        );
-        assert!(matches!(redacted(&j, &[]), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]
