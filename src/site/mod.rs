@@ -15,28 +15,31 @@ pub mod parts;
 pub mod splice;
 pub mod staging;
 
-use splice::Rooted;
+mod applications;
+mod dashboard;
+mod reflections;
+mod shared;
+mod weeks;
+mod writer;
+
+use reflections::Grouped;
+use weeks::{Neighbours, WeekSections, neighbours, week_page};
+use writer::{SiteView, Writer, root_of};
 
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use bytes::Bytes;
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use serde::Serialize;
 
 use crate::journal::Journal;
 use crate::journal::application::{self, group};
 use crate::render::theme::{Theme, ThemeError};
 use crate::repo::Repository;
-use crate::report::charts::{self, Chart};
-use crate::report::pipeline::{self, Pipeline};
-use crate::report::practice;
 use crate::report::week::Week;
-use crate::report::weekly::{self, Counts, Tally, group_items};
-use crate::report::{calendar, history};
+use crate::report::weekly::Tally;
 use pages::{ActionView, Slugs};
 pub use staging::{Memory, Pieces, Sink};
 use staging::{OutputError, Staging};
@@ -172,43 +175,6 @@ impl Memo {
     }
 }
 
-/// A week page's long parts, rendered by the theme's `_week_done.html`,
-/// `_week_reflections.html` and `_week_due.html`.
-struct WeekSections {
-    done: Bytes,
-    reflections: Bytes,
-    overdue: Bytes,
-    next: Bytes,
-}
-
-/// What a week page gets for its long parts (markers of the rendered
-/// HTML), and how many actions each list shows.
-#[derive(Serialize)]
-struct SectionsView {
-    done: String,
-    reflections: String,
-    overdue: String,
-    next: String,
-    shown: Shown,
-}
-
-/// How many actions a week page's lists show.
-#[derive(Serialize)]
-struct Shown {
-    overdue: usize,
-    next: usize,
-}
-
-/// The weeks before and after one, as its page links to them.
-type Neighbours<'a> = (Option<&'a str>, Option<&'a str>);
-
-fn neighbours(reports: &[Arc<Tally>], i: usize) -> Neighbours<'_> {
-    (
-        i.checked_sub(1).map(|p| reports[p].report.week.as_str()),
-        reports.get(i + 1).map(|n| n.report.week.as_str()),
-    )
-}
-
 /// What a render made, besides its files.
 pub struct Rendered {
     /// How long each phase took, in order (for `DEBRIEF_TIMINGS`).
@@ -253,17 +219,6 @@ impl Rendered {
     }
 }
 
-/// The way back to the site's root from the page `file`: `../` as deep as
-/// it is.
-fn root_of(file: &str) -> String {
-    "../".repeat(file.matches('/').count())
-}
-
-/// The file of the page of the week called `week`.
-fn week_page(week: &str) -> String {
-    format!("weeks/{week}/index.html")
-}
-
 /// What was built.
 pub struct Built {
     /// Files written.
@@ -299,135 +254,6 @@ impl Phases {
     }
 }
 
-#[derive(Serialize)]
-struct SiteView<'a> {
-    title: &'a str,
-    base_url: Option<&'a str>,
-    private: bool,
-    /// Built locked: `report.json` and `calendar.ics` are left out.
-    encrypted: bool,
-    today: NaiveDate,
-}
-
-#[derive(Serialize)]
-struct JournalView {
-    title: String,
-    application: String,
-    company: String,
-    role: String,
-    date: String,
-    stage: Option<String>,
-    format: Option<String>,
-    channel: &'static str,
-    interviewers: Vec<String>,
-    next_steps: Option<String>,
-    extra: Vec<(String, String)>,
-    actions: Vec<ActionView>,
-    html: String,
-}
-
-/// A day of the drafts page: its drafts' items, joined.
-#[derive(Serialize)]
-struct DayView {
-    due: NaiveDate,
-    items: String,
-}
-
-/// A group of the dashboard: how many actions, the first ones' items
-/// joined, and where the whole list is when they are not all shown.
-#[derive(Serialize)]
-struct GroupView {
-    id: &'static str,
-    name: &'static str,
-    count: usize,
-    items: String,
-    more: Option<String>,
-}
-
-/// A numbered page of a long list (the theme's `list.html`).
-#[derive(Serialize)]
-struct ListView<'a> {
-    title: &'a str,
-    /// What the items are: `actions`, `problems`, `takeaways`, `grouped`
-    /// (a practice or strengths list, rendered whole) or plain lines.
-    kind: &'a str,
-    items: &'a str,
-    /// The page the list belongs to, and its name.
-    back: &'a str,
-    back_name: &'a str,
-}
-
-/// A long list: what it is called, where its numbered pages are, what
-/// kind of items it holds, and the page it belongs to.
-struct ListOf<'a> {
-    title: &'a str,
-    dir: &'a str,
-    kind: &'a str,
-    back: &'a str,
-    back_name: &'a str,
-}
-
-/// The reflections page: its lists joined from each interview's part,
-/// and where each whole list is when the page shows only the first items.
-#[derive(Serialize)]
-struct ReflectionsView {
-    practice: String,
-    practice_count: usize,
-    more_practice: Option<String>,
-    strengths: String,
-    strengths_count: usize,
-    more_strengths: Option<String>,
-    takeaways: String,
-    takeaways_count: usize,
-    more_takeaways: Option<String>,
-    unreflected: String,
-    unreflected_count: usize,
-    more_unreflected: Option<String>,
-}
-
-/// What an application's past interviews noted, in the order the grouped
-/// lists read them: their place, reference and items.
-fn noted(
-    part: Option<&Arc<parts::AppPart>>,
-) -> Vec<(&weekly::Order, &weekly::JournalRef, &[String], &[String])> {
-    part.iter()
-        .flat_map(|p| &p.past)
-        .map(|x| (&x.order, &x.journal, &x.went_well[..], &x.struggled[..]))
-        .collect()
-}
-
-/// The reflections page's grouped lists, rendered: kept while the items
-/// they gather stay as they were.
-struct Grouped {
-    strengths: GroupedList,
-    practice: GroupedList,
-}
-
-/// A grouped list, rendered: its first groups for the reflections page,
-/// and its numbered pages when it is longer.
-struct GroupedList {
-    shown: Bytes,
-    count: usize,
-    pages: Vec<(String, paginate::Pager, Bytes)>,
-}
-
-/// How many places and wordings a group of the practice list names.
-const GROUP_NAMES: usize = 12;
-
-/// A line of the index of weeks.
-#[derive(Serialize)]
-struct WeekLine<'a> {
-    week: &'a str,
-    span: &'a str,
-    counts: Counts,
-    sparkline: String,
-}
-
-/// How many overdue and upcoming actions, events of each kind and
-/// reflections a weekly page lists; the dashboard and the journals' pages
-/// have them all.
-const WEEK_LIST_LIMIT: usize = 100;
-
 /// Whether a change left every page's name as it was: the same journals
 /// (`before` and `after`, of the applications it touched), and those
 /// applications (`apps`, grouped from `after`) named as before.
@@ -450,39 +276,6 @@ fn same_names(
     };
     paths(before.iter()) == paths(after.iter().copied())
         && names(&group(before, today, tz)) == names(apps)
-}
-
-/// The dashboard's charts: pipeline, follow-ups per week (the `recent`
-/// weeks, at most the last [`parts::CHART_WEEKS`]), reply times, summed
-/// from the applications' parts.
-fn dashboard_charts<'p>(
-    pipeline: &Pipeline,
-    recent: &[Week],
-    parts: impl Iterator<Item = &'p parts::ChartPart>,
-) -> Vec<Chart> {
-    let mut owed = [0usize; parts::CHART_WEEKS];
-    let mut sent = [0usize; parts::CHART_WEEKS];
-    let mut waits = Vec::new();
-    for p in parts {
-        owed.iter_mut().zip(p.owed).for_each(|(t, n)| *t += n);
-        sent.iter_mut().zip(p.sent).for_each(|(t, n)| *t += n);
-        waits.extend_from_slice(&p.waits);
-    }
-    let skip = parts::CHART_WEEKS - recent.len();
-    let flows: Vec<charts::Flow> = recent
-        .iter()
-        .zip(owed.into_iter().skip(skip).zip(sent.into_iter().skip(skip)))
-        .map(|(w, (owed, sent))| charts::Flow {
-            week: *w,
-            owed,
-            sent,
-        })
-        .collect();
-    vec![
-        charts::pipeline(pipeline),
-        charts::followups(&flows),
-        charts::reply_times(&waits),
-    ]
 }
 
 /// Renders the pages of `scope` of the site of `repo` for `today`, handing
@@ -652,62 +445,7 @@ pub fn render(
         encrypted: config.site.encrypt,
         today,
     };
-    let render =
-        |name: &str, root: &str, fill: &dyn Fn(&mut tera::Context)| -> Result<String, ThemeError> {
-            let mut ctx = tera::Context::new();
-            ctx.insert("site", &site);
-            ctx.insert("root", root);
-            fill(&mut ctx);
-            crate::render::theme::render(tera, name, &ctx)
-        };
-    // Renders the page `file` from the template `name`, its lists put in
-    // after; its root is as deep as the file.
-    let spliced = |file: &str,
-                   name: &str,
-                   lists: &splice::Splice,
-                   fill: &dyn Fn(&mut tera::Context)|
-     -> Result<(), BuildError> {
-        sink.put(file, lists.apply(render(name, &root_of(file), fill)?))?;
-        Ok(())
-    };
-    let page = |file: &str, name: &str, fill: &dyn Fn(&mut tera::Context)| {
-        spliced(file, name, &splice::Splice::default(), fill)
-    };
-    // The numbered pages of a long list of rendered items, when a summary
-    // page shows only the first ones; their files are remembered so that
-    // the next render can take away those a shorter list no longer has.
-    let list_files = std::sync::Mutex::new(Vec::<String>::new());
-    let list_pages = |of: &ListOf<'_>, items: &[Rooted]| -> Result<(), BuildError> {
-        if items.len() <= paginate::SHOWN {
-            return Ok(());
-        }
-        for (range, pager) in paginate::pages(of.dir, items.len(), paginate::PER_PAGE) {
-            let file = paginate::file(of.dir, pager.page);
-            let mut lists = splice::Splice::default();
-            let slot = lists.slot_at(&items[range], &root_of(&file));
-            spliced(&file, "templates/list.html", &lists, &|c| {
-                c.insert(
-                    "list",
-                    &ListView {
-                        title: of.title,
-                        kind: of.kind,
-                        items: &slot,
-                        back: of.back,
-                        back_name: of.back_name,
-                    },
-                );
-                c.insert("pager", &pager);
-            })?;
-            list_files.lock().expect("not poisoned").push(file);
-        }
-        Ok(())
-    };
-    // The first items of a list, and where the whole list is if longer.
-    let first = |items: &[Rooted], dir: &str| -> (Vec<Rooted>, Option<String>) {
-        let more = (items.len() > paginate::SHOWN).then(|| paginate::href(dir, 1));
-        (items[..items.len().min(paginate::SHOWN)].to_vec(), more)
-    };
-
+    let w = Writer::new(tera, site, sink);
     let app_views: Vec<pages::ApplicationView> = apps
         .iter()
         .map(|a| {
@@ -715,77 +453,8 @@ pub fn render(
             pages::application(a, own, &slugs, config, today, tz)
         })
         .collect();
-
-    // The dashboard's groups, each its actions' items.
-    let mut dashboard = splice::Splice::default();
-    let mut items: Vec<Vec<Rooted>> = vec![Vec::new(); pages::GROUPS.len()];
-    for a in &actions {
-        items[pages::group_of(a.action(), today)].push(a.item.clone());
-    }
-    let mut groups: Vec<GroupView> = Vec::new();
-    for ((id, name), items) in pages::GROUPS.iter().zip(&items) {
-        let dir = format!("due/{id}");
-        let (firsts, more) = first(items, &dir);
-        groups.push(GroupView {
-            id,
-            name,
-            count: items.len(),
-            items: dashboard.slot_at(&firsts, ""),
-            more,
-        });
-        let of = ListOf {
-            title: name,
-            dir: &dir,
-            kind: "actions",
-            back: "",
-            back_name: "the dashboard",
-        };
-        list_pages(&of, items)?;
-    }
-    let mut upcoming: Vec<&parts::Upcoming> = parts.values().flat_map(|p| &p.upcoming).collect();
-    upcoming.sort_by_key(|u| u.date);
-    let upcoming: Vec<Rooted> = upcoming
-        .iter()
-        .map(|u| {
-            render("templates/_upcoming.html", &splice::ROOT, &|c| {
-                c.insert("u", u)
-            })
-            .map(Rooted::new)
-        })
-        .collect::<Result<_, _>>()?;
-    let (firsts, more_upcoming) = first(&upcoming, "upcoming");
-    let upcoming_slot = dashboard.slot_at(&firsts, "");
-    list_pages(
-        &ListOf {
-            title: "Upcoming interviews",
-            dir: "upcoming",
-            kind: "upcoming",
-            back: "",
-            back_name: "the dashboard",
-        },
-        &upcoming,
-    )?;
-    let problem_items: Vec<Rooted> = problems
-        .iter()
-        .map(|p| Rooted::plain(p.item.clone()))
-        .collect();
-    let (firsts, more) = first(&problem_items, "problems");
-    let of = ListOf {
-        title: "Problems in the journals",
-        dir: "problems",
-        kind: "problems",
-        back: "",
-        back_name: "the dashboard",
-    };
-    list_pages(&of, &problem_items)?;
-    let problems_view = pages::ProblemsView {
-        items: dashboard.slot_at(&firsts, ""),
-        more,
-        errors: problem_counts.errors,
-        warnings: problem_counts.warnings,
-        notes: problem_counts.notes,
-    };
-    let pipeline = pipeline::of_standings(parts.values().map(|p| (p.standing, p.stage.as_str())));
+    // Week pages go back to the first interview, and at most `[site]
+    // history_weeks`: one old date must not make a page for every week since.
     let this_week = Week::of(today);
     let first_week = parts
         .values()
@@ -794,8 +463,6 @@ pub fn render(
         .min()
         .unwrap_or(this_week)
         .min(this_week)
-        // Week pages go back at most `[site] history_weeks`: one old date
-        // must not make a page for every week since.
         .max(Week::of(crate::time::add_days(
             this_week.monday(),
             -7 * i64::from(config.site.history_weeks),
@@ -803,514 +470,54 @@ pub fn render(
     let weeks = first_week.through(this_week);
     phases.mark("application views");
 
-    // A week's report is a sum over applications: it changes by the
-    // difference of the changed applications' part of it, then and now.
-    let journal_slug = |path: &str| slugs.journal(path);
-    // Each week's tally if it could be kept or changed, and whether its
-    // page is made again.
-    let kept: Vec<Option<(Arc<Tally>, bool)>> = match previous {
-        None => vec![None; weeks.len()],
-        Some((_, before, previous)) => {
-            let then_slug = |path: &str| previous.slugs.journal(path);
-            let tallies = |journals: &mut dyn Iterator<Item = &Journal>,
-                           slug: &(dyn Fn(&str) -> String + Sync)| {
-                crate::report::week_tallies(
-                    journals,
-                    accepted.clone(),
-                    config,
-                    tz,
-                    &weeks,
-                    today,
-                    slug,
-                    usize::MAX,
-                )
-            };
-            let then = tallies(&mut before.iter(), &then_slug);
-            let now = tallies(&mut touched.iter().copied(), &journal_slug);
-            weeks
-                .par_iter()
-                .zip(then.par_iter().zip(&now))
-                .map(|(w, (t, n))| {
-                    let (was, _) = previous.week(&w.to_string())?;
-                    if t == n {
-                        return Some((Arc::clone(was), false));
-                    }
-                    let mut changed = Tally::clone(was);
-                    changed
-                        .change(t, n, *w, WEEK_LIST_LIMIT)
-                        .then(|| (Arc::new(changed), true))
-                })
-                .collect()
-        }
+    let dash = dashboard::Dashboard {
+        actions: &actions,
+        parts: &parts,
+        problems: &problems,
+        counts: problem_counts,
+        broken: &repo.bad_files,
+        today,
+        recent: &weeks[weeks.len().saturating_sub(parts::CHART_WEEKS)..],
     };
-    let fresh: Vec<Week> = weeks
-        .iter()
-        .zip(&kept)
-        .filter(|(_, k)| k.is_none())
-        .map(|(w, _)| *w)
-        .collect();
-    phases.mark("weekly reports: what changed");
-
-    // The other weeks' actions at once, from one timeline: each week's
-    // report.
-    let recent = &weeks[weeks.len().saturating_sub(parts::CHART_WEEKS)..];
-    let asked: Vec<(NaiveDate, NaiveDate)> =
-        fresh.iter().map(|w| weekly::asked(*w, today)).collect();
-    let days: Vec<NaiveDate> = asked.iter().map(|(known, _)| *known).collect();
-    let timeline = match fresh.is_empty() {
-        true => history::Timeline::new([], &[], today, tz),
-        false => history::Timeline::new(&repo.journals, &days, today, tz),
-    };
-    phases.mark("timeline: cut");
-    let week_actions = timeline.actions(&asked, config);
-    phases.mark("timeline");
-    let charts = dashboard_charts(&pipeline, recent, parts.values().map(|p| &p.chart));
-    phases.mark("dashboard charts");
-    let lines: Vec<Rooted> = parts.values().map(|p| p.line.clone()).collect();
-    let (firsts, more_applications) = first(&lines, "applications/all");
-    let summary = dashboard.slot_at(&firsts, "");
-    let of = ListOf {
-        title: "Applications",
-        dir: "applications/all",
-        kind: "applications",
-        back: "",
-        back_name: "the dashboard",
-    };
-    list_pages(&of, &lines)?;
-    spliced("index.html", "templates/index.html", &dashboard, &|c| {
-        c.insert("groups", &groups);
-        c.insert("upcoming", &upcoming_slot);
-        c.insert("upcoming_count", &upcoming.len());
-        c.insert("more_upcoming", &more_upcoming);
-        c.insert("problems", &problems_view);
-        c.insert("pipeline", &pipeline);
-        c.insert("applications", &summary);
-        c.insert("applications_count", &lines.len());
-        c.insert("more_applications", &more_applications);
-        let broken = &repo.bad_files;
-        c.insert("broken", &broken[..broken.len().min(paginate::SHOWN)]);
-        c.insert("broken_more", &broken.len().saturating_sub(paginate::SHOWN));
-        c.insert("week", &this_week.to_string());
-        c.insert("pipeline_line", &pipeline.line());
-        c.insert("charts", &charts);
-    })?;
-
-    phases.mark("dashboard");
-    // One page per application and per journal, in parallel.
-    app_views
-        .par_iter()
-        .try_for_each(|a| -> Result<(), BuildError> {
-            page(
-                &pages::app_page(&a.slug),
-                "templates/application.html",
-                &|c| c.insert("app", a),
-            )
-        })?;
+    dashboard::dashboard(&w, &dash)?;
+    dashboard::drafts(&w, &actions)?;
+    phases.mark("dashboard, drafts");
+    applications::application_pages(&w, &app_views)?;
     phases.mark("application pages");
-    shown
-        .par_iter()
-        .try_for_each(|j| -> Result<(), BuildError> {
-            let slug = slugs.journal(&j.path);
-            let view = JournalView {
-                title: j.display_title(),
-                application: slugs.app(&j.key),
-                company: j.company.clone(),
-                role: j.role.clone(),
-                date: j
-                    .date
-                    .instant(tz)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string()
-                    .trim_end_matches(" 00:00")
-                    .to_string(),
-                stage: j.stage.clone(),
-                format: j.format.clone(),
-                channel: j.channel.as_str(),
-                interviewers: j.interviewers.iter().map(|i| i.name.clone()).collect(),
-                next_steps: j.next_steps.clone(),
-                extra: j
-                    .extra
-                    .iter()
-                    .map(|(k, v)| {
-                        (
-                            k.clone(),
-                            v.as_str().map_or_else(|| v.to_string(), str::to_string),
-                        )
-                    })
-                    .collect(),
-                actions: by_journal.get(j.path.as_str()).cloned().unwrap_or_default(),
-                html: markdown::to_html(&repo.body(j).map_err(OutputError)?),
-            };
-            page(
-                &pages::journal_page(&slug),
-                "templates/journal.html",
-                &|c| c.insert("journal", &view),
-            )
-        })?;
+    applications::journal_pages(&w, repo, &shown, &slugs, &by_journal, tz)?;
     phases.mark("journal pages");
-
-    // Every open draft, grouped by due date (actions are sorted by it).
-    // The drafts page holds the first ones; numbered pages the rest.
-    let every: Vec<&parts::ActionPart> = actions.iter().copied().filter(|a| a.drafted).collect();
-    for (range, pager) in paginate::pages("drafts", every.len(), paginate::PER_PAGE) {
-        let file = paginate::file("drafts", pager.page);
-        let root = root_of(&file);
-        let mut drafts = splice::Splice::default();
-        let mut days: Vec<(NaiveDate, Vec<Rooted>)> = Vec::new();
-        for a in &every[range] {
-            let (due, item) = (a.action().due, a.item.clone());
-            match days.last_mut() {
-                Some((d, items)) if *d == due => items.push(item),
-                _ => days.push((due, vec![item])),
-            }
-        }
-        let days: Vec<DayView> = days
-            .into_iter()
-            .map(|(due, items)| DayView {
-                due,
-                items: drafts.slot_at(&items, &root),
-            })
-            .collect();
-        spliced(&file, "templates/drafts.html", &drafts, &|c| {
-            c.insert("days", &days);
-            c.insert("pager", &pager);
-        })?;
-        if pager.page > 1 {
-            list_files.lock().expect("not poisoned").push(file);
-        }
-    }
-    phases.mark("drafts page");
-
-    // A page per week, and their index.
-    let made: Vec<Tally> = fresh
-        .par_iter()
-        .zip(&week_actions)
-        .map(|(w, answer)| {
-            let actions = answer.sorted();
-            let detail = crate::report::Detail {
-                practice: false,
-                limit: WEEK_LIST_LIMIT,
-            };
-            crate::report::tally_from(
-                &timeline,
-                config,
-                tz,
-                *w,
-                today,
-                &journal_slug,
-                &actions,
-                detail,
-            )
-        })
-        .collect();
-    let mut made = made.into_iter().map(Arc::new);
-    let remade: Vec<bool> = kept
-        .iter()
-        .map(|k| k.as_ref().is_none_or(|k| k.1))
-        .collect();
-    let reports: Vec<Arc<Tally>> = kept
-        .into_iter()
-        .map(|k| match k {
-            Some((t, _)) => t,
-            None => made.next().expect("a report per week not kept"),
-        })
-        .collect();
-    phases.mark("weekly reports");
-    // Each week page's long sections, rendered: kept while what they show
-    // is as it was.
-    let sections: Vec<Arc<WeekSections>> = reports
-        .par_iter()
-        .map(|t| {
-            let then = previous.and_then(|(_, _, memo)| memo.sections(&t.report.week));
-            let r = &t.report;
-            let section = |name: &str, fill: &dyn Fn(&mut tera::Context)| {
-                render(name, "../../", &|c| {
-                    c.insert("links", &true);
-                    fill(c);
-                })
-                .map(Bytes::from)
-            };
-            let done = match then {
-                Some((old, s)) if weekly::Events::of(&old.report) == weekly::Events::of(r) => {
-                    s.done.clone()
-                }
-                _ => section("templates/_week_done.html", &|c| {
-                    c.insert("r", &weekly::Events::first(r, WEEK_LIST_LIMIT))
-                })?,
-            };
-            let reflections = match then {
-                Some((old, s))
-                    if weekly::Reflections::of(&old.report) == weekly::Reflections::of(r) =>
-                {
-                    s.reflections.clone()
-                }
-                _ => section("templates/_week_reflections.html", &|c| {
-                    c.insert("r", &weekly::Reflections::first(r, WEEK_LIST_LIMIT))
-                })?,
-            };
-            // A thank-you changes what is overdue in every later week, but
-            // seldom which actions a page shows.
-            let due = |kind: &str,
-                       now: &[Arc<weekly::ActionLine>],
-                       was: Option<(&[Arc<weekly::ActionLine>], &Bytes)>| {
-                match was {
-                    Some((then, html)) if then == now => Ok(html.clone()),
-                    _ => section("templates/_week_due.html", &|c| {
-                        c.insert("due", now);
-                        c.insert("kind", kind);
-                    }),
-                }
-            };
-            let overdue = due(
-                "overdue",
-                &r.overdue,
-                then.map(|(old, s)| (&old.report.overdue[..], &s.overdue)),
-            )?;
-            let next = due(
-                "next",
-                &r.next_seven,
-                then.map(|(old, s)| (&old.report.next_seven[..], &s.next)),
-            )?;
-            Ok(Arc::new(WeekSections {
-                done,
-                reflections,
-                overdue,
-                next,
-            }))
-        })
-        .collect::<Result<_, ThemeError>>()?;
-    reports
-        .par_iter()
-        .zip(&sections)
-        .enumerate()
-        // A kept report's page stays, unless the weeks around it changed.
-        .filter(|(i, (t, _))| {
-            remade[*i]
-                || previous.is_none_or(|(_, _, previous)| {
-                    previous
-                        .week(&t.report.week)
-                        .is_none_or(|(_, then)| then != neighbours(&reports, *i))
-                })
-        })
-        .try_for_each(|(i, (t, s))| -> Result<(), BuildError> {
-            let (prev, next) = neighbours(&reports, i);
-            let mut lists = splice::Splice::default();
-            let view = SectionsView {
-                done: lists.slot(vec![s.done.clone()]),
-                reflections: lists.slot(vec![s.reflections.clone()]),
-                overdue: lists.slot(vec![s.overdue.clone()]),
-                next: lists.slot(vec![s.next.clone()]),
-                shown: Shown {
-                    overdue: t.report.overdue.len(),
-                    next: t.report.next_seven.len(),
-                },
-            };
-            spliced(
-                &week_page(&t.report.week),
-                "templates/week.html",
-                &lists,
-                &|c| {
-                    c.insert("r", &weekly::without_sections(&t.report));
-                    c.insert("sections", &view);
-                    c.insert("prev", &prev);
-                    c.insert("next", &next);
-                },
-            )
-        })?;
-    phases.mark("week pages");
-    let index: Vec<WeekLine> = reports
-        .iter()
-        .rev()
-        .map(|t| &t.report)
-        .map(|r| WeekLine {
-            week: &r.week,
-            span: &r.span,
-            counts: r.counts,
-            sparkline: crate::report::charts::sparkline(&r.days),
-        })
-        .collect();
-    page("weeks/index.html", "templates/weeks.html", &|c| {
-        c.insert("weeks", &index)
-    })?;
-
-    // Reflections: the practice list, strengths, takeaways, what is missing.
-    let mut past: Vec<&parts::PastPart> = parts.values().flat_map(|p| &p.past).collect();
-    past.sort_by(|a, b| a.order.cmp(&b.order));
-    // The grouped lists stay as they were when the items they gather did:
-    // the changed applications' interviews and what they noted, in order.
-    let grouped = match previous {
-        Some((keys, _, previous))
-            if keys
-                .iter()
-                .all(|k| noted(previous.parts.get(k.as_str())) == noted(parts.get(k.as_str()))) =>
-        {
-            Arc::clone(&previous.grouped)
-        }
-        _ => {
-            let strengths = group_items(past.iter().map(|p| (&p.journal, &p.went_well[..])));
-            let practice = group_items(past.iter().map(|p| (&p.journal, &p.struggled[..])));
-            // Rendered with the root of the page it is on.
-            let chunk = |groups: &[practice::Group<weekly::JournalRef>],
-                         start: usize,
-                         root: &str,
-                         empty: &str| {
-                let shown: Vec<_> = groups.iter().map(|g| g.shortened(GROUP_NAMES)).collect();
-                render("templates/_practice.html", root, &|c| {
-                    c.insert("practice", &shown);
-                    c.insert("links", &true);
-                    c.insert("start", &start);
-                    c.insert("empty", empty);
-                })
-                .map(Bytes::from)
-            };
-            let list = |groups: &[practice::Group<weekly::JournalRef>], dir: &str, empty: &str| {
-                let mut pages = Vec::new();
-                if groups.len() > paginate::SHOWN {
-                    for (range, pager) in paginate::pages(dir, groups.len(), paginate::PER_PAGE) {
-                        let file = paginate::file(dir, pager.page);
-                        let html = chunk(&groups[range], pager.first, &root_of(&file), empty)?;
-                        pages.push((file, pager, html));
-                    }
-                }
-                let shown = &groups[..groups.len().min(paginate::SHOWN)];
-                Ok::<_, ThemeError>(GroupedList {
-                    shown: chunk(shown, 1, "../", empty)?,
-                    count: groups.len(),
-                    pages,
-                })
-            };
-            Arc::new(Grouped {
-                strengths: list(
-                    &strengths,
-                    "reflections/strengths",
-                    "Nothing noted under “went well” yet.",
-                )?,
-                practice: list(
-                    &practice,
-                    "reflections/practice",
-                    "Nothing noted under “struggled” yet.",
-                )?,
-            })
-        }
+    let journal_slug = |path: &str| slugs.journal(path);
+    let input = weeks::Weeks {
+        journals: &repo.journals,
+        weeks: &weeks,
+        touched: &touched,
+        accepted: accepted.clone(),
+        config,
+        tz,
+        today,
+        journal_slug: &journal_slug,
+        previous: previous.map(|(_, before, memo)| (before, memo)),
     };
-    let grouped_pages = |list: &GroupedList, title: &str| -> Result<(), BuildError> {
-        for (file, pager, html) in &list.pages {
-            let mut lists = splice::Splice::default();
-            let slot = lists.slot(vec![html.clone()]);
-            spliced(file, "templates/list.html", &lists, &|c| {
-                c.insert(
-                    "list",
-                    &ListView {
-                        title,
-                        kind: "grouped",
-                        items: &slot,
-                        back: "reflections/",
-                        back_name: "the reflections",
-                    },
-                );
-                c.insert("pager", pager);
-            })?;
-            list_files.lock().expect("not poisoned").push(file.clone());
-        }
-        Ok(())
-    };
-    grouped_pages(&grouped.practice, "Practice list")?;
-    grouped_pages(&grouped.strengths, "Strengths")?;
-    let more = |list: &GroupedList, dir: &str| {
-        (list.count > paginate::SHOWN).then(|| paginate::href(dir, 1))
-    };
-    let mut lists = splice::Splice::default();
-    let takeaways: Vec<Rooted> = past
-        .iter()
-        .rev()
-        .filter_map(|p| p.takeaways.clone())
-        .collect();
-    let unreflected: Vec<Rooted> = past
-        .iter()
-        .rev()
-        .filter_map(|p| p.unreflected.clone())
-        .collect();
-    let (takeaways_shown, more_takeaways) = first(&takeaways, "reflections/takeaways");
-    let (unreflected_shown, more_unreflected) = first(&unreflected, "reflections/unreflected");
-    let view = ReflectionsView {
-        practice: lists.slot(vec![grouped.practice.shown.clone()]),
-        practice_count: grouped.practice.count,
-        more_practice: more(&grouped.practice, "reflections/practice"),
-        strengths: lists.slot(vec![grouped.strengths.shown.clone()]),
-        strengths_count: grouped.strengths.count,
-        more_strengths: more(&grouped.strengths, "reflections/strengths"),
-        takeaways: lists.slot_at(&takeaways_shown, "../"),
-        takeaways_count: takeaways.len(),
-        more_takeaways,
-        unreflected: lists.slot_at(&unreflected_shown, "../"),
-        unreflected_count: unreflected.len(),
-        more_unreflected,
-    };
-    spliced(
-        "reflections/index.html",
-        "templates/reflections.html",
-        &lists,
-        &|c| c.insert("refl", &view),
+    let (reports, sections) = weeks::weeks(&w, &input, &mut phases)?;
+    let grouped = reflections::reflections(
+        &w,
+        &parts,
+        previous.map(|(keys, _, memo)| (keys, &memo.parts, &memo.grouped)),
     )?;
-    list_pages(
-        &ListOf {
-            title: "Takeaways",
-            dir: "reflections/takeaways",
-            kind: "takeaways",
-            back: "reflections/",
-            back_name: "the reflections",
-        },
-        &takeaways,
-    )?;
-    list_pages(
-        &ListOf {
-            title: "Interviews without a reflection",
-            dir: "reflections/unreflected",
-            kind: "unreflected",
-            back: "reflections/",
-            back_name: "the reflections",
-        },
-        &unreflected,
-    )?;
-
-    phases.mark("week index, reflections");
-    // The calendar of open actions and scheduled interviews (the timed
-    // ones in the configured timezone, which it describes), and the
-    // machine-readable data.
-    let (head, end) = calendar::frame(&config.site.title);
-    let mut interviews: Vec<&parts::InterviewPart> =
-        parts.values().flat_map(|p| &p.interviews).collect();
-    interviews.sort_by(|a, b| a.order.cmp(&b.order));
-    let mut ics = splice::Pieces::from(head);
-    if let Some(zone) =
-        calendar::vtimezone(tz, interviews.iter().filter(|i| i.timed).map(|i| i.order.0))
-    {
-        ics.push(zone);
-    }
-    actions.iter().for_each(|a| ics.push(a.event.clone()));
-    interviews.iter().for_each(|i| ics.push(i.event.clone()));
-    ics.push(end);
-    sink.put("calendar.ics", ics)?;
-    sink.put(
-        "report.json",
-        parts::report_json(
-            today,
-            actions.iter().map(|a| &a.json),
-            problems.iter().map(|p| &p.json),
-            problem_counts,
-        ),
-    )?;
-    let robots = if config.site.private {
-        "User-agent: *\nDisallow: /\n"
-    } else {
-        "User-agent: *\nAllow: /\n"
+    phases.mark("reflections");
+    let files = shared::Shared {
+        parts: &parts,
+        actions: &actions,
+        problems: &problems,
+        counts: problem_counts,
+        config,
+        tz,
+        today,
+        theme,
     };
-    sink.put("robots.txt", robots.as_bytes().to_vec().into())?;
-    for (name, bytes) in theme.under("static/") {
-        sink.put(name, bytes.to_vec().into())?;
-    }
-
+    shared::shared(sink, &files)?;
     phases.mark("calendar, report.json");
+    let lists = w.into_lists();
     Ok(Rendered {
         phases: phases.done,
         memo: Memo {
@@ -1321,7 +528,7 @@ pub fn render(
             reports,
             sections,
             accepted,
-            lists: list_files.into_inner().expect("not poisoned"),
+            lists,
         },
         everything: previous.is_none(),
     })

@@ -1,0 +1,223 @@
+//! The dashboard (`index.html`: what is due, upcoming interviews, problems,
+//! the pipeline and its charts, the applications) and the drafts page,
+//! each with the numbered pages of its long lists, summed from the
+//! applications' parts.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::BuildError;
+use super::pages;
+use super::paginate;
+use super::parts::{self, ActionPart, Parts, ProblemPart};
+use super::splice::{self, Rooted, Splice};
+use super::writer::{ListOf, Writer, first, root_of};
+use crate::diagnostics::Counts;
+use crate::report::charts::{self, Chart};
+use crate::report::pipeline::{self, Pipeline};
+use crate::report::week::Week;
+
+/// A group of the dashboard: how many actions, the first ones' items
+/// joined, and where the whole list is when they are not all shown.
+#[derive(Serialize)]
+struct GroupView {
+    id: &'static str,
+    name: &'static str,
+    count: usize,
+    items: String,
+    more: Option<String>,
+}
+
+/// A day of the drafts page: its drafts' items, joined.
+#[derive(Serialize)]
+struct DayView {
+    due: NaiveDate,
+    items: String,
+}
+
+/// What the dashboard shows.
+pub(super) struct Dashboard<'a> {
+    /// Every open action, in the order of `due`.
+    pub actions: &'a [&'a ActionPart],
+    pub parts: &'a Parts,
+    /// Every problem, in order, and how many of each severity.
+    pub problems: &'a [&'a ProblemPart],
+    pub counts: Counts,
+    /// The journals that could not be read.
+    pub broken: &'a [String],
+    pub today: NaiveDate,
+    /// The weeks the follow-up chart shows.
+    pub recent: &'a [Week],
+}
+
+/// The dashboard's charts: pipeline, follow-ups per week (the `recent`
+/// weeks, at most the last [`parts::CHART_WEEKS`]), reply times, summed
+/// from the applications' parts.
+fn dashboard_charts<'p>(
+    pipeline: &Pipeline,
+    recent: &[Week],
+    parts: impl Iterator<Item = &'p parts::ChartPart>,
+) -> Vec<Chart> {
+    let mut owed = [0usize; parts::CHART_WEEKS];
+    let mut sent = [0usize; parts::CHART_WEEKS];
+    let mut waits = Vec::new();
+    for p in parts {
+        owed.iter_mut().zip(p.owed).for_each(|(t, n)| *t += n);
+        sent.iter_mut().zip(p.sent).for_each(|(t, n)| *t += n);
+        waits.extend_from_slice(&p.waits);
+    }
+    let skip = parts::CHART_WEEKS - recent.len();
+    let flows: Vec<charts::Flow> = recent
+        .iter()
+        .zip(owed.into_iter().skip(skip).zip(sent.into_iter().skip(skip)))
+        .map(|(w, (owed, sent))| charts::Flow {
+            week: *w,
+            owed,
+            sent,
+        })
+        .collect();
+    vec![
+        charts::pipeline(pipeline),
+        charts::followups(&flows),
+        charts::reply_times(&waits),
+    ]
+}
+
+/// A list of the dashboard, whose numbered pages link back to it.
+fn listed<'a>(title: &'a str, dir: &'a str, kind: &'a str) -> ListOf<'a> {
+    ListOf {
+        title,
+        dir,
+        kind,
+        back: "",
+        back_name: "the dashboard",
+    }
+}
+
+/// Writes `index.html` and the numbered pages of its lists.
+pub(super) fn dashboard(w: &Writer<'_>, d: &Dashboard<'_>) -> Result<(), BuildError> {
+    let mut page = Splice::default();
+
+    // The actions, by when they are due.
+    let mut items: Vec<Vec<Rooted>> = vec![Vec::new(); pages::GROUPS.len()];
+    for a in d.actions {
+        items[pages::group_of(a.action(), d.today)].push(a.item.clone());
+    }
+    let mut groups: Vec<GroupView> = Vec::new();
+    for ((id, name), items) in pages::GROUPS.iter().zip(&items) {
+        let dir = format!("due/{id}");
+        let (firsts, more) = first(items, &dir);
+        groups.push(GroupView {
+            id,
+            name,
+            count: items.len(),
+            items: page.slot_at(&firsts, ""),
+            more,
+        });
+        w.list_pages(&listed(name, &dir, "actions"), items)?;
+    }
+
+    // The interviews scheduled, soonest first.
+    let mut upcoming: Vec<&parts::Upcoming> = d.parts.values().flat_map(|p| &p.upcoming).collect();
+    upcoming.sort_by_key(|u| u.date);
+    let upcoming: Vec<Rooted> = upcoming
+        .iter()
+        .map(|u| {
+            w.render("templates/_upcoming.html", &splice::ROOT, &|c| {
+                c.insert("u", u)
+            })
+            .map(Rooted::new)
+        })
+        .collect::<Result<_, _>>()?;
+    let (firsts, more_upcoming) = first(&upcoming, "upcoming");
+    let upcoming_slot = page.slot_at(&firsts, "");
+    w.list_pages(
+        &listed("Upcoming interviews", "upcoming", "upcoming"),
+        &upcoming,
+    )?;
+
+    // The problems in the journals.
+    let problem_items: Vec<Rooted> = d
+        .problems
+        .iter()
+        .map(|p| Rooted::plain(p.item.clone()))
+        .collect();
+    let (firsts, more) = first(&problem_items, "problems");
+    w.list_pages(
+        &listed("Problems in the journals", "problems", "problems"),
+        &problem_items,
+    )?;
+    let problems_view = pages::ProblemsView {
+        items: page.slot_at(&firsts, ""),
+        more,
+        errors: d.counts.errors,
+        warnings: d.counts.warnings,
+        notes: d.counts.notes,
+    };
+
+    // The pipeline, its charts, and the applications.
+    let pipeline = pipeline::of_standings(d.parts.values().map(|p| (p.standing, p.stage.as_str())));
+    let charts = dashboard_charts(&pipeline, d.recent, d.parts.values().map(|p| &p.chart));
+    let lines: Vec<Rooted> = d.parts.values().map(|p| p.line.clone()).collect();
+    let (firsts, more_applications) = first(&lines, "applications/all");
+    let summary = page.slot_at(&firsts, "");
+    w.list_pages(
+        &listed("Applications", "applications/all", "applications"),
+        &lines,
+    )?;
+
+    w.spliced("index.html", "templates/index.html", &page, &|c| {
+        c.insert("groups", &groups);
+        c.insert("upcoming", &upcoming_slot);
+        c.insert("upcoming_count", &upcoming.len());
+        c.insert("more_upcoming", &more_upcoming);
+        c.insert("problems", &problems_view);
+        c.insert("pipeline", &pipeline);
+        c.insert("applications", &summary);
+        c.insert("applications_count", &lines.len());
+        c.insert("more_applications", &more_applications);
+        c.insert("broken", &d.broken[..d.broken.len().min(paginate::SHOWN)]);
+        c.insert(
+            "broken_more",
+            &d.broken.len().saturating_sub(paginate::SHOWN),
+        );
+        c.insert("week", &Week::of(d.today).to_string());
+        c.insert("pipeline_line", &pipeline.line());
+        c.insert("charts", &charts);
+    })
+}
+
+/// Writes the drafts page: every open draft, grouped by due date (the
+/// actions come sorted by it), the first ones on `drafts/` and numbered
+/// pages for the rest.
+pub(super) fn drafts(w: &Writer<'_>, actions: &[&ActionPart]) -> Result<(), BuildError> {
+    let every: Vec<&ActionPart> = actions.iter().copied().filter(|a| a.drafted).collect();
+    for (range, pager) in paginate::pages("drafts", every.len(), paginate::PER_PAGE) {
+        let file = paginate::file("drafts", pager.page);
+        let root = root_of(&file);
+        let mut page = Splice::default();
+        let mut days: Vec<(NaiveDate, Vec<Rooted>)> = Vec::new();
+        for a in &every[range] {
+            let (due, item) = (a.action().due, a.item.clone());
+            match days.last_mut() {
+                Some((d, items)) if *d == due => items.push(item),
+                _ => days.push((due, vec![item])),
+            }
+        }
+        let days: Vec<DayView> = days
+            .into_iter()
+            .map(|(due, items)| DayView {
+                due,
+                items: page.slot_at(&items, &root),
+            })
+            .collect();
+        w.spliced(&file, "templates/drafts.html", &page, &|c| {
+            c.insert("days", &days);
+            c.insert("pager", &pager);
+        })?;
+        if pager.page > 1 {
+            w.listed(file);
+        }
+    }
+    Ok(())
+}

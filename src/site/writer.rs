@@ -1,0 +1,170 @@
+//! How a page is written: a template of the theme rendered with the site's
+//! values and the page's way back to the root, its long lists spliced in,
+//! handed to the sink; and the numbered pages of lists too long for one.
+
+use std::sync::Mutex;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::splice::{Rooted, Splice};
+use super::staging::Sink;
+use super::{BuildError, paginate};
+use crate::render::theme::ThemeError;
+
+/// What every template gets as `site`.
+#[derive(Serialize)]
+pub(super) struct SiteView<'a> {
+    pub title: &'a str,
+    pub base_url: Option<&'a str>,
+    pub private: bool,
+    /// Built locked: `report.json` and `calendar.ics` are left out.
+    pub encrypted: bool,
+    pub today: NaiveDate,
+}
+
+/// A long list: what it is called, where its numbered pages are, what
+/// kind of items it holds, and the page it belongs to.
+pub(super) struct ListOf<'a> {
+    pub title: &'a str,
+    pub dir: &'a str,
+    /// What the items are: `actions`, `problems`, `takeaways`, `grouped`
+    /// (a practice or strengths list, rendered whole) or plain lines.
+    pub kind: &'a str,
+    pub back: &'a str,
+    pub back_name: &'a str,
+}
+
+/// A numbered page of a long list (the theme's `list.html`).
+#[derive(Serialize)]
+struct ListView<'a> {
+    title: &'a str,
+    kind: &'a str,
+    items: &'a str,
+    back: &'a str,
+    back_name: &'a str,
+}
+
+/// The way back to the site's root from the page `file`: `../` as deep as
+/// it is.
+pub(super) fn root_of(file: &str) -> String {
+    "../".repeat(file.matches('/').count())
+}
+
+/// The first items of a list for a summary page, and where the whole list
+/// is when it is longer.
+pub(super) fn first(items: &[Rooted], dir: &str) -> (Vec<Rooted>, Option<String>) {
+    let more = (items.len() > paginate::SHOWN).then(|| paginate::href(dir, 1));
+    (items[..items.len().min(paginate::SHOWN)].to_vec(), more)
+}
+
+/// Writes the pages of one render (from several threads at once).
+pub(super) struct Writer<'a> {
+    pub tera: &'a tera::Tera,
+    pub site: SiteView<'a>,
+    pub sink: &'a dyn Sink,
+    /// The numbered pages of lists written, so that the next render can
+    /// take away those a shorter list no longer has.
+    lists: Mutex<Vec<String>>,
+}
+
+impl<'a> Writer<'a> {
+    pub fn new(tera: &'a tera::Tera, site: SiteView<'a>, sink: &'a dyn Sink) -> Self {
+        Writer {
+            tera,
+            site,
+            sink,
+            lists: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The template `name` rendered for a page `root` away from the top.
+    pub fn render(
+        &self,
+        name: &str,
+        root: &str,
+        fill: &dyn Fn(&mut tera::Context),
+    ) -> Result<String, ThemeError> {
+        let mut ctx = tera::Context::new();
+        ctx.insert("site", &self.site);
+        ctx.insert("root", root);
+        fill(&mut ctx);
+        crate::render::theme::render(self.tera, name, &ctx)
+    }
+
+    /// Writes the page `file` from the template `name`, its lists put in
+    /// after; its root is as deep as the file.
+    pub fn spliced(
+        &self,
+        file: &str,
+        name: &str,
+        lists: &Splice,
+        fill: &dyn Fn(&mut tera::Context),
+    ) -> Result<(), BuildError> {
+        let page = self.render(name, &root_of(file), fill)?;
+        self.sink.put(file, lists.apply(page))?;
+        Ok(())
+    }
+
+    /// Writes the page `file` from the template `name`.
+    pub fn page(
+        &self,
+        file: &str,
+        name: &str,
+        fill: &dyn Fn(&mut tera::Context),
+    ) -> Result<(), BuildError> {
+        self.spliced(file, name, &Splice::default(), fill)
+    }
+
+    /// Remembers `file` as a numbered page of a list.
+    pub fn listed(&self, file: String) {
+        self.lists.lock().expect("not poisoned").push(file);
+    }
+
+    /// Writes the numbered pages of a long list of rendered items, when a
+    /// summary page shows only the first ones ([`first`]).
+    pub fn list_pages(&self, of: &ListOf<'_>, items: &[Rooted]) -> Result<(), BuildError> {
+        if items.len() <= paginate::SHOWN {
+            return Ok(());
+        }
+        for (range, pager) in paginate::pages(of.dir, items.len(), paginate::PER_PAGE) {
+            let file = paginate::file(of.dir, pager.page);
+            let mut lists = Splice::default();
+            let slot = lists.slot_at(&items[range], &root_of(&file));
+            self.list_page(file, of, &lists, &slot, &pager)?;
+        }
+        Ok(())
+    }
+
+    /// Writes `file`, a numbered page of a list: `slot` is the marker of
+    /// its items in `lists`.
+    pub fn list_page(
+        &self,
+        file: String,
+        of: &ListOf<'_>,
+        lists: &Splice,
+        slot: &str,
+        pager: &paginate::Pager,
+    ) -> Result<(), BuildError> {
+        self.spliced(&file, "templates/list.html", lists, &|c| {
+            c.insert(
+                "list",
+                &ListView {
+                    title: of.title,
+                    kind: of.kind,
+                    items: slot,
+                    back: of.back,
+                    back_name: of.back_name,
+                },
+            );
+            c.insert("pager", pager);
+        })?;
+        self.listed(file);
+        Ok(())
+    }
+
+    /// The numbered pages of lists written.
+    pub fn into_lists(self) -> Vec<String> {
+        self.lists.into_inner().expect("not poisoned")
+    }
+}
