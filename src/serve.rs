@@ -117,9 +117,11 @@ impl Limits {
 /// One build of the site, as served.
 #[derive(Debug, Default)]
 pub struct Served {
-    /// The files, by `/`-separated path (shared with the build before
-    /// when this one failed).
-    pub files: Arc<BTreeMap<String, Pieces>>,
+    /// The files, by `/`-separated path: a persistent map, so that a save
+    /// changes the few files it touched in a copy that shares the rest
+    /// (copying 12,000 entries took a fifth of a save's time), and the
+    /// build before stays whole for the requests still reading it.
+    pub files: imbl::OrdMap<String, Pieces>,
     /// What is wrong, when a journal, a template or the configuration is:
     /// each line `file:line:column: message`.
     pub error: Option<String>,
@@ -482,11 +484,11 @@ impl Preview {
         let count = new.len();
         let files = match scope {
             site::Scope::Changed { previous, .. } if !rendered.everything => {
-                let mut files = (*self.served.files).clone();
+                let mut files = self.served.files.clone();
                 rendered.lay_over(previous, &mut files, new);
                 files
             }
-            _ => new,
+            _ => new.into_iter().collect(),
         };
         let errors: Vec<String> = repo
             .reading
@@ -501,7 +503,7 @@ impl Preview {
             phases: rendered.phases,
         };
         self.served = Arc::new(Served {
-            files: Arc::new(files),
+            files,
             error: (!errors.is_empty()).then(|| errors.join("\n")),
             version: self.served.version + 1,
         });
@@ -516,7 +518,7 @@ impl Preview {
         self.repo = None;
         self.last = None;
         self.served = Arc::new(Served {
-            files: Arc::clone(&self.served.files),
+            files: self.served.files.clone(),
             error: Some(error),
             version: self.served.version + 1,
         });

@@ -728,5 +728,26 @@ fn saves_that_change_long_lists_serve_what_a_fresh_build_makes() {
     }
     assert!(!preview.update(&changed).expect("a rebuild").everything);
     same_as_fresh(&preview, "put back");
+
+    // A line added to one journal's notes leaves every list as it was:
+    // the numbered pages are served again as they were, not made again.
+    let page = "due/overdue/2/index.html";
+    let kept = preview.served().files[page].clone();
+    let journal = &journals[0];
+    let text = std::fs::read_to_string(journal).unwrap();
+    std::fs::write(journal, format!("{text}\nOne more line of notes.\n")).unwrap();
+    assert!(
+        !preview
+            .update(&BTreeSet::from([journal.clone()]))
+            .unwrap()
+            .everything
+    );
+    let after = preview.served().files[page].clone();
+    assert_eq!(
+        kept.pieces()[0].as_ptr(),
+        after.pieces()[0].as_ptr(),
+        "{page} made again"
+    );
+    same_as_fresh(&preview, "a note");
     assert_eq!(pages_of(&preview), before);
 }

@@ -152,8 +152,9 @@ pub struct Memo {
     sections: Vec<Arc<WeekSections>>,
     /// The offer accepted: when it changes, every application's actions do.
     accepted: Option<crate::rules::Accepted>,
-    /// The numbered pages of long lists (every render makes them all).
-    lists: Vec<String>,
+    /// The numbered pages of long lists and the drafts page (every render
+    /// writes them all, and makes again those whose items changed).
+    lists: writer::Lists,
 }
 
 impl Memo {
@@ -190,10 +191,10 @@ impl Rendered {
     /// that left `previous`: pages that are gone (a journal or an
     /// application no longer there, a week no longer shown, the numbered
     /// pages of lists) are removed first, then every file made now is put in.
-    pub fn lay_over<V>(
+    pub fn lay_over<V: Clone>(
         &self,
         previous: &Memo,
-        files: &mut std::collections::BTreeMap<String, V>,
+        files: &mut imbl::OrdMap<String, V>,
         made: impl IntoIterator<Item = (String, V)>,
     ) {
         if !Arc::ptr_eq(&self.memo.slugs, &previous.slugs) {
@@ -212,7 +213,7 @@ impl Rendered {
                 files.remove(&week_page(&r.report.week));
             }
         }
-        for file in &previous.lists {
+        for file in previous.lists.keys() {
             files.remove(file);
         }
         files.extend(made);
@@ -445,7 +446,7 @@ pub fn render(
         encrypted: config.site.encrypt,
         today,
     };
-    let w = Writer::new(tera, site, sink);
+    let w = Writer::new(tera, site, sink, previous.map(|(_, _, memo)| &memo.lists));
     let app_views: Vec<pages::ApplicationView> = apps
         .iter()
         .map(|a| {

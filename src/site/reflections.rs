@@ -146,15 +146,8 @@ pub(super) fn reflections(
         (&grouped.strengths, "Strengths"),
     ] {
         for (file, pager, html) in &list.pages {
-            let mut lists = Splice::default();
-            let slot = lists.slot(vec![html.clone()]);
-            w.list_page(
-                file.clone(),
-                &listed(title, "", "grouped"),
-                &lists,
-                &slot,
-                pager,
-            )?;
+            let items = [Rooted::plain(html.clone())];
+            w.list_page(file.clone(), &listed(title, "", "grouped"), &items, pager)?;
         }
     }
     let more = |list: &GroupedList, dir: &str| {

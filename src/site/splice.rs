@@ -61,6 +61,12 @@ impl Rooted {
         Rooted(vec![bytes])
     }
 
+    /// What it is made of, as addresses and lengths: two fragments alive
+    /// at once with the same identity are the same fragment.
+    pub fn identity(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.0.iter().map(|b| (b.as_ptr() as usize, b.len()))
+    }
+
     /// Its pieces on a page whose way back to the root is `root`.
     fn at(&self, root: &Bytes, out: &mut Vec<Bytes>) {
         for (i, piece) in self.0.iter().enumerate() {

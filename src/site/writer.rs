@@ -2,12 +2,13 @@
 //! values and the page's way back to the root, its long lists spliced in,
 //! handed to the sink; and the numbered pages of lists too long for one.
 
+use std::collections::HashMap;
 use std::sync::Mutex;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::splice::{Rooted, Splice};
+use super::splice::{Pieces, Rooted, Splice};
 use super::staging::Sink;
 use super::{BuildError, paginate};
 use crate::render::theme::ThemeError;
@@ -58,23 +59,44 @@ pub(super) fn first(items: &[Rooted], dir: &str) -> (Vec<Rooted>, Option<String>
     (items[..items.len().min(paginate::SHOWN)].to_vec(), more)
 }
 
+/// A numbered page of a list as written: what it was made from (the
+/// identity of its items, its pager) and its bytes.
+pub(super) struct Listed {
+    made_from: Vec<(usize, usize)>,
+    pager: paginate::Pager,
+    bytes: Pieces,
+}
+
+/// The numbered pages of lists a render wrote, by file.
+pub(super) type Lists = HashMap<String, Listed>;
+
 /// Writes the pages of one render (from several threads at once).
 pub(super) struct Writer<'a> {
     pub tera: &'a tera::Tera,
     pub site: SiteView<'a>,
     pub sink: &'a dyn Sink,
+    /// The numbered pages the render before wrote, when this one changes
+    /// only some applications (the site's values, theme and day are the
+    /// same): a page made from the very same items is not made again.
+    previous: Option<&'a Lists>,
     /// The numbered pages of lists written, so that the next render can
-    /// take away those a shorter list no longer has.
-    lists: Mutex<Vec<String>>,
+    /// take away those a shorter list no longer has, and keep the others.
+    lists: Mutex<Lists>,
 }
 
 impl<'a> Writer<'a> {
-    pub fn new(tera: &'a tera::Tera, site: SiteView<'a>, sink: &'a dyn Sink) -> Self {
+    pub fn new(
+        tera: &'a tera::Tera,
+        site: SiteView<'a>,
+        sink: &'a dyn Sink,
+        previous: Option<&'a Lists>,
+    ) -> Self {
         Writer {
             tera,
             site,
             sink,
-            lists: Mutex::new(Vec::new()),
+            previous,
+            lists: Mutex::new(Lists::new()),
         }
     }
 
@@ -116,9 +138,37 @@ impl<'a> Writer<'a> {
         self.spliced(file, name, &Splice::default(), fill)
     }
 
-    /// Remembers `file` as a numbered page of a list.
-    pub fn listed(&self, file: String) {
-        self.lists.lock().expect("not poisoned").push(file);
+    /// Writes `file`, a numbered page of a list made from `items` (the
+    /// fragments it shows, whose identity says whether it changed) by
+    /// `make` ... unless the render before made it from the same items.
+    pub fn numbered(
+        &self,
+        file: String,
+        items: impl Iterator<Item = (usize, usize)>,
+        pager: &paginate::Pager,
+        make: impl FnOnce() -> Result<Pieces, BuildError>,
+    ) -> Result<(), BuildError> {
+        let made_from: Vec<(usize, usize)> = items.collect();
+        let kept = self
+            .previous
+            .and_then(|p| p.get(&file))
+            .filter(|l| l.made_from == made_from && l.pager == *pager)
+            .map(|l| l.bytes.clone());
+        let bytes = match kept {
+            Some(bytes) => bytes,
+            None => make()?,
+        };
+        self.sink.put(&file, bytes.clone())?;
+        let listed = Listed {
+            made_from,
+            pager: pager.clone(),
+            bytes,
+        };
+        self.lists
+            .lock()
+            .expect("not poisoned")
+            .insert(file, listed);
+        Ok(())
     }
 
     /// Writes the numbered pages of a long list of rendered items, when a
@@ -129,42 +179,44 @@ impl<'a> Writer<'a> {
         }
         for (range, pager) in paginate::pages(of.dir, items.len(), paginate::PER_PAGE) {
             let file = paginate::file(of.dir, pager.page);
-            let mut lists = Splice::default();
-            let slot = lists.slot_at(&items[range], &root_of(&file));
-            self.list_page(file, of, &lists, &slot, &pager)?;
+            self.list_page(file, of, &items[range], &pager)?;
         }
         Ok(())
     }
 
-    /// Writes `file`, a numbered page of a list: `slot` is the marker of
-    /// its items in `lists`.
+    /// Writes `file`, a numbered page of a list of `items` (rendered
+    /// fragments: the same at every depth, or one piece made for this page).
     pub fn list_page(
         &self,
         file: String,
         of: &ListOf<'_>,
-        lists: &Splice,
-        slot: &str,
+        items: &[Rooted],
         pager: &paginate::Pager,
     ) -> Result<(), BuildError> {
-        self.spliced(&file, "templates/list.html", lists, &|c| {
-            c.insert(
-                "list",
-                &ListView {
-                    title: of.title,
-                    kind: of.kind,
-                    items: slot,
-                    back: of.back,
-                    back_name: of.back_name,
-                },
-            );
-            c.insert("pager", pager);
-        })?;
-        self.listed(file);
-        Ok(())
+        let identity = items.iter().flat_map(Rooted::identity);
+        let root = root_of(&file);
+        self.numbered(file.clone(), identity, pager, || {
+            let mut lists = Splice::default();
+            let slot = lists.slot_at(items, &root);
+            let page = self.render("templates/list.html", &root, &|c| {
+                c.insert(
+                    "list",
+                    &ListView {
+                        title: of.title,
+                        kind: of.kind,
+                        items: &slot,
+                        back: of.back,
+                        back_name: of.back_name,
+                    },
+                );
+                c.insert("pager", pager);
+            })?;
+            Ok(lists.apply(page))
+        })
     }
 
     /// The numbered pages of lists written.
-    pub fn into_lists(self) -> Vec<String> {
+    pub fn into_lists(self) -> Lists {
         self.lists.into_inner().expect("not poisoned")
     }
 }
