@@ -300,6 +300,24 @@ pub fn group<'a>(
     apps
 }
 
+/// [`group`] of journals that come in runs of one application each, in
+/// the order of their keys, as a timeline gives them (a year of weekly
+/// reports groups every journal 53 times): the same applications, found
+/// without hashing. Journals in any other order are grouped by [`group`].
+pub fn group_runs<'a>(journals: &[&'a Journal], today: NaiveDate, tz: Tz) -> Vec<Application<'a>> {
+    if !journals.windows(2).all(|w| w[0].key <= w[1].key) {
+        return group(journals.iter().copied(), today, tz);
+    }
+    journals
+        .chunk_by(|a, b| a.key == b.key)
+        .map(|run| {
+            let mut js = run.to_vec();
+            js.sort_by_cached_key(|j| (j.date.instant(tz), j.path.as_str()));
+            build(run[0].key.clone(), js, today, tz)
+        })
+        .collect()
+}
+
 fn build<'a>(key: String, all: Vec<&'a Journal>, today: NaiveDate, tz: Tz) -> Application<'a> {
     let latest = *all.last().expect("an application has a journal");
     let setter = all.iter().rev().find(|j| j.outcome.is_some()).copied();
@@ -487,5 +505,52 @@ impl<'a> Application<'a> {
                 .iter()
                 .any(|t| same_person(person, t) || same_person(t, person))
         }
+    }
+}
+
+#[cfg(test)]
+mod group_tests {
+    use super::*;
+
+    fn journal(path: &str, company: &str, date: &str) -> Journal {
+        let text = format!("---\ncompany: {company}\nrole: R\ndate: {date}\n---\n");
+        crate::journal::parse(path, text.as_bytes(), &["x"], &[])
+            .journal
+            .expect("a journal")
+    }
+
+    fn shape<'a>(apps: &[Application<'a>]) -> Vec<(String, Vec<&'a str>)> {
+        apps.iter()
+            .map(|a| {
+                let paths = a
+                    .journals
+                    .iter()
+                    .chain(&a.scheduled)
+                    .map(|j| j.path.as_str());
+                (a.key.clone(), paths.collect())
+            })
+            .collect()
+    }
+
+    /// Runs in key order give what hashing gives; any other order falls
+    /// back to hashing.
+    #[test]
+    fn runs_of_one_application_group_as_hashing_does() {
+        let js = [
+            journal("content/b2.md", "Beta", "2026-11-03"),
+            journal("content/a1.md", "Acme", "2026-11-05"),
+            journal("content/b1.md", "Beta", "2026-11-01"),
+            journal("content/c1.md", "Cyan", "2026-12-09"),
+            journal("content/a2.md", "ACME", "2026-11-02"),
+        ];
+        let tz = chrono_tz::UTC;
+        let day = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let mut runs: Vec<&Journal> = js.iter().collect();
+        runs.sort_by(|a, b| a.key.cmp(&b.key));
+        let hashed = group(js.iter(), day, tz);
+        assert_eq!(shape(&group_runs(&runs, day, tz)), shape(&hashed));
+        let shuffled: Vec<&Journal> = js.iter().collect();
+        assert_eq!(shape(&group_runs(&shuffled, day, tz)), shape(&hashed));
+        assert_eq!(hashed.len(), 3);
     }
 }

@@ -54,6 +54,25 @@ pub fn pipeline(
     )
 }
 
+/// How many of `apps` stand where, in the order of [`STANDINGS`]: the
+/// counts of [`pipeline`], without its stages.
+pub fn counts(
+    apps: &[Application<'_>],
+    config: &Config,
+    today: NaiveDate,
+    tz: chrono_tz::Tz,
+) -> [usize; STANDING_COUNT] {
+    let mut counts = [0; STANDING_COUNT];
+    for a in apps {
+        let o = standing(a, config, today, tz);
+        counts[STANDINGS
+            .iter()
+            .position(|s| *s == o)
+            .expect("a known standing")] += 1;
+    }
+    counts
+}
+
 /// The pipeline of applications given as where each stands (see
 /// [`standing`]) and the stage it reached (see [`stage_of`]).
 pub fn of_standings<'a>(apps: impl Iterator<Item = (&'static str, &'a str)>) -> Pipeline {
@@ -151,4 +170,23 @@ pub fn stage_of(app: &Application<'_>) -> String {
         .or(app.scheduled.first().copied())
         .and_then(|j| j.stage.clone())
         .unwrap_or_else(|| "interview".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The counts alone are the pipeline's counts, on the demo journals.
+    #[test]
+    fn counts_are_the_pipelines() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let repo = crate::repo::Repository::load(root, None).expect("the demo loads");
+        for day in ["2026-08-01", "2026-10-15", "2026-11-22"] {
+            let day: NaiveDate = day.parse().unwrap();
+            let apps = crate::journal::application::group(&repo.journals, day, repo.tz);
+            let whole = pipeline(&apps, &repo.config, day, repo.tz);
+            assert_eq!(counts(&apps, &repo.config, day, repo.tz), whole.counts());
+            assert!(whole.total() > 0);
+        }
+    }
 }

@@ -367,7 +367,7 @@ pub fn tally(inp: &Inputs<'_>, week: Week) -> Tally {
     let tz = inp.tz;
     let day = as_of(week, inp.today);
     let in_week = |d: NaiveDate| week.contains(d) && d <= day;
-    let apps: Vec<Application<'_>> = application::group(inp.journals.iter().copied(), day, tz);
+    let apps: Vec<Application<'_>> = application::group_runs(inp.journals, day, tz);
 
     let mut interviews = Vec::new();
     let mut sent = Vec::new();
@@ -491,7 +491,7 @@ pub fn tally(inp: &Inputs<'_>, week: Week) -> Tally {
         .collect();
     let overdue = Kept::new(&overdue, inp.limit, true, line);
     let next_seven = Kept::new(&next_seven, inp.limit, false, line);
-    let by_outcome = super::pipeline::pipeline(&apps, inp.config, day, tz).counts();
+    let by_outcome = super::pipeline::counts(&apps, inp.config, day, tz);
     let mut t = Tally {
         report: WeekReport {
             week: week.to_string(),

@@ -3,11 +3,13 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use bytes::Bytes;
 use chrono_tz::Tz;
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::pages::{self, ActionView, Slugs};
+use super::splice::Splice;
 use super::staging::OutputError;
 use super::writer::Writer;
 use super::{BuildError, markdown};
@@ -29,6 +31,7 @@ struct JournalView {
     next_steps: Option<String>,
     extra: Vec<(String, String)>,
     actions: Vec<ActionView>,
+    /// The marker where the rendered notes go.
     html: String,
 }
 
@@ -57,6 +60,11 @@ pub(super) fn journal_pages(
     tz: Tz,
 ) -> Result<(), BuildError> {
     shown.par_iter().try_for_each(|j| {
+        // The notes go into the page after the template ran: through
+        // Tera's context they were copied twice more.
+        let mut notes = Splice::default();
+        let html = markdown::to_html(&repo.body(j).map_err(OutputError)?);
+        let html = notes.slot(vec![Bytes::from(html)]);
         let view = JournalView {
             title: j.display_title(),
             application: slugs.app(&j.key),
@@ -85,11 +93,12 @@ pub(super) fn journal_pages(
                 })
                 .collect(),
             actions: actions.get(j.path.as_str()).cloned().unwrap_or_default(),
-            html: markdown::to_html(&repo.body(j).map_err(OutputError)?),
+            html,
         };
-        w.page(
+        w.spliced(
             &pages::journal_page(&slugs.journal(&j.path)),
             "templates/journal.html",
+            &notes,
             &|c| c.insert("journal", &view),
         )
     })
