@@ -618,7 +618,7 @@ fn long_lists_are_cut_into_numbered_pages_and_every_link_resolves() {
     let section = &section[..section.find("</section>").unwrap()];
     assert_eq!(section.matches("<li class=\"action").count(), 50);
     assert!(
-        section.contains(&format!("href=\"due/overdue/\">All {count}: overdue")),
+        section.contains(&format!("href=\"due/overdue/\">All {count} (overdue)")),
         "{section}"
     );
     let mut ids = Vec::new();

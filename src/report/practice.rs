@@ -14,8 +14,9 @@
 //! plus an aside about the day), joins the group whose centre (the sum of
 //! what joined it) it is most similar to (cosine at least [`JOIN`], and at
 //! least two words in common, or the item's one word carrying half of the
-//! centre); of the groups its sentences could join, the largest wins.
-//! Otherwise the item starts a group about its first sentence. A second
+//! centre); the item whole, then each sentence in order, and the first
+//! that can join decides (people say what an item is about first). Otherwise
+//! the item starts a group about its first sentence. A second
 //! pass moves every item to the group it is now closest to. An item is
 //! compared with a group's centre, never with its single most similar
 //! member, so groups cannot chain through weak links the way a transitive
@@ -341,21 +342,15 @@ impl Grouping {
     }
 
     /// Which of `parts` (an item, then its sentences when it has several)
-    /// joins a group, and that group: of the groups a part is close enough
-    /// to, the one with the most items (weighed by closeness), so that an
-    /// aside about the day does not pull an item away from the topic its
-    /// other sentence shares with many.
+    /// joins a group, and that group: the first part that can. People say
+    /// what an item is about first and add asides after ("Conflict with my
+    /// manager: rambling. I was tired."), so an aside never pulls an item
+    /// away from its topic.
     fn closest(&mut self, parts: &[Vec<(u32, f32)>]) -> Option<(usize, usize)> {
-        let mut found: Option<(usize, usize, f32)> = None;
-        for (i, part) in parts.iter().enumerate() {
-            if let Some((g, cos)) = self.best(part) {
-                let weight = cos * (1.0 + self.centres[g].items as f32).ln();
-                if found.is_none_or(|(.., w)| weight > w) {
-                    found = Some((i, g, weight));
-                }
-            }
-        }
-        found.map(|(i, g, _)| (i, g))
+        parts
+            .iter()
+            .enumerate()
+            .find_map(|(i, part)| self.best(part).map(|(g, _)| (i, g)))
     }
 
     /// Adds `count` items of wording `v` to group `g` (a new one when `g`
@@ -595,6 +590,86 @@ mod tests {
             "Notice period negotiation. The interviewer looked at the clock the whole time and I got nervous.",
         ]);
         assert_eq!(g.len(), 2, "{g:?}");
+    }
+
+    /// Wordings a person would see as one struggle, among unrelated items
+    /// (from an outside trial): an aside shared with another item does not
+    /// take a topic away, and no unrelated items join.
+    #[test]
+    fn natural_wordings_join_and_asides_do_not_pull() {
+        let same: &[(&str, &str)] = &[
+            ("Time complexity", "time complexity of heapsort"),
+            ("salary question", "salary expectations"),
+            ("behavioural: conflict", "conflict story"),
+            (
+                "tell me about yourself",
+                "tell me about yourself - too long",
+            ),
+            (
+                "Why I'm leaving my current job: sounded negative about my boss.",
+                "Reasons for leaving my job: too much detail about the reorg.",
+            ),
+            (
+                "Ran out of time on the system design (URL shortener).",
+                "Ran out of time on the system design (chat app).",
+            ),
+            (
+                "My story about a conflict with my manager was rambling. I was tired.",
+                "Conflict with my manager story: rambling again.",
+            ),
+        ];
+        let filler = [
+            "Kubernetes pod scheduling",
+            "Forgot to ask about the team size",
+            "Whiteboard marker ran dry",
+            "I was tired.",
+            "Regex for email validation",
+            "Dynamic programming on grids",
+            "Explaining my gap year",
+            "On-call expectations",
+            "SQL window functions",
+            "Their product roadmap",
+        ];
+        let mut texts: Vec<&str> = filler.to_vec();
+        for (a, b) in same {
+            texts.push(a);
+            texts.push(b);
+        }
+        texts.push("I was tired.");
+        let items: Vec<Item<'_, usize>> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Item { text: t, source: i })
+            .collect();
+        let groups = group(&items);
+        let with = |text: &str| {
+            groups
+                .iter()
+                .position(|g| g.label == text || g.also.iter().any(|a| a == text))
+                .unwrap()
+        };
+        let joined = same.iter().filter(|(a, b)| with(a) == with(b)).count();
+        // No two unrelated items together.
+        for f in &filler {
+            let g = &groups[with(f)];
+            assert!(
+                g.also.iter().all(|a| !filler.contains(&a.as_str())),
+                "{f}: {g:?}"
+            );
+        }
+        assert_eq!(groups[with("I was tired.")].count, 2, "{groups:?}");
+        assert_eq!(
+            with("My story about a conflict with my manager was rambling. I was tired."),
+            with("Conflict with my manager story: rambling again."),
+            "{groups:?}"
+        );
+        // Words alone cannot tell "salary question" from "on-call
+        // expectations": pairs sharing one word of two stay apart.
+        assert!(
+            joined >= 2,
+            "{joined} of {} pairs joined: {groups:?}",
+            same.len()
+        );
     }
 
     #[test]

@@ -188,7 +188,7 @@ impl<'a> Events<'a> {
 /// A week's reflections, as `_week_reflections.html` shows them.
 #[derive(Serialize, PartialEq)]
 pub struct Reflections<'a> {
-    reflections: &'a [JournalReflection],
+    reflections: std::borrow::Cow<'a, [JournalReflection]>,
     unreflected: &'a [JournalRef],
     /// How many of each list are left out (see [`Reflections::first`]).
     more: BTreeMap<&'static str, usize>,
@@ -197,13 +197,42 @@ pub struct Reflections<'a> {
 impl<'a> Reflections<'a> {
     /// `r`'s reflections.
     pub fn of(r: &'a WeekReport) -> Self {
-        Reflections::first(r, usize::MAX)
+        Reflections::first(r, usize::MAX, usize::MAX)
     }
 
-    /// `r`'s reflections, at most `n` of each list.
-    pub fn first(r: &'a WeekReport, n: usize) -> Self {
+    /// `r`'s reflections, at most `n` of each list, and `items` of the
+    /// items under each heading of a reflection (the last line then says
+    /// how many more the journal has).
+    pub fn first(r: &'a WeekReport, n: usize, items: usize) -> Self {
         let (reflections, a) = cut(&r.reflections, n);
         let (unreflected, b) = cut(&r.unreflected, n);
+        let long = |x: &JournalReflection| {
+            [&x.went_well, &x.struggled, &x.takeaways]
+                .iter()
+                .any(|l| l.len() > items)
+        };
+        let reflections = if reflections.iter().any(long) {
+            let shorten = |list: &Vec<String>| {
+                let mut out: Vec<String> = list.iter().take(items).cloned().collect();
+                if list.len() > items {
+                    out.push(format!("… and {} more in the journal", list.len() - items));
+                }
+                out
+            };
+            std::borrow::Cow::Owned(
+                reflections
+                    .iter()
+                    .map(|x| JournalReflection {
+                        journal: x.journal.clone(),
+                        went_well: shorten(&x.went_well),
+                        struggled: shorten(&x.struggled),
+                        takeaways: shorten(&x.takeaways),
+                    })
+                    .collect(),
+            )
+        } else {
+            std::borrow::Cow::Borrowed(reflections)
+        };
         Reflections {
             reflections,
             unreflected,

@@ -652,6 +652,11 @@ pub fn actions_of(app: &Application<'_>, ctx: &Ctx<'_>) -> Vec<Action> {
         off_weekend(a, ctx.config.rules.weekend);
     }
     actions.retain(|a| !snoozed(app, a, ctx.today));
+    // One person named twice in a journal ("Sam Lee" and "sam  lee") is
+    // one thank-you, one id: two actions with one id could never be told
+    // apart by `done` or `draft`.
+    let mut seen = std::collections::HashSet::new();
+    actions.retain(|a| seen.insert(a.id_of()));
     actions
 }
 
@@ -792,6 +797,22 @@ pub(crate) mod testkit {
 #[cfg(test)]
 mod tests {
     use super::testkit::*;
+
+    #[test]
+    fn a_person_named_twice_is_thanked_once() {
+        let e = run(
+            &["company: A\nrole: R\ndate: 2026-11-18\ninterviewers: [Sam Lee, sam  lee, Ann Bo]"],
+            "2026-11-22",
+        );
+        let thanks: Vec<&str> = e
+            .actions
+            .iter()
+            .filter(|a| a.rule == "thank-you")
+            .map(|a| a.id.as_str())
+            .collect();
+        assert_eq!(thanks.len(), 2, "{:?}", e.actions);
+        assert_ne!(thanks[0], thanks[1]);
+    }
 
     /// The in-place comparison sorts as the keys do, on awkward names
     /// (case, accents, final sigma, no person, the same day).

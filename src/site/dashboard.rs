@@ -119,7 +119,7 @@ pub(super) fn dashboard(w: &Writer<'_>, d: &Dashboard<'_>) -> Result<(), BuildEr
 
     // The interviews scheduled, soonest first.
     let mut upcoming: Vec<&parts::Upcoming> = d.parts.values().flat_map(|p| &p.upcoming).collect();
-    upcoming.sort_by_key(|u| u.date);
+    upcoming.sort_by_key(|u| u.at);
     let upcoming: Vec<Rooted> = upcoming
         .iter()
         .map(|u| {
@@ -137,6 +137,7 @@ pub(super) fn dashboard(w: &Writer<'_>, d: &Dashboard<'_>) -> Result<(), BuildEr
     )?;
 
     // The problems in the journals.
+    let problems_count = d.problems.len();
     let problem_items: Vec<Rooted> = d
         .problems
         .iter()
@@ -172,6 +173,7 @@ pub(super) fn dashboard(w: &Writer<'_>, d: &Dashboard<'_>) -> Result<(), BuildEr
         c.insert("upcoming_count", &upcoming.len());
         c.insert("more_upcoming", &more_upcoming);
         c.insert("problems", &problems_view);
+        c.insert("problems_count", &problems_count);
         c.insert("pipeline", &pipeline);
         c.insert("applications", &summary);
         c.insert("applications_count", &lines.len());

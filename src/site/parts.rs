@@ -74,6 +74,9 @@ pub struct PastPart {
     pub unreflected: Option<Rooted>,
 }
 
+/// How many of one interview's takeaways the reflections page lists.
+const TAKEAWAYS_SHOWN: usize = 12;
+
 /// How many weeks the dashboard's follow-up chart shows at most: this
 /// one and those before it.
 pub const CHART_WEEKS: usize = 12;
@@ -133,6 +136,11 @@ pub fn problem_parts(
 pub struct Upcoming {
     /// Its day.
     pub date: NaiveDate,
+    /// Its time of day (`HH:MM`), when the journal gives one.
+    pub time: Option<String>,
+    /// When it starts, for the order.
+    #[serde(skip)]
+    pub at: DateTime<chrono_tz::Tz>,
     /// Its journal's page.
     pub slug: String,
     /// Its title.
@@ -264,6 +272,9 @@ impl Maker<'_> {
                 .iter()
                 .map(|j| Upcoming {
                     date: j.date.date(self.tz),
+                    time: (!matches!(j.date, crate::time::When::Date(_)))
+                        .then(|| j.date.instant(self.tz).format("%H:%M").to_string()),
+                    at: j.date.instant(self.tz),
                     slug: self.slugs.journal(&j.path),
                     title: j.display_title(),
                     role: j.role.clone(),
@@ -334,7 +345,11 @@ impl Maker<'_> {
         let takeaways = if !r.sections.is_empty() && !r.takeaways.is_empty() {
             let mut ctx = tera::Context::new();
             ctx.insert("journal", &journal);
-            ctx.insert("takeaways", &r.takeaways);
+            // One interview's takeaways stay a handful on the page; its
+            // own page has them all.
+            let shown = &r.takeaways[..r.takeaways.len().min(TAKEAWAYS_SHOWN)];
+            ctx.insert("takeaways", shown);
+            ctx.insert("more", &(r.takeaways.len() - shown.len()));
             Some(self.rooted("templates/_takeaway.html", &mut ctx)?)
         } else {
             None

@@ -77,6 +77,9 @@ struct WeekLine<'a> {
 /// have them all.
 pub(super) const WEEK_LIST_LIMIT: usize = 100;
 
+/// How many items under each heading of one reflection a week page lists.
+const REFLECTION_ITEMS: usize = 12;
+
 /// What the weekly pages are made from.
 pub(super) struct Weeks<'a> {
     /// Every journal, and the weeks shown, oldest first.
@@ -240,7 +243,10 @@ pub(super) fn weeks(
                     s.reflections.clone()
                 }
                 _ => section("templates/_week_reflections.html", &|c| {
-                    c.insert("r", &weekly::Reflections::first(r, WEEK_LIST_LIMIT))
+                    c.insert(
+                        "r",
+                        &weekly::Reflections::first(r, WEEK_LIST_LIMIT, REFLECTION_ITEMS),
+                    )
                 })?,
             };
             // A thank-you changes what is overdue in every later week, but
