@@ -83,6 +83,35 @@ fn dashboard_charts<'p>(
     ]
 }
 
+/// `a` against `b` ignoring case, runs of digits compared as numbers.
+fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    fn pieces(s: &str) -> Vec<(bool, String)> {
+        let mut out: Vec<(bool, String)> = Vec::new();
+        for c in s.chars().flat_map(char::to_lowercase) {
+            let digit = c.is_ascii_digit();
+            match out.last_mut() {
+                Some((d, run)) if *d == digit => run.push(c),
+                _ => out.push((digit, c.to_string())),
+            }
+        }
+        out
+    }
+    let (a, b) = (pieces(a), pieces(b));
+    for (x, y) in a.iter().zip(&b) {
+        let order = match (x, y) {
+            ((true, m), (true, n)) => {
+                let (m, n) = (m.trim_start_matches('0'), n.trim_start_matches('0'));
+                m.len().cmp(&n.len()).then_with(|| m.cmp(n))
+            }
+            _ => x.1.cmp(&y.1),
+        };
+        if order.is_ne() {
+            return order;
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
 /// A list of the dashboard, whose numbered pages link back to it.
 fn listed<'a>(title: &'a str, dir: &'a str, kind: &'a str) -> ListOf<'a> {
     ListOf {
@@ -159,7 +188,12 @@ pub(super) fn dashboard(w: &Writer<'_>, d: &Dashboard<'_>) -> Result<(), BuildEr
     // The pipeline, its charts, and the applications.
     let pipeline = pipeline::of_standings(d.parts.values().map(|p| (p.standing, p.stage.as_str())));
     let charts = dashboard_charts(&pipeline, d.recent, d.parts.values().map(|p| &p.chart));
-    let lines: Vec<Rooted> = d.parts.values().map(|p| p.line.clone()).collect();
+    // "Acme 2" before "Acme 10", as a person reads numbers.
+    let mut by_name: Vec<&parts::AppPart> = d.parts.values().map(|p| &**p).collect();
+    by_name.sort_by(|a, b| {
+        natural_cmp(&a.company, &b.company).then_with(|| natural_cmp(&a.role, &b.role))
+    });
+    let lines: Vec<Rooted> = by_name.iter().map(|p| p.line.clone()).collect();
     let (firsts, more_applications) = first(&lines, "applications/all");
     let summary = page.slot_at(&firsts, "");
     w.list_pages(
@@ -225,4 +259,17 @@ pub(super) fn drafts(w: &Writer<'_>, actions: &[&ActionPart]) -> Result<(), Buil
         w.numbered(file.clone(), identity, &pager, make)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numbers_in_names_sort_as_numbers() {
+        let mut names = vec!["Acme 10", "acme 2", "Acme 1", "Beta", "acme", "Acme 02b"];
+        names.sort_by(|a, b| super::natural_cmp(a, b));
+        assert_eq!(
+            names,
+            ["acme", "Acme 1", "acme 2", "Acme 02b", "Acme 10", "Beta"]
+        );
+    }
 }
