@@ -16,8 +16,9 @@
 //! least two words in common, or the item's one word carrying half of the
 //! centre); the item whole, then each sentence in order, and the first
 //! that can join decides (people say what an item is about first). Otherwise
-//! the item starts a group about its first sentence. A second
-//! pass moves every item to the group it is now closest to. An item is
+//! the item starts a group about its first sentence. A second pass, with
+//! the centres as the first left them, files every item again the same
+//! way, so early items meet the groups formed after them. An item is
 //! compared with a group's centre, never with its single most similar
 //! member, so groups cannot chain through weak links the way a transitive
 //! closure does.
@@ -461,8 +462,8 @@ pub fn group<J: Clone + Eq + std::hash::Hash>(items: &[Item<'_, J>]) -> Vec<Grou
         grouping.add(g, &parts[part], wordings[w].count);
         group_of[w] = g;
     }
-    // Second pass: each wording to the centre it is now closest to. The
-    // centres are fixed during the pass, so the order does not matter.
+    // Second pass: each wording filed again against the centres as they
+    // now are. They are fixed during the pass, so its order does not matter.
     for &w in &order {
         if let Some((_, g)) = grouping.closest(&wordings[w].parts) {
             group_of[w] = g;
