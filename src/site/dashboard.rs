@@ -10,7 +10,7 @@ use super::BuildError;
 use super::pages;
 use super::paginate;
 use super::parts::{self, ActionPart, Parts, ProblemPart};
-use super::splice::{self, Rooted, Splice};
+use super::splice::{Rooted, Splice};
 use super::writer::{ListOf, Writer, first, root_of};
 use crate::diagnostics::Counts;
 use crate::report::charts::{self, Chart};
@@ -149,15 +149,7 @@ pub(super) fn dashboard(w: &Writer<'_>, d: &Dashboard<'_>) -> Result<(), BuildEr
     // The interviews scheduled, soonest first.
     let mut upcoming: Vec<&parts::Upcoming> = d.parts.values().flat_map(|p| &p.upcoming).collect();
     upcoming.sort_by_key(|u| u.at);
-    let upcoming: Vec<Rooted> = upcoming
-        .iter()
-        .map(|u| {
-            w.render("templates/_upcoming.html", &splice::ROOT, &|c| {
-                c.insert("u", u)
-            })
-            .map(Rooted::new)
-        })
-        .collect::<Result<_, _>>()?;
+    let upcoming: Vec<Rooted> = upcoming.iter().map(|u| u.item.clone()).collect();
     let (firsts, more_upcoming) = first(&upcoming, "upcoming");
     let upcoming_slot = page.slot_at(&firsts, "");
     w.list_pages(

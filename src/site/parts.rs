@@ -132,21 +132,22 @@ pub fn problem_parts(
 }
 
 /// A scheduled interview, as the dashboard lists it.
-#[derive(serde::Serialize)]
 pub struct Upcoming {
-    /// Its day.
-    pub date: NaiveDate,
-    /// Its time of day (`HH:MM`), when the journal gives one.
-    pub time: Option<String>,
     /// When it starts, for the order.
-    #[serde(skip)]
     pub at: DateTime<chrono_tz::Tz>,
-    /// Its journal's page.
-    pub slug: String,
-    /// Its title.
-    pub title: String,
-    /// The role.
-    pub role: String,
+    /// Its line: the theme's `_upcoming.html`.
+    pub item: Rooted,
+}
+
+/// What `_upcoming.html` shows of a scheduled interview.
+#[derive(serde::Serialize)]
+struct UpcomingView {
+    date: NaiveDate,
+    /// Its time of day (`HH:MM`), when the journal gives one.
+    time: Option<String>,
+    slug: String,
+    title: String,
+    role: String,
 }
 
 /// A scheduled interview, made ready for `calendar.ics`.
@@ -270,16 +271,8 @@ impl Maker<'_> {
             stage: pipeline::stage_of(app),
             upcoming: upcoming
                 .iter()
-                .map(|j| Upcoming {
-                    date: j.date.date(self.tz),
-                    time: (!matches!(j.date, crate::time::When::Date(_)))
-                        .then(|| j.date.instant(self.tz).format("%H:%M").to_string()),
-                    at: j.date.instant(self.tz),
-                    slug: self.slugs.journal(&j.path),
-                    title: j.display_title(),
-                    role: j.role.clone(),
-                })
-                .collect(),
+                .map(|j| self.upcoming(j))
+                .collect::<Result<_, _>>()?,
             interviews,
             chart: self.chart(app),
             actions,
@@ -369,6 +362,23 @@ impl Maker<'_> {
             takeaways,
             unreflected,
         })
+    }
+
+    /// A scheduled interview's line on the dashboard.
+    fn upcoming(&self, j: &Journal) -> Result<Upcoming, ThemeError> {
+        let at = j.date.instant(self.tz);
+        let view = UpcomingView {
+            date: j.date.date(self.tz),
+            time: (!matches!(j.date, crate::time::When::Date(_)))
+                .then(|| at.format("%H:%M").to_string()),
+            slug: self.slugs.journal(&j.path),
+            title: j.display_title(),
+            role: j.role.clone(),
+        };
+        let mut ctx = tera::Context::new();
+        ctx.insert("u", &view);
+        let item = self.rooted("templates/_upcoming.html", &mut ctx)?;
+        Ok(Upcoming { at, item })
     }
 
     /// The template `name` rendered with `ctx` for pages at any depth.
