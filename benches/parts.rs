@@ -67,13 +67,7 @@ fn parts(c: &mut Criterion) {
             t.actions(&asked, &repo.config).len()
         })
     });
-    let opts = debrief::site::Options {
-        output: "public".into(),
-        base_url: None,
-        keep_going: true,
-        password: None,
-        allow_weak_password: false,
-    };
+    let opts = debrief::site::Options::in_memory();
     c.bench_function("render the site of 1,000 journals into memory", |b| {
         b.iter(|| {
             let sink = debrief::site::Memory::default();

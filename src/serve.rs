@@ -468,13 +468,7 @@ impl Preview {
     /// the files of the last render where `scope` left them out.
     fn render(&mut self, repo: Repository, scope: &site::Scope<'_>) -> Rebuilt {
         let today = self.opts.today.unwrap_or_else(|| repo.today());
-        let site_opts = site::Options {
-            output: "public".into(),
-            base_url: None,
-            keep_going: true,
-            password: None,
-            allow_weak_password: false,
-        };
+        let site_opts = site::Options::in_memory();
         let sink = Memory::default();
         let rendered = match site::render(&repo, today, &site_opts, &sink, scope) {
             Ok(r) => r,

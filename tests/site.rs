@@ -525,13 +525,7 @@ fn site_in_memory(
     today: chrono::NaiveDate,
 ) -> std::collections::BTreeMap<String, String> {
     let repo = debrief::repo::Repository::load(root, None).expect("the corpus loads");
-    let opts = debrief::site::Options {
-        output: "public".into(),
-        base_url: None,
-        keep_going: true,
-        password: None,
-        allow_weak_password: false,
-    };
+    let opts = debrief::site::Options::in_memory();
     let sink = debrief::site::Memory::default();
     debrief::site::render(
         &repo,

@@ -153,15 +153,6 @@ fn each_word(text: &str, mut f: impl FnMut(&str, usize)) {
     }
 }
 
-/// The significant words of an item, as stems (sorted, without repeats).
-pub fn words(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    each_word(text, |w, _| out.extend(significant(w)));
-    out.sort();
-    out.dedup();
-    out
-}
-
 /// One item of the list, with where it is written.
 #[derive(Debug, Clone)]
 pub struct Item<'a, J> {
@@ -520,6 +511,15 @@ pub fn group<J: Clone + Eq + std::hash::Hash>(items: &[Item<'_, J>]) -> Vec<Grou
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The significant words of an item, as stems (sorted, without repeats).
+    fn words(text: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        each_word(text, |w, _| out.extend(significant(w)));
+        out.sort();
+        out.dedup();
+        out
+    }
 
     fn labels(texts: &[&str]) -> Vec<(String, usize)> {
         let items: Vec<Item<'_, usize>> = texts

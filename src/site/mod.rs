@@ -59,6 +59,20 @@ pub struct Options {
     pub allow_weak_password: bool,
 }
 
+impl Options {
+    /// The options of a site rendered into memory (`serve`, tests and
+    /// benches): nothing written, broken journals left out, not locked.
+    pub fn in_memory() -> Options {
+        Options {
+            output: "public".into(),
+            base_url: None,
+            keep_going: true,
+            password: None,
+            allow_weak_password: false,
+        }
+    }
+}
+
 /// Why a build did not happen; the previous site is untouched in every case.
 #[derive(Debug)]
 pub enum BuildError {
