@@ -681,25 +681,45 @@ fn long_lists_are_cut_into_numbered_pages_and_every_link_resolves() {
     }
 }
 
-/// `debrief serve` after saves that lengthen and shorten the long lists:
-/// what it serves is what a fresh start serves, numbered pages included
-/// (the pages a shorter list no longer has are gone).
-#[test]
-fn saves_that_change_long_lists_serve_what_a_fresh_build_makes() {
-    use debrief::serve::{Limits, Options, Preview};
-    use std::collections::BTreeSet;
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    corpus::generate_shaped(root, 300, 9, &corpus::Shape::messy());
-    let options = || Options {
+/// `preview` serves the very files `fresh` (just started) serves.
+fn serves_what_a_fresh_start_serves(
+    preview: &debrief::serve::Preview,
+    fresh: &debrief::serve::Preview,
+    what: &str,
+) {
+    let fresh = fresh.served();
+    let served = preview.served();
+    let names = |s: &debrief::serve::Served| s.files.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(names(&served), names(&fresh), "{what}: the files");
+    for (name, bytes) in fresh.files.iter() {
+        assert!(served.files[name] == *bytes, "{what}: {name} differs");
+    }
+}
+
+/// `serve_options(root)`: serving `root` as of 2026-11-22.
+fn serve_options(root: &Path) -> debrief::serve::Options {
+    debrief::serve::Options {
         root: root.to_path_buf(),
         config: None,
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 22),
         addr: "127.0.0.1:0".parse().unwrap(),
         poll: false,
         open: false,
-        limits: Limits::default(),
-    };
+        limits: debrief::serve::Limits::default(),
+    }
+}
+
+/// `debrief serve` after saves that lengthen and shorten the long lists:
+/// what it serves is what a fresh start serves, numbered pages included
+/// (the pages a shorter list no longer has are gone).
+#[test]
+fn saves_that_change_long_lists_serve_what_a_fresh_build_makes() {
+    use debrief::serve::Preview;
+    use std::collections::BTreeSet;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    corpus::generate_shaped(root, 300, 9, &corpus::Shape::messy());
+    let options = || serve_options(root);
     let mut preview = Preview::new(options());
     let pages_of = |p: &Preview| -> Vec<String> {
         p.served()
@@ -731,13 +751,7 @@ fn saves_that_change_long_lists_serve_what_a_fresh_build_makes() {
     let fewer = pages_of(&preview);
     assert!(fewer.len() < before.len(), "{fewer:?}");
     let same_as_fresh = |preview: &Preview, what: &str| {
-        let fresh = Preview::new(options()).served();
-        let served = preview.served();
-        let names = |s: &debrief::serve::Served| s.files.keys().cloned().collect::<Vec<_>>();
-        assert_eq!(names(&served), names(&fresh), "{what}: the files");
-        for (name, bytes) in fresh.files.iter() {
-            assert!(served.files[name] == *bytes, "{what}: {name} differs");
-        }
+        serves_what_a_fresh_start_serves(preview, &Preview::new(options()), what);
     };
     same_as_fresh(&preview, "taken away");
     for p in &moved {
@@ -767,4 +781,129 @@ fn saves_that_change_long_lists_serve_what_a_fresh_build_makes() {
     );
     same_as_fresh(&preview, "a note");
     assert_eq!(pages_of(&preview), before);
+}
+
+/// An application of hundreds of journals: its page shows the first 50 of
+/// each list (the latest 50 events) and links to numbered pages under its
+/// own folder that hold every item once; every link resolves.
+#[test]
+fn a_long_application_is_paged_under_its_own_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let shape = corpus::Shape {
+        per_app: (260, 260),
+        ..corpus::Shape::messy()
+    };
+    corpus::generate_shaped(dir.path(), 300, 3, &shape);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let site = site_in_memory(dir.path(), today);
+    let (name, page) = site
+        .iter()
+        .filter(|(n, _)| n.starts_with("applications/") && n.matches('/').count() == 2)
+        .max_by_key(|(_, h)| h.len())
+        .unwrap();
+    let slug = name.split('/').nth(1).unwrap();
+    assert!(page.len() < 150_000, "{name}: {} bytes", page.len());
+    let journals = page.split("id=\"journals-h\"").nth(1).unwrap();
+    assert_eq!(journals.matches("<li>").count(), 50, "{name}");
+    let more = format!("href=\"../../applications/{slug}/journals/\">All ");
+    let count: usize = {
+        let h = journals
+            .split(&more)
+            .nth(1)
+            .expect("a link to every journal");
+        h[..h.find(' ').unwrap()].parse().unwrap()
+    };
+    assert!(count > 250, "{count}");
+    // Every journal once, over the numbered pages, in the page's order.
+    let mut listed = Vec::new();
+    for n in 1.. {
+        let file = match n {
+            1 => format!("applications/{slug}/journals/index.html"),
+            n => format!("applications/{slug}/journals/{n}/index.html"),
+        };
+        let Some(page) = site.get(&file) else { break };
+        listed.extend(
+            internal_links(&file, page)
+                .into_iter()
+                .filter(|target| target.starts_with("journals/")),
+        );
+    }
+    let unique: std::collections::BTreeSet<&String> = listed.iter().collect();
+    assert_eq!((listed.len(), unique.len()), (count, count), "{listed:?}");
+    // The timeline's page shows its latest events; its pages, all of them.
+    let timeline = page.split("id=\"timeline-h\"").nth(1).unwrap();
+    let timeline = &timeline[..timeline.find("</ol>").unwrap()];
+    assert_eq!(timeline.matches("<li class=").count(), 50);
+    let last = site[&format!("applications/{slug}/timeline/2/index.html")].clone();
+    assert!(
+        last.contains("<ol class=\"timeline\" start=\"201\""),
+        "{last}"
+    );
+    for (name, html) in site.iter().filter(|(n, _)| n.ends_with(".html")) {
+        for target in internal_links(name, html) {
+            assert!(site.contains_key(&target), "{name} links to {target}");
+        }
+    }
+}
+
+/// `debrief serve`: a save in another application keeps a long
+/// application's numbered pages as they were; a save that shortens its
+/// lists takes away the pages they no longer fill. Both serve what a fresh
+/// start serves.
+#[test]
+fn saves_keep_and_shorten_a_long_applications_pages() {
+    use debrief::serve::Preview;
+    use std::collections::BTreeSet;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let shape = corpus::Shape {
+        per_app: (260, 260),
+        ..corpus::Shape::messy()
+    };
+    corpus::generate_shaped(root, 300, 3, &shape);
+    let mut preview = Preview::new(serve_options(root));
+    let app_pages = |p: &Preview| -> Vec<String> {
+        p.served()
+            .files
+            .keys()
+            .filter(|k| k.starts_with("applications/") && k.matches('/').count() > 2)
+            .filter(|k| !k.starts_with("applications/all/"))
+            .cloned()
+            .collect()
+    };
+    let before = app_pages(&preview);
+    assert!(
+        before.iter().any(|p| p.ends_with("/journals/2/index.html")),
+        "{before:?}"
+    );
+    let journals = |app: &str| -> Vec<std::path::PathBuf> {
+        let mut all: Vec<_> = walkdir::WalkDir::new(root.join("content"))
+            .into_iter()
+            .map(|e| e.unwrap().into_path())
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .filter(|p| p.to_string_lossy().contains(app))
+            .collect();
+        all.sort();
+        all
+    };
+    // A note in the other application: the long one is not made again.
+    let other = journals("app-000001")[0].clone();
+    let text = std::fs::read_to_string(&other).unwrap();
+    std::fs::write(&other, format!("{text}\nOne more line.\n")).unwrap();
+    assert!(!preview.update(&BTreeSet::from([other])).unwrap().everything);
+    assert_eq!(app_pages(&preview), before);
+    serves_what_a_fresh_start_serves(&preview, &Preview::new(serve_options(root)), "a note");
+    // Most of the long application's journals removed: its lists shrink.
+    let gone: BTreeSet<std::path::PathBuf> = journals("app-000000").into_iter().skip(60).collect();
+    for p in &gone {
+        std::fs::remove_file(p).unwrap();
+    }
+    assert!(!preview.update(&gone).unwrap().everything);
+    let after = app_pages(&preview);
+    assert!(after.len() < before.len(), "{after:?}");
+    assert!(
+        !after.iter().any(|p| p.ends_with("/journals/2/index.html")),
+        "{after:?}"
+    );
+    serves_what_a_fresh_start_serves(&preview, &Preview::new(serve_options(root)), "removed");
 }

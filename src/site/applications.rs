@@ -9,10 +9,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::pages::{self, ActionView, Slugs};
-use super::splice::Splice;
+use super::splice::{Rooted, Splice};
 use super::staging::OutputError;
-use super::writer::Writer;
-use super::{BuildError, markdown};
+use super::writer::{ListOf, Writer};
+use super::{BuildError, markdown, paginate};
 use crate::journal::Journal;
 use crate::repo::Repository;
 
@@ -35,18 +35,114 @@ struct JournalView {
     html: String,
 }
 
-/// Writes the page of each application.
-pub(super) fn application_pages(
+/// An application's page: what it shows, and the rendered items of its
+/// open actions (for their numbered pages when there are many).
+pub(super) struct AppPage {
+    pub view: pages::ApplicationView,
+    pub actions: Vec<Rooted>,
+}
+
+/// Writes the page of each application. An application of thousands of
+/// journals would make a page of megabytes: each of its lists longer than
+/// [`paginate::SHOWN`] shows its first items (the latest, for the timeline)
+/// and links to numbered pages under the application's own folder.
+pub(super) fn application_pages(w: &Writer<'_>, apps: Vec<AppPage>) -> Result<(), BuildError> {
+    apps.into_par_iter()
+        .try_for_each(|AppPage { mut view, actions }| {
+            let app = Paged {
+                w,
+                slug: &view.slug,
+                name: format!("{}: {}", view.company, view.role),
+            };
+            let timeline = view.timeline.len();
+            let more = pages::AppMore {
+                actions: app.list("Next actions", "actions", "actions", actions.len(), || {
+                    Ok(actions)
+                })?,
+                timeline: app.list("Timeline", "timeline", "timeline", timeline, || {
+                    rendered(w, "templates/_event.html", "e", &view.timeline)
+                })?,
+                promised: app.list(
+                    "Promised",
+                    "promised",
+                    "promised",
+                    view.promised.len(),
+                    || rendered(w, "templates/_promise.html", "p", &view.promised),
+                )?,
+                journals: app.list("Journals", "journals", "lines", view.journals.len(), || {
+                    rendered(w, "templates/_journal_line.html", "j", &view.journals)
+                })?,
+                counts: [
+                    view.actions.len(),
+                    timeline,
+                    view.promised.len(),
+                    view.journals.len(),
+                ],
+            };
+            // The latest events: the page is about what happens next.
+            view.timeline
+                .drain(..timeline.saturating_sub(paginate::SHOWN));
+            view.actions.truncate(paginate::SHOWN);
+            view.promised.truncate(paginate::SHOWN);
+            view.journals.truncate(paginate::SHOWN);
+            view.more = more;
+            w.page(
+                &pages::app_page(&view.slug),
+                "templates/application.html",
+                &|c| c.insert("app", &view),
+            )
+        })
+}
+
+/// The numbered pages of one application's long lists.
+struct Paged<'a> {
+    w: &'a Writer<'a>,
+    slug: &'a str,
+    name: String,
+}
+
+impl Paged<'_> {
+    /// When the list is longer than a page shows, writes its numbered pages
+    /// (at `applications/<slug>/<what>/`) from its `items` and gives where
+    /// they are.
+    fn list(
+        &self,
+        title: &str,
+        what: &str,
+        kind: &str,
+        total: usize,
+        items: impl FnOnce() -> Result<Vec<Rooted>, BuildError>,
+    ) -> Result<Option<String>, BuildError> {
+        if total <= paginate::SHOWN {
+            return Ok(None);
+        }
+        let dir = format!("applications/{}/{what}", self.slug);
+        let back = format!("applications/{}/", self.slug);
+        let title = format!("{} · {title}", self.name);
+        let of = ListOf {
+            title: &title,
+            dir: &dir,
+            kind,
+            back: &back,
+            back_name: "the application",
+        };
+        self.w.list_pages(&of, &items()?)?;
+        Ok(Some(paginate::href(&dir, 1)))
+    }
+}
+
+/// Each of `items` rendered by the theme's `template` (as `name`), for
+/// pages at any depth.
+fn rendered<T: Serialize>(
     w: &Writer<'_>,
-    views: &[pages::ApplicationView],
-) -> Result<(), BuildError> {
-    views.par_iter().try_for_each(|a| {
-        w.page(
-            &pages::app_page(&a.slug),
-            "templates/application.html",
-            &|c| c.insert("app", a),
-        )
-    })
+    template: &str,
+    name: &'static str,
+    items: &[T],
+) -> Result<Vec<Rooted>, BuildError> {
+    items
+        .iter()
+        .map(|item| Ok(w.rooted(template, &|c| c.insert(name, item))?))
+        .collect()
 }
 
 /// Writes the page of each journal (as shown: redacted), with its open

@@ -186,12 +186,10 @@ pub(super) fn dashboard(w: &Writer<'_>, d: &Dashboard<'_>) -> Result<(), BuildEr
         natural_cmp(&a.company, &b.company).then_with(|| natural_cmp(&a.role, &b.role))
     });
     let lines: Vec<Rooted> = by_name.iter().map(|p| p.line.clone()).collect();
-    let (firsts, more_applications) = first(&lines, "applications/all");
+    let all = format!("applications/{}", pages::ALL);
+    let (firsts, more_applications) = first(&lines, &all);
     let summary = page.slot_at(&firsts, "");
-    w.list_pages(
-        &listed("Applications", "applications/all", "applications"),
-        &lines,
-    )?;
+    w.list_pages(&listed("Applications", &all, "applications"), &lines)?;
 
     w.spliced("index.html", "templates/index.html", &page, &|c| {
         c.insert("groups", &groups);

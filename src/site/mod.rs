@@ -227,8 +227,12 @@ impl Rendered {
                 files.remove(&week_page(&r.report.week));
             }
         }
+        // Numbered pages kept as they were stay; the others are made again
+        // or gone.
         for file in previous.lists.keys() {
-            files.remove(file);
+            if !self.memo.lists.contains_key(file) {
+                files.remove(file);
+            }
         }
         files.extend(made);
     }
@@ -435,7 +439,7 @@ pub fn render(
     problems.sort_by(|a, b| a.problem.sort_key().cmp(&b.problem.sort_key()));
     let problem_counts = crate::diagnostics::Counts::of_all(problems.iter().map(|p| &p.problem));
     // The actions of each page made, soonest first.
-    let mut by_app: HashMap<&str, Vec<ActionView>> = HashMap::new();
+    let mut by_app: HashMap<&str, Vec<&parts::ActionPart>> = HashMap::new();
     let mut by_journal: HashMap<&str, Vec<ActionView>> = HashMap::new();
     for a in &apps {
         let mut own: Vec<&parts::ActionPart> = parts
@@ -449,7 +453,7 @@ pub fn render(
                 .or_default()
                 .push(p.view.clone());
         }
-        by_app.insert(a.key.as_str(), own.iter().map(|p| p.view.clone()).collect());
+        by_app.insert(a.key.as_str(), own);
     }
     phases.mark("rules");
 
@@ -461,11 +465,29 @@ pub fn render(
         today,
     };
     let w = Writer::new(tera, site, sink, previous.map(|(_, _, memo)| &memo.lists));
-    let app_views: Vec<pages::ApplicationView> = apps
+    if let Some((keys, _, memo)) = previous {
+        // The long lists of the applications not made again stay.
+        let remade: HashSet<String> = keys
+            .iter()
+            .flat_map(|k| [memo.slugs.app(k), slugs.app(k)])
+            .collect();
+        w.keep_lists(|file| {
+            let mut parts = file.split('/');
+            parts.next() == Some("applications")
+                && parts
+                    .next()
+                    .is_some_and(|slug| slug != pages::ALL && !remade.contains(slug))
+        });
+    }
+    let app_pages: Vec<applications::AppPage> = apps
         .iter()
         .map(|a| {
             let own = by_app.remove(a.key.as_str()).unwrap_or_default();
-            pages::application(a, own, &slugs, config, today, tz)
+            let views = own.iter().map(|p| p.view.clone()).collect();
+            applications::AppPage {
+                view: pages::application(a, views, &slugs, config, today, tz),
+                actions: own.iter().map(|p| p.item.clone()).collect(),
+            }
         })
         .collect();
     // Week pages go back to the first interview, and at most `[site]
@@ -497,7 +519,7 @@ pub fn render(
     dashboard::dashboard(&w, &dash)?;
     dashboard::drafts(&w, &actions)?;
     phases.mark("dashboard, drafts");
-    applications::application_pages(&w, &app_views)?;
+    applications::application_pages(&w, app_pages)?;
     phases.mark("application pages");
     applications::journal_pages(&w, repo, &shown, &slugs, &by_journal, tz)?;
     phases.mark("journal pages");

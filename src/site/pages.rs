@@ -185,8 +185,7 @@ impl Slugs {
             }
             name
         }
-        // `applications/all/` holds the list of every application.
-        let mut taken = std::collections::HashSet::from(["all".to_string()]);
+        let mut taken = std::collections::HashSet::from([ALL.to_string()]);
         let apps = apps
             .map(|(key, company, role)| {
                 (
@@ -243,6 +242,9 @@ impl Slugs {
     }
 }
 
+/// The slug no application gets: `applications/all/` lists them all.
+pub const ALL: &str = "all";
+
 /// The file of the application page with this slug.
 pub fn app_page(slug: &str) -> String {
     format!("applications/{slug}/index.html")
@@ -298,6 +300,24 @@ pub struct ApplicationView {
     pub actions: Vec<ActionView>,
     /// Its journals, as (slug, title, date).
     pub journals: Vec<(String, String, String)>,
+    /// Where the whole of each list is, when the page shows only part.
+    pub more: AppMore,
+}
+
+/// The numbered pages of an application's long lists, and how long each
+/// list is (actions, timeline, promised, journals).
+#[derive(Serialize, Default)]
+pub struct AppMore {
+    /// Its open actions.
+    pub actions: Option<String>,
+    /// Its timeline.
+    pub timeline: Option<String>,
+    /// The items promised.
+    pub promised: Option<String>,
+    /// Its journals.
+    pub journals: Option<String>,
+    /// How many actions, events, promised items and journals in all.
+    pub counts: [usize; 4],
 }
 
 /// Builds the page of one application; `actions` are its open actions.
@@ -403,6 +423,7 @@ pub fn application(
                 )
             })
             .collect(),
+        more: AppMore::default(),
     }
 }
 

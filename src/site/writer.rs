@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::splice::{Pieces, Rooted, Splice};
+use super::splice::{Pieces, ROOT, Rooted, Splice};
 use super::staging::Sink;
 use super::{BuildError, paginate};
 use crate::render::theme::ThemeError;
@@ -114,6 +114,15 @@ impl<'a> Writer<'a> {
         crate::render::theme::render(self.tera, name, &ctx)
     }
 
+    /// The template `name` rendered for pages at any depth.
+    pub fn rooted(
+        &self,
+        name: &str,
+        fill: &dyn Fn(&mut tera::Context),
+    ) -> Result<Rooted, ThemeError> {
+        self.render(name, ROOT.as_str(), fill).map(Rooted::new)
+    }
+
     /// Writes the page `file` from the template `name`, its lists put in
     /// after; its root is as deep as the file.
     pub fn spliced(
@@ -213,6 +222,24 @@ impl<'a> Writer<'a> {
             })?;
             Ok(lists.apply(page))
         })
+    }
+
+    /// Keeps the numbered pages the render before wrote for the lists of
+    /// pages this one does not make again (the applications it leaves as
+    /// they were), as if written now.
+    pub fn keep_lists(&self, kept: impl Fn(&str) -> bool) {
+        let Some(previous) = self.previous else {
+            return;
+        };
+        let mut lists = self.lists.lock().expect("not poisoned");
+        for (file, l) in previous.iter().filter(|(file, _)| kept(file)) {
+            let listed = Listed {
+                made_from: l.made_from.clone(),
+                pager: l.pager.clone(),
+                bytes: l.bytes.clone(),
+            };
+            lists.insert(file.clone(), listed);
+        }
     }
 
     /// The numbered pages of lists written.
