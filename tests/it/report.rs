@@ -1,11 +1,7 @@
 //! `debrief report`: the weekly report in each format and the work-search
 //! log, on the `report` fixture (week 2026-W47, today Friday 20 November).
 
-mod common;
-use common::Case;
-
-#[path = "../benches/practice_list.rs"]
-mod practice_list;
+use crate::common::Case;
 
 fn case() -> Case {
     Case::new("report").today("2026-11-20")
@@ -296,7 +292,7 @@ fn redacted_fields_stay_out_of_the_report_in_every_format() {
 #[test]
 fn a_list_limit_keeps_the_counts_and_the_most_pressing_actions() {
     use debrief::report::{Detail, history::Timeline, tally_from, week::Week};
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report");
+    let root = crate::common::checkout().join("tests/fixtures/report");
     let repo = debrief::repo::Repository::load(&root, None).unwrap();
     let today = debrief::time::parse_date("2026-11-20").unwrap();
     let week = Week::parse("2026-W47").unwrap();
@@ -441,7 +437,7 @@ fn a_contact_is_credited_only_with_replies_to_it() {
 #[test]
 fn thirty_thousand_struggles_group_by_topic_without_chaining() {
     use debrief::report::practice::{Item, group};
-    let (items, topics) = practice_list::generate(30_000, 7);
+    let (items, topics) = crate::practice_list::generate(30_000, 7);
     assert_eq!(topics.len(), 50);
     let list: Vec<Item<'_, usize>> = items
         .iter()

@@ -3,29 +3,22 @@
 //! the way the browser does (PBKDF2-HMAC-SHA256, then AES-256-GCM with the
 //! page's path and build as associated data).
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
+use crate::common::Case;
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
-use common::Case;
 use debrief::repo::Repository;
 
 const PASSWORD: &str = "correct horse battery";
 
 /// Every file under `dir`, as (path relative to it, bytes).
 fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    walkdir::WalkDir::new(dir)
+    crate::common::files(dir)
         .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
+        .map(|(rel, bytes, _)| (PathBuf::from(rel), bytes))
         .collect()
 }
 

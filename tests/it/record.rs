@@ -2,19 +2,14 @@
 //! `outcome`) on journals of every style, through the binary, and the
 //! lossless edit as a property over every fixture journal.
 
-mod common;
-use common::Case;
-
-#[allow(dead_code)]
-#[path = "../benches/corpus.rs"]
-mod corpus;
+use crate::common::{Case, read};
 
 use debrief::journal::model::Outcome;
 use debrief::record::{self, Record};
 
 /// The `record` fixture copied into a temporary repository.
 fn repo() -> Case {
-    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/record");
+    let src = crate::common::checkout().join("tests/fixtures/record");
     let mut case = Case::temp();
     for f in [
         "debrief.toml",
@@ -26,10 +21,6 @@ fn repo() -> Case {
         case = case.file(f, std::fs::read(src.join(f)).unwrap());
     }
     case.today("2026-11-20")
-}
-
-fn read(case: &Case, rel: &str) -> String {
-    String::from_utf8(std::fs::read(case.root().join(rel)).unwrap()).unwrap()
 }
 
 /// The id of the open action of `rule` for `person` (or none).
@@ -67,12 +58,12 @@ fn added(old: &str, new: &str) -> (Vec<String>, bool) {
 #[test]
 fn done_records_each_action_where_the_rules_read_it_and_nothing_else() {
     let case = repo();
-    let before = read(&case, "content/block.md");
+    let before = read(case.root(), "content/block.md");
     let thanks = id_of(&case, "thank-you", "Block & Co", Some("Ann Lee"));
     let item = id_of(&case, "promised-item", "Block & Co", None);
     let r = case.run(&["done", &thanks[..5], &item, "--on", "2026-11-18"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let after = read(&case, "content/block.md");
+    let after = read(case.root(), "content/block.md");
     let (lines, kept) = added(&before, &after);
     assert!(kept, "only additions:\n{after}");
     assert_eq!(
@@ -98,13 +89,13 @@ fn done_records_each_action_where_the_rules_read_it_and_nothing_else() {
 #[test]
 fn flow_lists_grow_in_flow_and_a_plain_item_becomes_a_mapping() {
     let case = repo();
-    let before = read(&case, "content/flow.md");
+    let before = read(case.root(), "content/flow.md");
     let kim = id_of(&case, "references", "Flow Inc", Some("Kim Park"));
     let slides = id_of(&case, "promised-item", "Flow Inc", None);
     let linkedin = id_of(&case, "linkedin", "Flow Inc", Some("Di Evans"));
     let r = case.run(&["done", &kim, &slides, &linkedin, "--on", "2026-11-19"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let after = read(&case, "content/flow.md");
+    let after = read(case.root(), "content/flow.md");
     assert_eq!(
         after,
         before
@@ -126,7 +117,7 @@ fn flow_lists_grow_in_flow_and_a_plain_item_becomes_a_mapping() {
 #[test]
 fn crlf_and_a_byte_order_mark_are_kept_and_the_body_is_untouched() {
     let case = repo();
-    let before = read(&case, "content/crlf-bom.md");
+    let before = read(case.root(), "content/crlf-bom.md");
     let r = case.run(&[
         "sent",
         "thank-you",
@@ -137,7 +128,7 @@ fn crlf_and_a_byte_order_mark_are_kept_and_the_body_is_untouched() {
         "2026-11-15",
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let after = read(&case, "content/crlf-bom.md");
+    let after = read(case.root(), "content/crlf-bom.md");
     assert!(after.starts_with('\u{feff}'));
     assert!(
         !after.replace("\r\n", "").contains('\n'),
@@ -151,7 +142,7 @@ fn crlf_and_a_byte_order_mark_are_kept_and_the_body_is_untouched() {
 #[test]
 fn toml_journals_are_edited_with_toml_edit() {
     let case = repo();
-    let before = read(&case, "content/toml.md");
+    let before = read(case.root(), "content/toml.md");
     let sample = id_of(&case, "promised-item", "Toml Co", None);
     assert_eq!(case.run(&["done", &sample, "--on", "2026-11-16"]).code, 0);
     let r = case.run(&[
@@ -165,7 +156,7 @@ fn toml_journals_are_edited_with_toml_edit() {
         "liked the sample",
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let after = read(&case, "content/toml.md");
+    let after = read(case.root(), "content/toml.md");
     assert!(
         after.contains(
             "promised = [{ item = \"a writing sample\", done = 2026-11-16 }] # promised at the end"
@@ -189,13 +180,13 @@ fn toml_journals_are_edited_with_toml_edit() {
 fn snooze_outcome_and_dry_run() {
     let case = repo();
     let check_in = id_of(&case, "check-in", "Flow Inc", None);
-    let before = read(&case, "content/flow.md");
+    let before = read(case.root(), "content/flow.md");
     let r = case.run(&["snooze", &check_in, "--until", "2026-12-01", "--dry-run"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("+++ b/content/flow.md"), "{}", r.stdout);
     assert!(r.stdout.contains("+snooze:"), "{}", r.stdout);
     assert_eq!(
-        read(&case, "content/flow.md"),
+        read(case.root(), "content/flow.md"),
         before,
         "a dry run writes nothing"
     );
@@ -205,7 +196,7 @@ fn snooze_outcome_and_dry_run() {
         0
     );
     assert!(
-        read(&case, "content/flow.md")
+        read(case.root(), "content/flow.md")
             .contains("  - {rule: check-in, until: 2026-12-01, to: Cy Diaz}")
     );
     assert!(
@@ -217,7 +208,7 @@ fn snooze_outcome_and_dry_run() {
     );
     let r = case.run(&["outcome", "offer", "content/flow.md", "--on", "2026-11-20"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let after = read(&case, "content/flow.md");
+    let after = read(case.root(), "content/flow.md");
     assert!(
         after.ends_with(
             "outcome: offer\noutcome_on: 2026-11-20\n---\n## What went well\n- the SQL test\n"
@@ -229,7 +220,7 @@ fn snooze_outcome_and_dry_run() {
 #[test]
 fn what_cannot_be_recorded_is_refused_clearly_and_nothing_is_written() {
     let case = repo();
-    let before = read(&case, "content/block.md");
+    let before = read(case.root(), "content/block.md");
     // A name of nobody: exit 2 with the closest one.
     let r = case.run(&["sent", "check-in", "content/block.md", "--to", "Ann Lea"]);
     assert_eq!(r.code, 2);
@@ -263,9 +254,9 @@ fn what_cannot_be_recorded_is_refused_clearly_and_nothing_is_written() {
     let r = case.run(&["sent", "other", "content/broken.md"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("fix it first"), "{}", r.stderr);
-    assert_eq!(read(&case, "content/block.md"), before);
+    assert_eq!(read(case.root(), "content/block.md"), before);
     assert_eq!(
-        read(&case, "content/broken.md"),
+        read(case.root(), "content/broken.md"),
         "---\ncompany: Broken\nrole: R\ndate: 2026-13-01\n---\n"
     );
 }
@@ -276,7 +267,7 @@ fn what_cannot_be_recorded_is_refused_clearly_and_nothing_is_written() {
 /// changed and the body byte for byte.
 #[test]
 fn every_fixture_journal_takes_every_kind_of_record_losslessly() {
-    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let here = crate::common::checkout();
     let mut tried = 0;
     let mut seed = 7u64;
     // Records tried per style: as written, CRLF + BOM, JSON flow, TOML.
@@ -288,7 +279,7 @@ fn every_fixture_journal_takes_every_kind_of_record_losslessly() {
     };
     // And journals of the benchmark's generator, which no one shaped for this.
     let generated = tempfile::tempdir().unwrap();
-    corpus::generate(generated.path(), 120, 7);
+    crate::corpus::generate(generated.path(), 120, 7);
     let walk_generated = walkdir::WalkDir::new(generated.path())
         .into_iter()
         .filter_map(Result::ok);
@@ -441,7 +432,7 @@ fn a_folder_means_its_latest_interview_that_happened() {
         r.stdout
     );
     assert!(
-        read(&case, "content/block/block.md")
+        read(case.root(), "content/block/block.md")
             .contains("replies:\n  - {on: 2026-11-19, from: Ann Lee}\n")
     );
 }
@@ -531,7 +522,7 @@ fn text_of_other_entries_is_never_lost_or_the_edit_is_refused() {
     ));
     let thanks = id_of(&case, "thank-you", "Acme", None);
     assert_eq!(case.run(&["done", &thanks, "--on", "2026-11-18"]).code, 0);
-    let after = read(&case, "content/a.md");
+    let after = read(case.root(), "content/a.md");
     assert!(
         after.contains("      # Action items: send portfolio\n  - kind: thank-you\n"),
         "{after}"
@@ -541,12 +532,12 @@ fn text_of_other_entries_is_never_lost_or_the_edit_is_refused() {
     let keep =
         format!("{HEAD}sent:\n  - kind: other\n    on: 2026-11-18\n    note: |+\n      keep\n\n\n");
     let case = one(&keep);
-    let before = read(&case, "content/a.md");
+    let before = read(case.root(), "content/a.md");
     let thanks = id_of(&case, "thank-you", "Acme", None);
     let r = case.run(&["done", &thanks, "--on", "2026-11-18"]);
     assert_eq!(r.code, 2, "{}", r.stdout);
     assert!(r.stderr.contains("nothing was written"), "{}", r.stderr);
-    assert_eq!(read(&case, "content/a.md"), before);
+    assert_eq!(read(case.root(), "content/a.md"), before);
 }
 
 #[test]
@@ -601,12 +592,12 @@ fn ids_channels_dates_and_folders_are_checked_before_anything_is_written() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
-        read(&case, "content/a.md")
+        read(case.root(), "content/a.md")
             .matches("kind: thank-you")
             .count(),
         1
     );
-    assert!(read(&case, "content/a.md").contains("channel: phone"));
+    assert!(read(case.root(), "content/a.md").contains("channel: phone"));
     // Before the interview: refused.
     let case = one(HEAD);
     let thanks = id_of(&case, "thank-you", "Acme", None);
@@ -616,7 +607,7 @@ fn ids_channels_dates_and_folders_are_checked_before_anything_is_written() {
     // An unknown id among good ones stops everything.
     let r = case.run(&["done", &thanks, "ffffffff"]);
     assert_eq!(r.code, 2);
-    assert!(!read(&case, "content/a.md").contains("kind: thank-you"));
+    assert!(!read(case.root(), "content/a.md").contains("kind: thank-you"));
     // A folder of several applications is not one.
     let case = case.file(
         "content/b.md",
@@ -670,7 +661,7 @@ fn odd_but_valid_yaml_takes_records_too() {
             case.run(&["sent", "other", "content/a.md", "--on", "2026-11-20"])
         };
         assert_eq!(r.code, 0, "{matter}\n{}", r.stderr);
-        let after = read(&case, "content/a.md");
+        let after = read(case.root(), "content/a.md");
         assert!(after.contains(want), "{after}");
         if matter.contains("done:") {
             assert!(after.contains("    done: 2026-11-20\n"), "{after}");
@@ -680,7 +671,7 @@ fn odd_but_valid_yaml_takes_records_too() {
     let case = one(HEAD);
     let r = case.run(&["sent", "other", "content/a.md", "--note", "a\u{7f}b\u{85}c"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(read(&case, "content/a.md").contains(r#"note: "a\u007fb\u0085c""#));
+    assert!(read(case.root(), "content/a.md").contains(r#"note: "a\u007fb\u0085c""#));
     assert_eq!(case.run(&["check", "--deny", "warnings"]).code, 0);
 }
 
@@ -701,7 +692,9 @@ fn one_person_named_twice_is_written_once_and_due_keeps_one_line_per_action() {
         "2026-11-20",
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(read(&case, "content/a.md").contains("{kind: other, to: Ann Lee, on: 2026-11-20}"));
+    assert!(
+        read(case.root(), "content/a.md").contains("{kind: other, to: Ann Lee, on: 2026-11-20}")
+    );
     let due = case.run(&["due"]);
     let line = due
         .stdout

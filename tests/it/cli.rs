@@ -1,8 +1,7 @@
 //! The commands as a user runs them: JSON shapes, exit codes, human output,
 //! bad input, and the files `init` and `new` write.
 
-mod common;
-use common::{Case, files, run};
+use crate::common::{Case, files, run};
 
 use std::collections::BTreeSet;
 
@@ -547,7 +546,7 @@ fn new_uses_the_themes_journal_template() {
 
 #[test]
 fn the_demo_repository_works_and_is_never_written_to() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = crate::common::checkout();
     let before = files(&root.join("content"));
     for args in [
         &["due", "--format", "json"][..],
@@ -799,7 +798,7 @@ fn new_shows_every_field_the_optional_ones_commented() {
         }
     }
     // `format` only when given.
-    let formats = |r: &common::Run| {
+    let formats = |r: &crate::common::Run| {
         front_matter_of(&case, &r.stdout)
             .lines()
             .filter(|l| l.starts_with("format:"))

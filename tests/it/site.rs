@@ -1,14 +1,9 @@
 //! `debrief build`: the files it writes, what they contain, and what it
 //! refuses to touch.
 
-mod common;
-use common::{Case, files};
+use crate::common::{Case, files, read};
 
 use std::path::Path;
-
-fn read(dir: &Path, rel: &str) -> String {
-    std::fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-}
 
 fn html_files(dir: &Path) -> Vec<(String, String)> {
     files(dir)
@@ -446,16 +441,14 @@ fn a_theme_override_of_one_template_takes_effect() {
 #[test]
 fn snapshots_of_each_page_kind() {
     let (_tmp, out) = build_drafts_fixture();
-    insta::assert_snapshot!("index", read(&out, "index.html"));
+    let main = |rel: &str| crate::common::main_of(&read(&out, rel));
+    insta::assert_snapshot!("index", main("index.html"));
     insta::assert_snapshot!(
         "application",
-        read(
-            &out,
-            "applications/acme-rockets-platform-engineer/index.html"
-        )
+        main("applications/acme-rockets-platform-engineer/index.html")
     );
-    insta::assert_snapshot!("journal", read(&out, "journals/pending/index.html"));
-    insta::assert_snapshot!("drafts", read(&out, "drafts/index.html"));
+    insta::assert_snapshot!("journal", main("journals/pending/index.html"));
+    insta::assert_snapshot!("drafts", main("drafts/index.html"));
 }
 
 #[test]
@@ -539,10 +532,6 @@ fn a_theme_link_out_of_its_folder_fails_the_build_and_is_not_published() {
     assert_eq!(read(&out, "static/same.css"), "body { color: black }\n");
 }
 
-#[allow(dead_code)]
-#[path = "../benches/corpus.rs"]
-mod corpus;
-
 /// Renders the site of the repository at `root` into memory: page → text.
 fn site_in_memory(
     root: &Path,
@@ -609,7 +598,7 @@ fn internal_links(page: &str, html: &str) -> Vec<String> {
 #[test]
 fn long_lists_are_cut_into_numbered_pages_and_every_link_resolves() {
     let dir = tempfile::tempdir().unwrap();
-    corpus::generate_shaped(dir.path(), 700, 5, &corpus::Shape::messy());
+    crate::corpus::generate_shaped(dir.path(), 700, 5, &crate::corpus::Shape::messy());
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let site = site_in_memory(dir.path(), today);
 
@@ -718,7 +707,7 @@ fn saves_that_change_long_lists_serve_what_a_fresh_build_makes() {
     use std::collections::BTreeSet;
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    corpus::generate_shaped(root, 300, 9, &corpus::Shape::messy());
+    crate::corpus::generate_shaped(root, 300, 9, &crate::corpus::Shape::messy());
     let options = || serve_options(root);
     let mut preview = Preview::new(options());
     let pages_of = |p: &Preview| -> Vec<String> {
@@ -789,11 +778,11 @@ fn saves_that_change_long_lists_serve_what_a_fresh_build_makes() {
 #[test]
 fn a_long_application_is_paged_under_its_own_folder() {
     let dir = tempfile::tempdir().unwrap();
-    let shape = corpus::Shape {
+    let shape = crate::corpus::Shape {
         per_app: (260, 260),
-        ..corpus::Shape::messy()
+        ..crate::corpus::Shape::messy()
     };
-    corpus::generate_shaped(dir.path(), 300, 3, &shape);
+    crate::corpus::generate_shaped(dir.path(), 300, 3, &shape);
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let site = site_in_memory(dir.path(), today);
     let (name, page) = site
@@ -856,11 +845,11 @@ fn saves_keep_and_shorten_a_long_applications_pages() {
     use std::collections::BTreeSet;
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    let shape = corpus::Shape {
+    let shape = crate::corpus::Shape {
         per_app: (260, 260),
-        ..corpus::Shape::messy()
+        ..crate::corpus::Shape::messy()
     };
-    corpus::generate_shaped(root, 300, 3, &shape);
+    crate::corpus::generate_shaped(root, 300, 3, &shape);
     let mut preview = Preview::new(serve_options(root));
     let app_pages = |p: &Preview| -> Vec<String> {
         p.served()

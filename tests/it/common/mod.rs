@@ -28,9 +28,7 @@ pub struct Run {
 impl Case {
     /// The fixture folder `tests/fixtures/<name>`.
     pub fn new(name: &str) -> Case {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(name);
+        let root = checkout().join("tests/fixtures").join(name);
         assert!(root.is_dir(), "no fixture {}", root.display());
         Case {
             root,
@@ -64,7 +62,7 @@ impl Case {
     /// temporary repository whose site is built locked (`encrypt = true`),
     /// with a title that names its owner, as titles do.
     pub fn locked_demo() -> Case {
-        let demo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let demo = checkout();
         let mut c = Case::temp().file(
             "debrief.toml",
             "timezone = \"UTC\"\n\n[site]\ntitle = \"Alex Morgan job search\"\nencrypt = true\n",
@@ -187,6 +185,24 @@ impl Case {
     }
 }
 
+/// The text of the file `rel` under `dir`.
+pub fn read(dir: &Path, rel: &str) -> String {
+    std::fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// The `<main>` element of a page, for snapshots: the page's own content,
+/// without the head, navigation and footer every page shares.
+pub fn main_of(html: &str) -> String {
+    let start = html.find("<main").expect("the page has a <main>");
+    let end = html[start..].find("</main>").expect("<main> is closed") + start;
+    html[start..end + "</main>".len()].to_string()
+}
+
+/// The checkout: a repository holding the demo journals in `content/`.
+pub fn checkout() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
 /// Every file under `dir`: path relative to `dir`, contents and modification
 /// time, sorted, so two calls compare equal only if nothing was written.
 pub fn files(dir: &Path) -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
@@ -234,9 +250,7 @@ pub fn drafts_of(
     use debrief::journal::application;
     use debrief::journal::model::Channel;
     use debrief::render::{drafts, theme::Theme};
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
+    let root = checkout().join("tests/fixtures").join(name);
     let repo = debrief::repo::Repository::load(&root, None).unwrap();
     let today = debrief::time::parse_date(today).unwrap();
     let tera = Theme::embedded().tera().unwrap();

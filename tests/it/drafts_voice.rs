@@ -2,8 +2,6 @@
 //! `drafts-voice` fixture: a panel of three, a second check-in, a card
 //! with a long note and an offer.
 
-mod common;
-
 use debrief::journal::model::Channel;
 use debrief::render::drafts;
 use debrief::rules::Action;
@@ -11,7 +9,7 @@ use debrief::rules::Action;
 /// Every draft of the fixture for 22 November 2026, by action, in the
 /// channel the rules chose and in every other one.
 fn drafts() -> Vec<(Action, drafts::Draft)> {
-    common::drafts_of("drafts-voice", "2026-11-22")
+    crate::common::drafts_of("drafts-voice", "2026-11-22")
 }
 
 fn find<'a>(
@@ -200,7 +198,7 @@ fn promises_past_their_date_are_owned_up_to() {
 // action" with exit 0; an application folder was refused.
 #[test]
 fn draft_validates_what_it_is_given_and_takes_a_folder() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/drafts-voice");
+    let root = crate::common::checkout().join("tests/fixtures/drafts-voice");
     let run = |args: &[&str]| {
         let out = assert_cmd::Command::cargo_bin("debrief")
             .unwrap()
@@ -238,7 +236,7 @@ fn draft_validates_what_it_is_given_and_takes_a_folder() {
 // keep their mailto.
 #[test]
 fn phone_drafts_get_a_tel_link_on_the_site() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/drafts-voice");
+    let root = crate::common::checkout().join("tests/fixtures/drafts-voice");
     let out = tempfile::tempdir().unwrap();
     let status = assert_cmd::Command::cargo_bin("debrief")
         .unwrap()
@@ -261,7 +259,7 @@ fn phone_drafts_get_a_tel_link_on_the_site() {
 // about the note the reply had already answered.
 #[test]
 fn a_check_in_after_a_reply_starts_afresh() {
-    let case = common::Case::temp()
+    let case = crate::common::Case::temp()
         .file(
             "debrief.toml",
             "timezone = \"UTC\"\n\n[me]\nname = \"Alex Morgan\"\n",

@@ -11,10 +11,6 @@ use debrief::repo::Repository;
 use debrief::report::week::Week;
 use debrief::report::weekly::Tally;
 
-#[allow(dead_code)]
-#[path = "../benches/corpus.rs"]
-mod corpus;
-
 /// How many actions a list shows here: small, so that the lists kept past
 /// it run out when a change takes many of them away.
 const LIMIT: usize = 2;
@@ -64,7 +60,7 @@ fn send_thanks(root: &Path, rel: &str) {
 fn a_week_changed_by_difference_is_the_week_made_again() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let root = dir.path();
-    corpus::generate(root, 240, 11);
+    crate::corpus::generate(root, 240, 11);
     let mut repo = Repository::load(root, None).expect("the corpus loads");
     let first = repo.journals.iter().map(|j| j.date.date(repo.tz)).min();
     let weeks = Week::of(first.expect("journals")).through(Week::of(today()));

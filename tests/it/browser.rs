@@ -7,8 +7,6 @@
 //! with `npm ci` in `tests/browser/`. If that cannot be done the tests fail
 //! and say why; they never skip.
 
-mod common;
-
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -18,8 +16,8 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
-use common::Case;
-use common::server::serve;
+use crate::common::Case;
+use crate::common::server::serve;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -42,7 +40,7 @@ const JOURNAL: &str = "---\ncompany: Acme\nrole: Backend Developer\ndate: 2026-1
 
 /// Where axe-core is once `npm ci` has run in `tests/browser/`.
 fn axe_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/node_modules/axe-core/axe.min.js")
+    crate::common::checkout().join("tests/browser/node_modules/axe-core/axe.min.js")
 }
 
 /// Installs Chromium, chromedriver and axe-core if any is missing, once per
@@ -68,7 +66,7 @@ fn installed() {
             }
         }
         if !axe_path().exists() {
-            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+            let dir = crate::common::checkout().join("tests/browser");
             let ok = Command::new("npm")
                 .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
                 .current_dir(&dir)
@@ -286,7 +284,7 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Grant {
 
 /// The demo journals in `content/`, served as they are (serve never writes).
 fn demo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    crate::common::checkout().to_path_buf()
 }
 
 #[tokio::test]

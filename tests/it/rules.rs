@@ -1,8 +1,7 @@
 //! Every rule of SPEC §3 on its fixture folder, through the real binary.
 //! Each fixture's expected values were worked out by hand from the spec.
 
-mod common;
-use common::Case;
+use crate::common::Case;
 
 /// The actions of the given rules only, as `rule due company person`.
 fn actions_of(case: &Case, rules: &[&str]) -> Vec<String> {

@@ -2,15 +2,13 @@
 //! socket (so paths reach the server exactly as written), a journal saved on
 //! disk and the page seen to change.
 
-mod common;
-
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::Case;
-use common::server::serve;
+use crate::common::Case;
+use crate::common::server::serve;
 
 const JOURNAL: &str = "---\ncompany: Acme\nrole: Backend Developer\ndate: 2026-11-18T10:00\ninterviewers:\n  - name: Bo Chen\nlearned: [their queue design]\n---\n## What went well\n- the design exercise\n";
 
@@ -75,7 +73,7 @@ fn until(port: u16, path: &str, what: &str, ok: impl Fn(&Reply) -> bool) -> Repl
 #[test]
 fn serves_the_site_with_its_content_types_and_never_outside_it() {
     let c = Case::temp().file("content/acme/2026-11-18-onsite.md", JOURNAL);
-    let before = common::files(c.root());
+    let before = crate::common::files(c.root());
     let s = serve(c.root(), "2026-11-20", &[]);
 
     let home = get(s.port, "/");
@@ -162,7 +160,7 @@ fn serves_the_site_with_its_content_types_and_never_outside_it() {
     }
     drop(s);
     assert_eq!(
-        common::files(c.root()),
+        crate::common::files(c.root()),
         before,
         "serve wrote into the repository"
     );
@@ -260,7 +258,7 @@ fn slow_clients_cannot_keep_others_out_and_are_closed_in_time() {
 
     // Sixteen connections at most, and a header timeout no request here
     // reaches: room is made by closing the slow clients, oldest first.
-    let s = common::server::serve_with(
+    let s = crate::common::server::serve_with(
         c.root(),
         "2026-11-20",
         &[],
@@ -302,7 +300,7 @@ fn slow_clients_cannot_keep_others_out_and_are_closed_in_time() {
 
     // A client that sends half a request, or nothing, is closed after the
     // header timeout, and the server goes on.
-    let s = common::server::serve_with(
+    let s = crate::common::server::serve_with(
         c.root(),
         "2026-11-20",
         &[],
@@ -442,7 +440,8 @@ fn open_hands_the_address_to_the_desktop() {
     );
 
     let c = Case::temp().file("content/acme/2026-11-18-onsite.md", JOURNAL);
-    let s = common::server::serve_with(c.root(), "2026-11-20", &["--open"], &[("PATH", &path)]);
+    let s =
+        crate::common::server::serve_with(c.root(), "2026-11-20", &["--open"], &[("PATH", &path)]);
     let deadline = Instant::now() + Duration::from_secs(30);
     let url = loop {
         match std::fs::read_to_string(&asked) {
@@ -464,7 +463,7 @@ fn a_relative_root_still_rebuilds_only_what_a_save_touches() {
             "content/initech/2026-11-17-screen.md",
             "---\ncompany: Initech\nrole: SRE\ndate: 2026-11-17\n---\n",
         );
-    let s = common::server::serve_in(
+    let s = crate::common::server::serve_in(
         c.root(),
         Some(std::path::Path::new(".")),
         "2026-11-20",
@@ -505,7 +504,13 @@ fn started_in_a_subfolder_it_serves_the_repository_and_prints_its_real_path() {
     let c = Case::temp().file("content/acme/2026-11-18-onsite.md", JOURNAL);
     let real = c.root().canonicalize().unwrap();
     let banner = format!("Serving {} at http://", real.display());
-    let s = common::server::serve_in(&c.root().join("content/acme"), None, "2026-11-20", &[], &[]);
+    let s = crate::common::server::serve_in(
+        &c.root().join("content/acme"),
+        None,
+        "2026-11-20",
+        &[],
+        &[],
+    );
     assert!(s.banner.starts_with(&banner), "{}", s.banner);
     until(
         s.port,
@@ -514,7 +519,7 @@ fn started_in_a_subfolder_it_serves_the_repository_and_prints_its_real_path() {
         |r| r.status == 200 && r.body.contains("the design exercise"),
     );
     drop(s);
-    let s = common::server::serve_in(
+    let s = crate::common::server::serve_in(
         c.root(),
         Some(std::path::Path::new(".")),
         "2026-11-20",

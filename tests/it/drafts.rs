@@ -1,8 +1,7 @@
 //! Drafts (§4): every rule with a draft, in every channel, rendered from the
 //! `drafts` fixture with the embedded theme.
 
-mod common;
-use common::{Case, drafts_of};
+use crate::common::{Case, drafts_of};
 
 use debrief::journal::model::Channel;
 use debrief::render::drafts;
@@ -230,7 +229,7 @@ fn a_theme_override_of_one_draft_takes_effect() {
 #[test]
 fn a_withdrawal_asks_to_cancel_a_booked_interview_only_when_there_is_one() {
     // A copy of the fixture, with the onsite booked.
-    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/after-offer");
+    let src = crate::common::checkout().join("tests/fixtures/after-offer");
     let mut case = Case::temp();
     for f in [
         "debrief.toml",

@@ -4,13 +4,8 @@
 //! into memory. A panic fails the test; so does a stage that lets a hostile
 //! input through as a good journal.
 
-#[path = "../benches/fuzz_case.rs"]
-mod fuzz_case;
-
-use std::path::Path;
-
 fn fixtures() -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    let dir = crate::common::checkout().join("tests/fixtures/fuzz");
     let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -26,15 +21,15 @@ fn fixtures() -> Vec<(String, Vec<u8>)> {
 
 #[test]
 fn every_kept_finding_goes_through_every_stage() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let demo = fuzz_case::demo(root);
+    let root = crate::common::checkout();
+    let demo = crate::fuzz_case::demo(root);
     let scratch = tempfile::tempdir().unwrap();
     let found = fixtures();
     assert!(found.len() >= 10, "{} fixtures", found.len());
     for (name, bytes) in &found {
         let run = std::panic::catch_unwind(|| {
-            fuzz_case::pure(bytes);
-            fuzz_case::whole(bytes, scratch.path(), &demo);
+            crate::fuzz_case::pure(bytes);
+            crate::fuzz_case::whole(bytes, scratch.path(), &demo);
         });
         assert!(run.is_ok(), "{name} panicked");
     }

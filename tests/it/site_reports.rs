@@ -2,8 +2,7 @@
 //! page, the SVG charts and `calendar.ics`, on the `report` fixture
 //! (today Friday 20 November 2026), and that builds are reproducible.
 
-mod common;
-use common::{Case, files};
+use crate::common::{Case, files, read};
 
 use std::collections::BTreeMap;
 use std::io::BufReader;
@@ -21,10 +20,6 @@ fn built(today: &str) -> (tempfile::TempDir, PathBuf) {
     let out = tmp.path().join("site");
     build(&Case::new("report").today(today), &out, &[]);
     (tmp, out)
-}
-
-fn read(dir: &Path, rel: &str) -> String {
-    std::fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
 #[test]
@@ -325,7 +320,7 @@ fn two_builds_of_the_same_repository_are_byte_identical() {
 
 /// The demo repository at the top of the checkout.
 fn demo() -> Case {
-    Case::at(Path::new(env!("CARGO_MANIFEST_DIR")))
+    Case::at(crate::common::checkout())
 }
 
 #[test]

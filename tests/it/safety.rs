@@ -3,11 +3,9 @@
 //! files that explode, impossible dates, control characters and links out
 //! of the repository. Each test names the finding it guards against.
 
-mod common;
-
 use std::path::Path;
 
-use common::Case;
+use crate::common::Case;
 
 fn journal(company: &str, role: &str, date: &str) -> String {
     format!(
@@ -322,7 +320,7 @@ fn quiet_is_quiet_upper_case_journals_count_and_a_bad_tz_is_named() {
     let no_tz = Case::temp()
         .file("debrief.toml", "")
         .file("content/a.md", journal("Acme", "Dev", "2026-11-10"));
-    // `common::run` sets TZ=UTC; these runs set their own.
+    // `crate::common::run` sets TZ=UTC; these runs set their own.
     let due_in = |tz: &str| {
         assert_cmd::Command::cargo_bin("debrief")
             .unwrap()
