@@ -25,6 +25,7 @@ mod init;
 mod new;
 mod record;
 mod report;
+mod schema;
 mod serve;
 
 /// Checks interview journals against follow-up etiquette and tells you what is due.
@@ -69,7 +70,7 @@ fn parse_today(s: &str) -> Result<NaiveDate, String> {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Create a journal repository: debrief.toml, an example journal, .gitignore
+    /// Create a journal repository (debrief.toml, an example journal, .gitignore, the journal schema); --ci and --hook add a pipeline and a pre-commit hook, to a new or an existing one
     Init(init::Args),
     /// Start a new journal from the theme's journal template; never overwrites (a second one of the same day and stage gets `-2`)
     New(new::Args),
@@ -104,6 +105,8 @@ A password zxcvbn scores below 3 of 4 is refused (exit 2, nothing built) unless 
     Serve(serve::Args),
     /// Print shell completions
     Completions(completions::Args),
+    /// Print the JSON Schema of a journal's front-matter, for editors (init writes it to .debrief/journal.schema.json)
+    Schema(schema::Args),
 }
 
 /// How a command that ran ends.
@@ -163,6 +166,7 @@ impl Cli {
             Command::Build(args) => build::run(g, args),
             Command::Serve(args) => serve::run(g, args),
             Command::Completions(args) => completions::run(g, args),
+            Command::Schema(args) => schema::run(g, args),
         };
         match result {
             Ok(exit) => exit.code(),

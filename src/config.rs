@@ -27,6 +27,8 @@ pub struct Config {
     pub rules: Rules,
     /// Site settings.
     pub site: Site,
+    /// How CI installs debrief.
+    pub ci: Ci,
 }
 
 impl Default for Config {
@@ -37,6 +39,7 @@ impl Default for Config {
             me: Me::default(),
             rules: Rules::default(),
             site: Site::default(),
+            ci: Ci::default(),
         }
     }
 }
@@ -157,6 +160,14 @@ pub enum Level {
     Note,
     /// Do not report.
     Off,
+}
+
+/// `[ci]`: what the pipelines `debrief init --ci` writes need.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Ci {
+    /// The git URL debrief is installed from (`cargo install --git`).
+    pub from: Option<String>,
 }
 
 /// `[site]`: how the site is published.

@@ -6,6 +6,7 @@
 //! machines. `main.rs` only parses arguments and maps results to exit codes.
 #![warn(missing_docs)]
 
+pub mod ci;
 pub mod config;
 pub mod diagnostics;
 pub mod journal;

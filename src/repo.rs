@@ -326,7 +326,9 @@ fn by_file(a: &Problem, b: &Problem) -> Ordering {
     }
 }
 
-fn load_config(root: &Path, explicit: Option<&Path>) -> Result<Config, LoadError> {
+/// The configuration of the repository at `root` (from `config`, default
+/// `root/debrief.toml`), without reading the journals.
+pub fn load_config(root: &Path, explicit: Option<&Path>) -> Result<Config, LoadError> {
     let path = match explicit {
         Some(p) => p.to_path_buf(),
         None => {

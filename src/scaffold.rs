@@ -64,6 +64,21 @@ pub fn write_new(path: &Path, contents: &str) -> Result<(), ScaffoldError> {
     Ok(())
 }
 
+/// Replaces the file at `path` with `contents` at once (a temporary file
+/// renamed over it): for files debrief wrote itself, never a user's.
+pub fn replace(path: &Path, contents: &str) -> Result<(), ScaffoldError> {
+    let io = |e| ScaffoldError::Io(path.to_path_buf(), e);
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".debrief-")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(contents.as_bytes()).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
 /// A file-name-safe slug: lower case, letters and digits, single dashes.
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
@@ -356,7 +371,23 @@ pub fn init_files(today: NaiveDate) -> Vec<(String, String)> {
                 .into(),
         ),
         example,
+        (SCHEMA_FILE.into(), journal_schema()),
     ]
+}
+
+/// Where `init` puts the JSON Schema of the front-matter, for editors.
+pub const SCHEMA_FILE: &str = ".debrief/journal.schema.json";
+
+/// The JSON Schema of a journal's front-matter (`debrief schema`), with the
+/// rule ids a snooze and an `allow` may name.
+pub fn journal_schema() -> String {
+    let schema = crate::journal::fields::json_schema(
+        &crate::rules::action_ids(),
+        &crate::rules::problem_ids(),
+    );
+    let mut text = serde_json::to_string_pretty(&schema).expect("JSON serializes");
+    text.push('\n');
+    text
 }
 
 /// The `debrief.toml` of a new repository: every key with its default (or
@@ -393,6 +424,9 @@ const INIT_CONFIG: &str = r#"# debrief configuration. Every setting has a defaul
 
 [rules.severity]                     # per rule id: error, warning, note or off
 # generic-draft = "note"
+
+[ci]                                 # what `debrief init --ci` needs
+# from = "https://github.com/you/debrief.git"  # the git URL CI installs debrief from
 
 [site]                               # the site `debrief build` writes
 # title = "Interview follow-ups"     # the site's title

@@ -1,8 +1,12 @@
-//! `debrief init`: a new journal repository, never inside another.
+//! `debrief init`: a new journal repository, never inside another; and
+//! on one that exists, the CI pipeline and the pre-commit hook it lacks.
 
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use clap::ValueEnum;
+
+use debrief::ci::{self, Host};
 use debrief::scaffold::{self, ScaffoldError};
 
 use super::{Error, Exit, Global, given, print};
@@ -10,8 +14,28 @@ use super::{Error, Exit, Global, given, print};
 /// What `init` takes.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Where to create it [default: the current folder]
+    /// Where to create it, or the repository to add --ci or --hook to [default: the current folder]
     dir: Option<PathBuf>,
+    /// Also write a CI pipeline that checks the journals and publishes the site
+    #[arg(long, value_enum, value_name = "HOST")]
+    ci: Option<CiHost>,
+    /// The git URL CI installs debrief from [default: [ci] from in debrief.toml]
+    #[arg(long, value_name = "URL", requires = "ci")]
+    from: Option<String>,
+    /// The branch whose pushes publish the site [default: the repository's current branch, else main]
+    #[arg(long, value_name = "NAME", requires = "ci")]
+    branch: Option<String>,
+    /// Also install a git pre-commit hook that runs `debrief check --deny warnings`
+    #[arg(long)]
+    hook: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum CiHost {
+    /// GitHub Actions and GitHub Pages
+    Github,
+    /// GitLab CI and GitLab Pages
+    Gitlab,
 }
 
 /// `debrief init`.
@@ -19,11 +43,23 @@ pub fn run(g: &Global, args: &Args) -> Result<Exit, Error> {
     // A new repository goes where it is asked, never into one above.
     let target = given(g, args.dir.as_deref()).unwrap_or_else(|| PathBuf::from("."));
     if target.join("debrief.toml").exists() {
-        return Err(format!(
-            "{} is already a debrief repository (it has debrief.toml)",
-            target.display()
-        )
-        .into());
+        if args.ci.is_none() && !args.hook {
+            return Err(format!(
+                "{} is already a debrief repository (it has debrief.toml); \
+                 `debrief init --ci github|gitlab` or `--hook` adds what it lacks",
+                target.display()
+            )
+            .into());
+        }
+        let config = debrief::repo::load_config(&target, g.config.as_deref())?;
+        let files = extras(&target, args, &config)?;
+        return write(
+            g,
+            &target,
+            files,
+            "Added to the journal repository in",
+            &config,
+        );
     }
     // A repository inside another would be read as that one's journals.
     if let Ok(abs) = std::path::absolute(&target) {
@@ -48,9 +84,103 @@ pub fn run(g: &Global, args: &Args) -> Result<Exit, Error> {
         }
     }
     let today = g.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    // Whatever is wrong with --ci or --hook is said before anything is written.
+    let config = debrief::config::Config::default();
+    let extras = extras(&target, args, &config)?;
+    let mut files = scaffold::init_files(today);
+    files.extend(extras);
+    write(
+        g,
+        &target,
+        files,
+        "Created a journal repository in",
+        &config,
+    )
+}
+
+/// The files --ci and --hook add, as (path, text).
+fn extras(
+    target: &Path,
+    args: &Args,
+    config: &debrief::config::Config,
+) -> Result<Vec<(String, String)>, Error> {
+    let mut files = Vec::new();
+    if let Some(host) = args.ci {
+        let Some(from) = args.from.as_deref().or(config.ci.from.as_deref()) else {
+            return Err("say where CI installs debrief from: `--from <git URL>`, \
+                        or `from` under [ci] in debrief.toml"
+                .into());
+        };
+        let branch = args
+            .branch
+            .clone()
+            .or_else(|| ci::current_branch(target))
+            .unwrap_or_else(|| "main".into());
+        let host = match host {
+            CiHost::Github => Host::Github,
+            CiHost::Gitlab => Host::Gitlab,
+        };
+        let pipeline = ci::Pipeline {
+            from,
+            branch: &branch,
+            encrypt: config.site.encrypt,
+        };
+        files.push(ci::pipeline(host, &pipeline));
+    }
+    if args.hook {
+        let git = target.join(".git");
+        if !git.is_dir() {
+            return Err(format!(
+                "{} is not the top of a git repository (no .git folder): \
+                 run `git init` first, or leave out --hook",
+                target.display()
+            )
+            .into());
+        }
+        // Another hook is the user's: left alone. Ours is written again.
+        let hook = target.join(ci::HOOK_FILE);
+        match std::fs::read_to_string(&hook) {
+            Ok(text) if !ci::is_our_hook(&text) => {
+                return Err(format!(
+                    "{} is a pre-commit hook debrief did not write: it is left as it is. \
+                     Call `debrief check --deny warnings` from it, or remove it and run \
+                     `debrief init --hook` again",
+                    hook.display()
+                )
+                .into());
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(format!("cannot read {}: {e}", hook.display()).into()),
+        }
+        files.push((ci::HOOK_FILE.into(), ci::pre_commit_hook()));
+    }
+    Ok(files)
+}
+
+/// Writes each file that is not there yet, says what it kept and wrote.
+fn write(
+    g: &Global,
+    target: &Path,
+    files: Vec<(String, String)>,
+    done: &str,
+    config: &debrief::config::Config,
+) -> Result<Exit, Error> {
     let mut created = Vec::new();
-    for (rel, text) in scaffold::init_files(today) {
-        match scaffold::write_new(&target.join(&rel), &text) {
+    for (rel, text) in files {
+        let path = target.join(&rel);
+        let written = if rel == ci::HOOK_FILE {
+            // Ours when there (extras() refused any other): written again.
+            scaffold::write_new(&path, &text)
+                .or_else(|e| match e {
+                    ScaffoldError::Exists(_) => scaffold::replace(&path, &text),
+                    e => Err(e),
+                })
+                .and_then(|()| make_executable(&path))
+        } else {
+            scaffold::write_new(&path, &text)
+        };
+        match written {
             Ok(()) => created.push(rel),
             Err(ScaffoldError::Exists(_)) => {
                 let _ = writeln!(anstream::stderr(), "kept the existing {rel}");
@@ -58,11 +188,47 @@ pub fn run(g: &Global, args: &Args) -> Result<Exit, Error> {
             Err(e) => return Err(e.into()),
         }
     }
-    let mut text = format!("Created a journal repository in {}:\n", target.display());
-    for rel in created {
+    let mut text = format!("{done} {}:\n", target.display());
+    if created.is_empty() {
+        text = format!(
+            "Nothing to add to {}: every file is there.\n",
+            target.display()
+        );
+    }
+    for rel in &created {
         text += &format!("  {rel}\n");
     }
-    text += "Next: `debrief due` lists what to do; `debrief new --company C --role R` starts a journal.\n";
+    if created.iter().any(|r| r == "debrief.toml") {
+        text += "Next: `debrief due` lists what to do; `debrief new --company C --role R` starts a journal.\n";
+    }
+    if created.iter().any(|r| r.starts_with(".github/")) {
+        text += "GitHub Pages: turn it on under Settings > Pages > Source: GitHub Actions.\n";
+        text += if config.site.encrypt {
+            "The site is locked: add the DEBRIEF_PASSWORD secret under Settings > Secrets and variables > Actions.\n"
+        } else {
+            "A Pages site can be read by anyone who has its address: to lock it, set `encrypt = true` \
+             under [site], delete the workflow and run this again, then add the DEBRIEF_PASSWORD secret.\n"
+        };
+    }
+    if created.iter().any(|r| r == ".gitlab-ci.yml") {
+        text += "GitLab Pages: add a weekly pipeline schedule, and DEBRIEF_PASSWORD as a masked \
+                 variable if the site is locked.\n";
+    }
     print(g, &text);
     Ok(Exit::Clean)
+}
+
+/// Lets git run the hook.
+#[cfg(unix)]
+fn make_executable(path: &Path) -> Result<(), ScaffoldError> {
+    use std::os::unix::fs::PermissionsExt;
+    let io = |e| ScaffoldError::Io(path.to_path_buf(), e);
+    let mut perms = std::fs::metadata(path).map_err(io)?.permissions();
+    perms.set_mode(perms.mode() | 0o755);
+    std::fs::set_permissions(path, perms).map_err(io)
+}
+
+#[cfg(not(unix))]
+fn make_executable(_: &Path) -> Result<(), ScaffoldError> {
+    Ok(())
 }

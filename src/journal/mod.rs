@@ -7,6 +7,7 @@
 pub mod application;
 pub mod depth;
 pub mod discover;
+pub mod fields;
 pub mod frontmatter;
 pub mod markdown;
 pub mod model;

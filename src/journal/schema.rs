@@ -5,8 +5,11 @@
 //! and every problem names its line and column. Every problem in a file is
 //! collected; nothing stops at the first. Knows nothing of the rules.
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
 
+use super::fields::{self, names};
 use super::model::*;
 use super::node::{Key, Node, Value};
 use crate::diagnostics::{Loc, Problem, Severity, did_you_mean};
@@ -17,50 +20,15 @@ pub const FRONT_MATTER: &str = "front-matter";
 /// Rule id of keys the schema does not know.
 pub const UNKNOWN_FIELD: &str = "unknown-field";
 
-/// Every top-level field of a journal.
-pub const FIELDS: &[&str] = &[
-    "company",
-    "role",
-    "date",
-    "title",
-    "stage",
-    "format",
-    "channel",
-    "interviewer",
-    "interviewers",
-    "contact",
-    "next_steps",
-    "decision_by",
-    "no_contact_before",
-    "promised",
-    "sent",
-    "replies",
-    "outcome",
-    "outcome_on",
-    "discussed",
-    "learned",
-    "highlights",
-    "references",
-    "tags",
-    "snooze",
-    "allow",
-];
+/// Every top-level field of a journal (from the table in `fields.rs`).
+pub static FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| names(fields::JOURNAL));
 
-const INTERVIEWER_FIELDS: &[&str] = &[
-    "name",
-    "title",
-    "email",
-    "phone",
-    "prefers",
-    "linkedin",
-    "discussed",
-    "allow",
-];
-const PROMISED_FIELDS: &[&str] = &["item", "to", "due", "done", "allow"];
-const SENT_FIELDS: &[&str] = &["kind", "to", "on", "channel", "note", "decide_by", "allow"];
-const REPLY_FIELDS: &[&str] = &["on", "from", "note", "allow"];
-const REFERENCE_FIELDS: &[&str] = &["name", "briefed", "allow"];
-const SNOOZE_FIELDS: &[&str] = &["rule", "until", "to", "allow"];
+static INTERVIEWER_FIELDS: LazyLock<Vec<&str>> = LazyLock::new(|| names(fields::INTERVIEWER));
+static PROMISED_FIELDS: LazyLock<Vec<&str>> = LazyLock::new(|| names(fields::PROMISED));
+static SENT_FIELDS: LazyLock<Vec<&str>> = LazyLock::new(|| names(fields::SENT));
+static REPLY_FIELDS: LazyLock<Vec<&str>> = LazyLock::new(|| names(fields::REPLY));
+static REFERENCE_FIELDS: LazyLock<Vec<&str>> = LazyLock::new(|| names(fields::REFERENCE));
+static SNOOZE_FIELDS: LazyLock<Vec<&str>> = LazyLock::new(|| names(fields::SNOOZE));
 
 /// The front-matter of one file, read into a journal, plus what was wrong.
 pub struct Parsed {
@@ -141,6 +109,9 @@ pub fn read(file: &str, root: &Node, opening: Loc, snooze_rules: &[&str]) -> Par
             "company" => company = r.required_text(key, value),
             "role" => role = r.required_text(key, value),
             "date" => {
+                if value.value == Value::Null {
+                    r.error(value.loc, "`date` is required and must not be empty".into());
+                }
                 date = r.when(value);
                 j.date_loc = value.loc;
             }
@@ -214,7 +185,7 @@ pub fn read(file: &str, root: &Node, opening: Loc, snooze_rules: &[&str]) -> Par
             }
             "allow" => r.allow(value, 0, u32::MAX),
             other => {
-                r.unknown(key, FIELDS, "");
+                r.unknown(key, &FIELDS, "");
                 j.extra.push((other.to_string(), to_json(value)));
             }
         }
@@ -546,7 +517,7 @@ impl Reader<'_> {
                 .text(node)
                 .map(|name| interviewer_named(name, node.loc));
         }
-        let e = self.entries(node, INTERVIEWER_FIELDS, "an interviewer")?;
+        let e = self.entries(node, &INTERVIEWER_FIELDS, "an interviewer")?;
         let name = self
             .required(node, e, "name", "an interviewer")
             .and_then(|n| self.text(n));
@@ -578,7 +549,7 @@ impl Reader<'_> {
                 loc: node.loc,
             });
         }
-        let e = self.entries(node, PROMISED_FIELDS, "a promised item")?;
+        let e = self.entries(node, &PROMISED_FIELDS, "a promised item")?;
         let item = self
             .required(node, e, "item", "a promised item")
             .and_then(|n| self.text(n));
@@ -595,7 +566,7 @@ impl Reader<'_> {
     }
 
     fn sent(&mut self, node: &Node) -> Option<Sent> {
-        let e = self.entries(node, SENT_FIELDS, "a sent entry")?;
+        let e = self.entries(node, &SENT_FIELDS, "a sent entry")?;
         let kind = self
             .required(node, e, "kind", "a sent entry")
             .and_then(|n| self.choice(n, &Kind::ALL, Kind::as_str, "kind"));
@@ -620,7 +591,7 @@ impl Reader<'_> {
     }
 
     fn reply(&mut self, node: &Node) -> Option<Reply> {
-        let e = self.entries(node, REPLY_FIELDS, "a reply")?;
+        let e = self.entries(node, &REPLY_FIELDS, "a reply")?;
         let on = self
             .required(node, e, "on", "a reply")
             .and_then(|n| self.date(n));
@@ -642,7 +613,7 @@ impl Reader<'_> {
                 loc: node.loc,
             });
         }
-        let e = self.entries(node, REFERENCE_FIELDS, "a reference")?;
+        let e = self.entries(node, &REFERENCE_FIELDS, "a reference")?;
         let name = self
             .required(node, e, "name", "a reference")
             .and_then(|n| self.text(n));
@@ -655,7 +626,7 @@ impl Reader<'_> {
     }
 
     fn snooze(&mut self, node: &Node, rules: &[&str]) -> Option<Snooze> {
-        let e = self.entries(node, SNOOZE_FIELDS, "a snooze")?;
+        let e = self.entries(node, &SNOOZE_FIELDS, "a snooze")?;
         let rule_node = self.required(node, e, "rule", "a snooze");
         let rule = rule_node.and_then(|n| self.text(n));
         if let (Some(rule), Some(n)) = (&rule, rule_node)

@@ -286,6 +286,22 @@ pub fn action_ids() -> Vec<&'static str> {
         .collect()
 }
 
+/// The ids an `allow:` may name: the rules that report a problem in a
+/// journal (a problem of the whole search is in no journal, so no `allow`
+/// reaches it).
+pub fn problem_ids() -> Vec<&'static str> {
+    RULES
+        .iter()
+        .filter(|r| {
+            !matches!(
+                r.check,
+                Check::Actions(_) | Check::Companion(_) | Check::Pipeline(_)
+            )
+        })
+        .map(|r| r.id)
+        .collect()
+}
+
 /// Where an action stands relative to today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -588,17 +604,7 @@ fn acknowledge(app: &Application<'_>, problems: &mut Vec<Problem>) {
             .iter()
             .any(|a| (a.from..=a.to).contains(&line) && a.rules.iter().any(|(r, _)| r == p.rule));
     }
-    // A problem of the whole search is in no journal: no `allow` reaches it.
-    let problem_ids: Vec<&str> = RULES
-        .iter()
-        .filter(|r| {
-            !matches!(
-                r.check,
-                Check::Actions(_) | Check::Companion(_) | Check::Pipeline(_)
-            )
-        })
-        .map(|r| r.id)
-        .collect();
+    let problem_ids = problem_ids();
     for j in journals() {
         for (id, loc) in j.allows.iter().flat_map(|a| &a.rules) {
             if problem_ids.contains(&id.as_str()) {

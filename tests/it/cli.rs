@@ -748,7 +748,7 @@ fn new_shows_every_field_the_optional_ones_commented() {
         assert_eq!(r.code, 0, "{}", r.stderr);
         let fm = front_matter_of(&case, &r.stdout);
         let shown = |field: &str| fm.lines().filter(|l| field_of(l) == Some(field)).count();
-        for field in debrief::journal::schema::FIELDS {
+        for field in debrief::journal::schema::FIELDS.iter() {
             // `interviewer` is the shorthand for `interviewers`.
             if *field != "interviewer" {
                 assert!(shown(field) > 0, "`{field}` missing:\n{fm}");

@@ -18,6 +18,7 @@ mod fuzz_case;
 mod practice_list;
 
 mod browser;
+mod ci;
 mod cli;
 mod drafts;
 mod drafts_voice;

@@ -284,3 +284,37 @@ pub fn drafts_of(
     }
     out
 }
+
+/// The folder a PyPI package is installed into for the tests
+/// (`target/test-tools/<package>`, with `pip install --target`): installed
+/// the first time it is asked for, by the tests or by `.ci/run`. Fails the
+/// test, saying why, when pip cannot install it.
+pub fn python_package(package: &str) -> PathBuf {
+    static INSTALLING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one_at_a_time = INSTALLING.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = checkout().join("target/test-tools").join(package);
+    if dir.join(".installed").is_file() {
+        return dir;
+    }
+    let out = std::process::Command::new("python3")
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+        ])
+        .arg("--target")
+        .arg(&dir)
+        .arg(package)
+        .output()
+        .unwrap_or_else(|e| panic!("this test needs python3 to install {package}: {e}"));
+    assert!(
+        out.status.success(),
+        "this test needs {package} from PyPI: `python3 -m pip install --target {} {package}` failed:\n{}",
+        dir.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::write(dir.join(".installed"), "").unwrap();
+    dir
+}
