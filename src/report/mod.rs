@@ -5,6 +5,7 @@
 //! Pure, like the rules: journals, actions, the configuration and dates come
 //! in; values (and text) go out. The CLI prints them; the site renders them.
 
+pub mod board;
 pub mod calendar;
 pub mod charts;
 pub mod history;

@@ -13,6 +13,7 @@ use super::parts::{self, ActionPart, Parts, ProblemPart};
 use super::splice::{Rooted, Splice};
 use super::writer::{ListOf, Writer, first, root_of};
 use crate::diagnostics::Counts;
+use crate::report::board;
 use crate::report::charts::{self, Chart};
 use crate::report::pipeline::{self, Pipeline};
 use crate::report::week::Week;
@@ -28,6 +29,27 @@ struct GroupView {
     more: Option<String>,
 }
 
+/// A column of the board: its cards (the first ones, joined), how many,
+/// and where the whole column is when longer.
+#[derive(Serialize)]
+struct ColumnView {
+    id: &'static str,
+    name: &'static str,
+    count: usize,
+    items: String,
+    more: Option<String>,
+}
+
+/// An offer waiting for your answer, for the banner at the top.
+#[derive(Serialize)]
+struct DeadlineView<'a> {
+    company: &'a str,
+    role: &'a str,
+    slug: String,
+    deadline: Option<NaiveDate>,
+    days: Option<i64>,
+}
+
 /// A day of the drafts page: its drafts' items, joined.
 #[derive(Serialize)]
 struct DayView {
@@ -40,6 +62,8 @@ pub(super) struct Dashboard<'a> {
     /// Every open action, in the order of `due`.
     pub actions: &'a [&'a ActionPart],
     pub parts: &'a Parts,
+    /// The pages' names, for links to applications.
+    pub slugs: &'a pages::Slugs,
     /// Every problem, in order, and how many of each severity.
     pub problems: &'a [&'a ProblemPart],
     pub counts: Counts,
@@ -177,6 +201,46 @@ pub(super) fn dashboard(w: &Writer<'_>, d: &Dashboard<'_>) -> Result<(), BuildEr
         notes: d.counts.notes,
     };
 
+    // The board: each application in the column where it stands.
+    let mut cards: Vec<(&String, &parts::AppPart)> =
+        d.parts.iter().map(|(k, p)| (k, &**p)).collect();
+    cards.sort_by(|(_, a), (_, b)| {
+        a.card
+            .order()
+            .cmp(&b.card.order())
+            .then_with(|| natural_cmp(&a.company, &b.company))
+    });
+    let mut columns = Vec::new();
+    for column in board::Column::ALL {
+        let items: Vec<Rooted> = cards
+            .iter()
+            .filter(|(_, p)| p.card.column == column)
+            .map(|(_, p)| p.board.clone())
+            .collect();
+        let dir = format!("board/{}", column.id());
+        let (firsts, more) = first(&items, &dir);
+        w.list_pages(&listed(column.heading(), &dir, "cards"), &items)?;
+        columns.push(ColumnView {
+            id: column.id(),
+            name: column.heading(),
+            count: items.len(),
+            items: page.slot_at(&firsts, ""),
+            more,
+        });
+    }
+    let deadlines: Vec<DeadlineView> = cards
+        .iter()
+        .filter(|(_, p)| p.card.column == board::Column::Offer)
+        .take(paginate::SHOWN)
+        .map(|(key, p)| DeadlineView {
+            company: &p.company,
+            role: &p.role,
+            slug: d.slugs.app(key),
+            deadline: p.card.deadline,
+            days: p.card.deadline.map(|at| (at - d.today).num_days()),
+        })
+        .collect();
+
     // The pipeline, its charts, and the applications.
     let pipeline = pipeline::of_standings(d.parts.values().map(|p| (p.standing, p.stage.as_str())));
     let charts = dashboard_charts(&pipeline, d.recent, d.parts.values().map(|p| &p.chart));
@@ -193,6 +257,8 @@ pub(super) fn dashboard(w: &Writer<'_>, d: &Dashboard<'_>) -> Result<(), BuildEr
 
     w.spliced("index.html", "templates/index.html", &page, &|c| {
         c.insert("groups", &groups);
+        c.insert("board", &columns);
+        c.insert("deadlines", &deadlines);
         c.insert("upcoming", &upcoming_slot);
         c.insert("upcoming_count", &upcoming.len());
         c.insert("more_upcoming", &more_upcoming);

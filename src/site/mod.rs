@@ -510,6 +510,7 @@ pub fn render(
     let dash = dashboard::Dashboard {
         actions: &actions,
         parts: &parts,
+        slugs: &slugs,
         problems: &problems,
         counts: problem_counts,
         broken: &repo.bad_files,

@@ -27,7 +27,7 @@ use crate::render::drafts;
 use crate::render::theme::{self, ThemeError};
 use crate::report::week::Week;
 use crate::report::weekly::{self, JournalRef, Order};
-use crate::report::{calendar, charts, history, pipeline, scheduled};
+use crate::report::{board, calendar, charts, history, pipeline, scheduled};
 use crate::rules::{self, Action};
 
 use super::pages::{self, ActionView, DraftView, Slugs};
@@ -182,6 +182,10 @@ pub struct AppPart {
     /// Its line in the dashboard's list of applications: the theme's
     /// `_application_line.html`.
     pub line: Rooted,
+    /// Where it stands on the board.
+    pub card: board::Card,
+    /// Its card on the board: the theme's `_card.html`.
+    pub board: Rooted,
     /// Its share of the charts.
     pub chart: ChartPart,
     /// Its open actions, in the order the rules found them.
@@ -232,7 +236,7 @@ impl Maker<'_> {
         let counted = ctx.counted_outcome(app);
         let shown = self.shown.get(app.key.as_str()).copied();
         let changed = shown.map_or(self.today, |a| calendar::changed(a, self.today, self.tz));
-        let actions = actions
+        let actions: Vec<ActionPart> = actions
             .into_iter()
             .map(|a| self.action(a, app, shown, changed))
             .collect::<Result<_, _>>()?;
@@ -262,8 +266,18 @@ impl Maker<'_> {
             &serde_json::json!({"slug": self.slugs.app(&app.key), "company": app.company, "role": app.role, "outcome": standing}),
         );
         let line = self.rooted("templates/_application_line.html", &mut ctx)?;
+        let mut open: Vec<&ActionPart> = actions.iter().collect();
+        open.sort_by(|a, b| a.order.cmp(&b.order));
+        let open: Vec<&rules::Action> = open.into_iter().map(ActionPart::action).collect();
+        let card = board::card(app, &open, standing, self.today, self.tz);
+        let mut ctx = tera::Context::new();
+        ctx.insert("c", &card);
+        ctx.insert("slug", &self.slugs.app(&app.key));
+        let board = self.rooted("templates/_card.html", &mut ctx)?;
         Ok(AppPart {
             line,
+            card,
+            board,
             company: app.company.clone(),
             role: app.role.clone(),
             outcome: counted,

@@ -330,6 +330,60 @@ async fn the_dashboard_loads_without_console_errors_and_its_filter_works() {
     b.client.clone().close().await.unwrap();
 }
 
+/// The board (issue 20) in a browser: no console errors, no serious
+/// accessibility violation, the closed applications folded until asked
+/// for, and a card leads to its application.
+#[tokio::test]
+async fn the_board_shows_where_each_application_stands() {
+    let s = serve(
+        &crate::common::checkout().join("tests/fixtures/board"),
+        "2026-11-22",
+        &[],
+    );
+    let b = Browser::start().await;
+    b.client.goto(&s.url("/")).await.unwrap();
+    let errors: Vec<_> = b
+        .console()
+        .await
+        .into_iter()
+        .filter(|(level, _)| level == "SEVERE" || level == "WARNING")
+        .collect();
+    assert!(errors.is_empty(), "console: {errors:?}");
+    let (serious, passed) = b.axe().await;
+    assert!(serious.is_empty(), "{}", serious.join("\n"));
+    assert!(passed > 10, "axe checked only {passed} rules");
+    let shown = "return [...document.querySelectorAll('.board li.card h4 a')]
+        .filter(a => a.checkVisibility()).map(a => a.textContent);";
+    let visible: Vec<String> = serde_json::from_value(b.eval(shown).await).unwrap();
+    assert_eq!(
+        visible,
+        ["Orbit Labs", "Quill", "Tidewater", "Umber", "Vale"]
+    );
+    b.client
+        .find(Locator::Css("details.column.closed summary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let visible: Vec<String> = serde_json::from_value(b.eval(shown).await).unwrap();
+    assert!(visible.contains(&"Wren".to_string()), "{visible:?}");
+    b.client
+        .find(Locator::LinkText("Tidewater"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let title = until("the application page", async || {
+        let t = b.client.title().await.ok()?;
+        t.starts_with("Tidewater").then_some(t)
+    })
+    .await;
+    assert!(title.contains("Platform Engineer"), "{title}");
+    b.client.clone().close().await.unwrap();
+}
+
 #[tokio::test]
 async fn the_copy_button_puts_the_draft_on_the_clipboard() {
     let s = serve(&demo(), "2026-11-22", &[]);

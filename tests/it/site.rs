@@ -655,6 +655,22 @@ fn long_lists_are_cut_into_numbered_pages_and_every_link_resolves() {
         .collect();
     assert_eq!(ids, overdue);
 
+    // The board's columns show 50 cards each, the rest on their pages.
+    let board = &dashboard[dashboard.find("class=\"board\"").unwrap()..];
+    let board = &board[..board.find("id=\"pipeline-h\"").unwrap()];
+    let mut paged = 0;
+    for column in board.split("id=\"b-").skip(1) {
+        let id = &column[..column.find('"').unwrap()];
+        let cards = column.matches("<li class=\"card").count();
+        assert!(cards <= 50, "{id}: {cards} cards");
+        if cards == 50 {
+            assert!(column.contains(&format!("href=\"board/{id}/\"")), "{id}");
+            assert!(site.contains_key(&format!("board/{id}/index.html")));
+            paged += 1;
+        }
+    }
+    assert!(paged > 0, "no column long enough to page");
+
     // The drafts page is numbered too, and the practice list has pages.
     assert!(site.contains_key("drafts/2/index.html"));
     assert!(site["drafts/2/index.html"].contains("rel=\"prev\""));
@@ -895,4 +911,68 @@ fn saves_keep_and_shorten_a_long_applications_pages() {
         "{after:?}"
     );
     serves_what_a_fresh_start_serves(&preview, &Preview::new(serve_options(root)), "removed");
+}
+
+/// The dashboard's board (issue 20): each application in the column where
+/// it stands, the closed ones folded away, offers with their deadline at
+/// the top of the page, between the action lists and the charts.
+#[test]
+fn the_board_puts_each_application_where_it_stands() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let r = Case::new("board").run(&["build", "--output", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = read(&out, "index.html");
+    let board = &page[page.find("<section class=\"board\"").expect("a board")..];
+    let board = &board[..board
+        .find("<section aria-labelledby=\"pipeline-h\">")
+        .unwrap()];
+    // After the actions, before the charts.
+    assert!(page.find("id=\"g-later\"").unwrap() < page.find("class=\"board\"").unwrap());
+    let column_of = |company: &str| -> String {
+        let at = board
+            .find(&format!(">{company}</a></h4>"))
+            .unwrap_or_else(|| panic!("{company} has no card"));
+        let before = &board[..at];
+        let id = before.rfind("id=\"b-").unwrap();
+        before[id + 6..][..before[id + 6..].find('"').unwrap()].to_string()
+    };
+    for (company, column) in [
+        ("Orbit Labs", "offer"),
+        ("Quill", "scheduled"),
+        ("Tidewater", "owe"),
+        ("Umber", "waiting"),
+        ("Vale", "ghosted"),
+        ("Wren", "closed"),
+    ] {
+        assert_eq!(column_of(company), column, "{company}");
+    }
+    // Closed ones are folded; the others are open.
+    let closed = &board[board.find("<details class=\"column closed\">").unwrap()..];
+    assert!(closed[..closed.find("</details>").unwrap()].contains(">Wren</a>"));
+    // The card says what is next and when; waiting says how long.
+    let card = |company: &str| -> &str {
+        let at = board.find(&format!(">{company}</a></h4>")).unwrap();
+        let start = board[..at].rfind("<li class=\"card").unwrap();
+        &board[start..start + board[start..].find("</li>").unwrap()]
+    };
+    assert!(
+        card("Tidewater").contains("Send the load-test notes to Cy Moss"),
+        "{}",
+        card("Tidewater")
+    );
+    assert!(card("Tidewater").contains("class=\"card owe late\""));
+    assert!(card("Umber").contains("(6 days ago)"), "{}", card("Umber"));
+    assert!(card("Umber").contains("They will decide by</dt><dd><time datetime=\"2026-11-30\">"));
+    assert!(card("Quill").contains("<dt>Interview</dt><dd><time datetime=\"2026-11-26\">"));
+    assert!(card("Orbit Labs").contains("<dt>Answer by</dt><dd><time datetime=\"2026-11-25\">"));
+    // The offer stands out at the top.
+    let banner = page
+        .find("class=\"banner deadline\"")
+        .expect("the offers banner");
+    assert!(banner < page.find("id=\"g-overdue\"").unwrap());
+    assert!(
+        page[banner..]
+            .contains("answer by <time datetime=\"2026-11-25\">2026-11-25</time> (in 3 days)")
+    );
 }
