@@ -29,8 +29,18 @@ struct JournalView {
     channel: &'static str,
     interviewers: Vec<String>,
     next_steps: Option<String>,
+    decision_by: Option<chrono::NaiveDate>,
+    no_contact_before: Option<chrono::NaiveDate>,
     extra: Vec<(String, String)>,
     actions: Vec<ActionView>,
+    discussed: Vec<String>,
+    learned: Vec<String>,
+    highlights: Vec<String>,
+    promised: Vec<pages::PromiseView>,
+    /// What was sent and what came back, in date order.
+    exchanges: Vec<pages::Event>,
+    /// The outcome this journal records, and when.
+    outcome: Option<(&'static str, Option<chrono::NaiveDate>)>,
     /// The marker where the rendered notes go.
     html: String,
 }
@@ -153,6 +163,7 @@ pub(super) fn journal_pages(
     shown: &[Cow<'_, Journal>],
     slugs: &Slugs,
     actions: &HashMap<&str, Vec<ActionView>>,
+    today: chrono::NaiveDate,
     tz: Tz,
 ) -> Result<(), BuildError> {
     shown.par_iter().try_for_each(|j| {
@@ -178,6 +189,28 @@ pub(super) fn journal_pages(
             channel: j.channel.as_str(),
             interviewers: j.interviewers.iter().map(|i| i.name.clone()).collect(),
             next_steps: j.next_steps.clone(),
+            decision_by: j.decision_by,
+            no_contact_before: j.no_contact_before,
+            discussed: j.discussed.clone(),
+            learned: j.learned.clone(),
+            highlights: j.highlights.clone(),
+            promised: j
+                .promised
+                .iter()
+                .map(|p| pages::promise_view(p, j, today, tz))
+                .collect(),
+            exchanges: {
+                let slug = slugs.journal(&j.path);
+                let mut e: Vec<pages::Event> = j
+                    .sent
+                    .iter()
+                    .map(|s| pages::sent_event(s, tz, &slug))
+                    .chain(j.replies.iter().map(|r| pages::reply_event(r, &slug)))
+                    .collect();
+                e.sort_by_key(|e| e.date);
+                e
+            },
+            outcome: j.outcome.map(|o| (o.as_str(), j.outcome_on)),
             extra: j
                 .extra
                 .iter()

@@ -18,21 +18,11 @@ use crate::report::charts::{self, Chart};
 use crate::report::pipeline::{self, Pipeline};
 use crate::report::week::Week;
 
-/// A group of the dashboard: how many actions, the first ones' items
-/// joined, and where the whole list is when they are not all shown.
+/// A group of the dashboard (or a column of its board): how many actions
+/// (or cards), the first ones' items joined, and where the whole list is
+/// when they are not all shown.
 #[derive(Serialize)]
 struct GroupView {
-    id: &'static str,
-    name: &'static str,
-    count: usize,
-    items: String,
-    more: Option<String>,
-}
-
-/// A column of the board: its cards (the first ones, joined), how many,
-/// and where the whole column is when longer.
-#[derive(Serialize)]
-struct ColumnView {
     id: &'static str,
     name: &'static str,
     count: usize,
@@ -220,7 +210,7 @@ pub(super) fn dashboard(w: &Writer<'_>, d: &Dashboard<'_>) -> Result<(), BuildEr
         let dir = format!("board/{}", column.id());
         let (firsts, more) = first(&items, &dir);
         w.list_pages(&listed(column.heading(), &dir, "cards"), &items)?;
-        columns.push(ColumnView {
+        columns.push(GroupView {
             id: column.id(),
             name: column.heading(),
             count: items.len(),

@@ -15,7 +15,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 /// Whether `url` names something on another host: a scheme (`https:`,
 /// `ftp:`, …) or a host of its own (`//host/…`). Browsers drop whitespace
@@ -194,37 +194,81 @@ pub fn to_html(body: &str) -> String {
     let mut block: Vec<Event<'_>> = Vec::new();
     let mut depth = 0usize;
     let mut raw = false;
+    let mut pending_level = None;
     let events = LocalImages {
         events: Parser::new_ext(body, options).map(defuse).peekable(),
         open: Vec::new(),
     };
+    // Headings wait until something is under them: a template's heading
+    // left empty ("## Questions I asked", then the next heading or the
+    // end) is not shown.
+    let mut headings: Vec<(HeadingLevel, String)> = Vec::new();
     for event in events {
+        let heading = match &event {
+            Event::Start(Tag::Heading { level, .. }) if depth == 0 => Some(*level),
+            _ => None,
+        };
         match &event {
             Event::Start(_) => depth += 1,
             Event::End(_) => depth = depth.saturating_sub(1),
             Event::Html(_) | Event::InlineHtml(_) => raw = true,
             _ => {}
         }
+        if let Some(level) = heading {
+            // Those at its level or below have nothing under them.
+            while headings.last().is_some_and(|(l, _)| *l >= level) {
+                headings.pop();
+            }
+            pending_level = Some(level);
+        }
         block.push(event);
         if depth == 0 {
+            let mut piece = String::new();
             if raw {
-                let mut piece = String::new();
-                html::push_html(&mut piece, block.drain(..));
-                let clean = SANITIZER.clean(&piece).to_string();
-                out.push_str(&images_without_source(&clean));
+                let mut dirty = String::new();
+                html::push_html(&mut dirty, block.drain(..));
+                let clean = SANITIZER.clean(&dirty).to_string();
+                piece.push_str(&images_without_source(&clean));
             } else {
-                html::push_html(&mut out, block.drain(..));
+                html::push_html(&mut piece, block.drain(..));
             }
             raw = false;
+            match pending_level.take() {
+                Some(level) => headings.push((level, piece)),
+                None => {
+                    for (_, h) in headings.drain(..) {
+                        out.push_str(&h);
+                    }
+                    out.push_str(&piece);
+                }
+            }
         }
     }
-    html::push_html(&mut out, block.into_iter());
+    if !block.is_empty() {
+        for (_, h) in headings.drain(..) {
+            out.push_str(&h);
+        }
+        html::push_html(&mut out, block.into_iter());
+    }
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_with_nothing_under_them_are_left_out() {
+        let html = to_html(
+            "## What went well\n\n## Where I struggled\n\n- the estimate\n\n## Questions I asked\n\n# Notes\n\n### Round one\n\nText.\n\n## Empty at the end\n",
+        );
+        assert_eq!(
+            html,
+            "<h2>Where I struggled</h2>\n<ul>\n<li>the estimate</li>\n</ul>\n<h1>Notes</h1>\n<h3>Round one</h3>\n<p>Text.</p>\n"
+        );
+        // A heading with a subsection under it stays.
+        assert!(to_html("## Reflection\n### Went well\n- a\n").contains("<h2>Reflection</h2>"));
+    }
 
     #[test]
     fn hostile_html_is_defused() {

@@ -522,7 +522,7 @@ pub fn render(
     phases.mark("dashboard, drafts");
     applications::application_pages(&w, app_pages)?;
     phases.mark("application pages");
-    applications::journal_pages(&w, repo, &shown, &slugs, &by_journal, tz)?;
+    applications::journal_pages(&w, repo, &shown, &slugs, &by_journal, today, tz)?;
     phases.mark("journal pages");
     let journal_slug = |path: &str| slugs.journal(path);
     let input = weeks::Weeks {

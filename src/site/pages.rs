@@ -103,6 +103,12 @@ impl From<&Action> for ActionFields {
     }
 }
 
+/// A `mailto:` link to `email` alone.
+fn address_link(email: &str) -> String {
+    let url = mailto(Some(email), None, "");
+    url.split('?').next().unwrap_or(&url).to_string()
+}
+
 /// Percent-encodes for a `mailto:` URL (RFC 6068): everything but unreserved
 /// characters, line ends as CRLF.
 pub fn mailto(email: Option<&str>, subject: Option<&str>, body: &str) -> String {
@@ -302,6 +308,40 @@ pub struct ApplicationView {
     pub journals: Vec<(String, String, String)>,
     /// Where the whole of each list is, when the page shows only part.
     pub more: AppMore,
+    /// The people you met, each once.
+    pub people: Vec<PersonView>,
+    /// The timeline they gave: their words (the latest journal's
+    /// `next_steps`), when they will decide, and the day before which
+    /// they asked not to be contacted.
+    pub said: Said,
+}
+
+/// A person of an application, as its page lists them.
+#[derive(Serialize)]
+pub struct PersonView {
+    /// Their name.
+    pub name: String,
+    /// Their job title.
+    pub title: Option<String>,
+    /// Their email address, and its `mailto:` link.
+    pub email: Option<(String, String)>,
+    /// Their phone number, and its `tel:` link when it can be dialled.
+    pub phone: Option<(String, Option<String>)>,
+    /// How they prefer to be contacted.
+    pub prefers: Option<&'static str>,
+    /// They agreed to connect on LinkedIn.
+    pub linkedin: bool,
+}
+
+/// The timeline an employer gave.
+#[derive(Serialize, Default)]
+pub struct Said {
+    /// In their words.
+    pub next_steps: Option<String>,
+    /// When they said they would decide.
+    pub decision_by: Option<NaiveDate>,
+    /// Not to be contacted before.
+    pub no_contact_before: Option<NaiveDate>,
 }
 
 /// The numbered pages of an application's long lists, and how long each
@@ -318,6 +358,67 @@ pub struct AppMore {
     pub journals: Option<String>,
     /// How many actions, events, promised items and journals in all.
     pub counts: [usize; 4],
+}
+
+/// What was sent, as a line of a timeline.
+pub fn sent_event(s: &crate::journal::model::Sent, tz: chrono_tz::Tz, journal: &str) -> Event {
+    let to = if s.to.is_empty() {
+        "every interviewer".to_string()
+    } else {
+        s.to.join(", ")
+    };
+    let how = s
+        .channel
+        .map_or(String::new(), |c| format!(" by {}", c.as_str()));
+    let note = s
+        .note
+        .as_deref()
+        .map_or(String::new(), |n| format!(": {n}"));
+    Event {
+        date: s.on.date(tz),
+        kind: "sent",
+        text: format!("{} to {to}{how}{note}", s.kind.as_str()),
+        journal: journal.to_string(),
+    }
+}
+
+/// A reply, as a line of a timeline.
+pub fn reply_event(r: &crate::journal::model::Reply, journal: &str) -> Event {
+    let from = r
+        .from
+        .as_deref()
+        .map_or(String::new(), |f| format!(" from {f}"));
+    let note = r
+        .note
+        .as_deref()
+        .map_or(String::new(), |n| format!(": {n}"));
+    Event {
+        date: r.on,
+        kind: "reply",
+        text: format!("Reply{from}{note}"),
+        journal: journal.to_string(),
+    }
+}
+
+/// A promised item of `j` and where it stands today.
+pub fn promise_view(
+    p: &crate::journal::model::Promise,
+    j: &crate::journal::Journal,
+    today: NaiveDate,
+    tz: chrono_tz::Tz,
+) -> PromiseView {
+    let due = p.due.unwrap_or_else(|| add_days(j.date.date(tz), 1));
+    let state = match p.done {
+        Some(_) => "sent",
+        None if due < today => "overdue",
+        None => "open",
+    };
+    PromiseView {
+        item: p.item.clone(),
+        to: p.to.clone(),
+        due,
+        state,
+    }
 }
 
 /// Builds the page of one application; `actions` are its open actions.
@@ -340,56 +441,9 @@ pub fn application(
             text: j.display_title(),
             journal: jslug.clone(),
         });
-        for s in &j.sent {
-            let to = if s.to.is_empty() {
-                "every interviewer".to_string()
-            } else {
-                s.to.join(", ")
-            };
-            let how = s
-                .channel
-                .map_or(String::new(), |c| format!(" by {}", c.as_str()));
-            let note = s
-                .note
-                .as_deref()
-                .map_or(String::new(), |n| format!(": {n}"));
-            timeline.push(Event {
-                date: s.on.date(tz),
-                kind: "sent",
-                text: format!("{} to {to}{how}{note}", s.kind.as_str()),
-                journal: jslug.clone(),
-            });
-        }
-        for r in &j.replies {
-            let from = r
-                .from
-                .as_deref()
-                .map_or(String::new(), |f| format!(" from {f}"));
-            let note = r
-                .note
-                .as_deref()
-                .map_or(String::new(), |n| format!(": {n}"));
-            timeline.push(Event {
-                date: r.on,
-                kind: "reply",
-                text: format!("Reply{from}{note}"),
-                journal: jslug.clone(),
-            });
-        }
-        for p in &j.promised {
-            let due = p.due.unwrap_or_else(|| add_days(j.date.date(tz), 1));
-            let state = match p.done {
-                Some(_) => "sent",
-                None if due < today => "overdue",
-                None => "open",
-            };
-            promised.push(PromiseView {
-                item: p.item.clone(),
-                to: p.to.clone(),
-                due,
-                state,
-            });
-        }
+        timeline.extend(j.sent.iter().map(|s| sent_event(s, tz, &jslug)));
+        timeline.extend(j.replies.iter().map(|r| reply_event(r, &jslug)));
+        promised.extend(j.promised.iter().map(|p| promise_view(p, j, today, tz)));
     }
     if let (Some(on), Some(j)) = (app.outcome_on, app.outcome_journal)
         && app.outcome != Outcome::Pending
@@ -424,6 +478,29 @@ pub fn application(
             })
             .collect(),
         more: AppMore::default(),
+        people: app
+            .people()
+            .people
+            .iter()
+            .map(|p| PersonView {
+                name: p.name.clone(),
+                title: p.title.clone(),
+                email: p.email.as_ref().map(|e| (e.clone(), address_link(e))),
+                phone: p.phone.as_ref().map(|n| (n.clone(), tel(n))),
+                prefers: p.prefers.map(|c| c.as_str()),
+                linkedin: p.linkedin,
+            })
+            .collect(),
+        said: Said {
+            next_steps: app
+                .journals
+                .iter()
+                .chain(&app.scheduled)
+                .rev()
+                .find_map(|j| j.next_steps.clone()),
+            decision_by: app.decision_by,
+            no_contact_before: app.no_contact_before,
+        },
     }
 }
 

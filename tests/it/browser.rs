@@ -176,6 +176,15 @@ impl Browser {
     }
 
     /// The text of the first element `css` finds, if there is one now.
+    /// The console's errors and warnings so far.
+    async fn console_errors(&self) -> Vec<(String, String)> {
+        self.console()
+            .await
+            .into_iter()
+            .filter(|(level, _)| level == "SEVERE" || level == "WARNING")
+            .collect()
+    }
+
     async fn try_text(&self, css: &str) -> Option<String> {
         self.client
             .find(Locator::Css(css))
@@ -292,12 +301,7 @@ async fn the_dashboard_loads_without_console_errors_and_its_filter_works() {
     let s = serve(&demo(), "2026-11-22", &[]);
     let b = Browser::start().await;
     b.client.goto(&s.url("/")).await.unwrap();
-    let errors: Vec<_> = b
-        .console()
-        .await
-        .into_iter()
-        .filter(|(level, _)| level == "SEVERE" || level == "WARNING")
-        .collect();
+    let errors = b.console_errors().await;
     assert!(errors.is_empty(), "console: {errors:?}");
     // The page's Content-Security-Policy is in force: inline script does
     // not run (and the theme, the reload script included, needs none).
@@ -342,12 +346,7 @@ async fn the_board_shows_where_each_application_stands() {
     );
     let b = Browser::start().await;
     b.client.goto(&s.url("/")).await.unwrap();
-    let errors: Vec<_> = b
-        .console()
-        .await
-        .into_iter()
-        .filter(|(level, _)| level == "SEVERE" || level == "WARNING")
-        .collect();
+    let errors = b.console_errors().await;
     assert!(errors.is_empty(), "console: {errors:?}");
     let (serious, passed) = b.axe().await;
     assert!(serious.is_empty(), "{}", serious.join("\n"));

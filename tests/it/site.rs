@@ -52,10 +52,10 @@ fn builds_every_page_with_its_actions_and_drafts() {
     }
     let journal = read(&out, "journals/pending/index.html");
     assert!(journal.contains("Thank Ann Lee for the onsite interview"));
-    assert!(
-        journal.contains("<h2>Reflection</h2>"),
-        "the notes are rendered"
-    );
+    // Its front-matter is shown; the notes' one heading has nothing under
+    // it, and is left out.
+    assert!(journal.contains("Built a deploy orchestrator used by 300 engineers."));
+    assert!(!journal.contains("<h2>Reflection</h2>"), "an empty heading");
     let app = read(
         &out,
         "applications/acme-rockets-platform-engineer/index.html",
@@ -975,4 +975,65 @@ fn the_board_puts_each_application_where_it_stands() {
         page[banner..]
             .contains("answer by <time datetime=\"2026-11-25\">2026-11-25</time> (in 3 days)")
     );
+}
+
+/// Journal pages show what the journal records beside the notes, and an
+/// application's page its people, each once, and the timeline they gave
+/// (issue 20).
+#[test]
+fn journal_and_application_pages_show_what_the_journals_know() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let case = Case::at(crate::common::checkout()).today("2026-11-22");
+    let r = case.run(&["build", "--output", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let main = |rel: &str| crate::common::main_of(&read(&out, rel));
+
+    let journal = main("journals/cyberdyne-platform-engineer-2026-11-12-final/index.html");
+    for shown in [
+        "<h3>What you learned</h3>",
+        "Sarah wants the platform team to own developer experience end to end.",
+        "<h3>Your highlights</h3>",
+        "<tr class=\"sent\"><td>my list of references</td><td>Miles Dyson</td><td>2026-11-13</td><td>sent</td></tr>",
+        "<span class=\"kind\">reply</span> Reply from Miles Dyson: Verbal offer on the phone",
+        "<span class=\"kind\">sent</span> thank-you to every interviewer",
+        "<dt>Outcome</dt><dd>offer (<time datetime=\"2026-11-20\">",
+        "<dt>They decide by</dt>",
+    ] {
+        assert!(journal.contains(shown), "{shown} missing:\n{journal}");
+    }
+
+    let app = main("applications/cyberdyne-systems-platform-engineer/index.html");
+    let people = &app[app.find("id=\"people-h\"").expect("a people section")..];
+    let people = &people[..people.find("</section>").unwrap()];
+    // Miles Dyson is in both journals: listed once, with what either says.
+    assert_eq!(
+        people.matches("<strong>Miles Dyson</strong>").count(),
+        1,
+        "{people}"
+    );
+    assert!(people.contains("<strong>Miles Dyson</strong>, Engineering Director · <a href=\"mailto:miles.dyson@cyberdyne.example\">"));
+    assert!(people.contains("<strong>Sarah Connor</strong>, VP Engineering"));
+    assert!(people.contains("agreed to connect on LinkedIn"));
+    assert!(
+        app.contains("<dt>In their words</dt><dd>An answer by the 20th.</dd>"),
+        "{app}"
+    );
+}
+
+/// A heading the journal template left empty is not on the page.
+#[test]
+fn empty_template_headings_are_not_rendered() {
+    let case = Case::temp().file(
+        "content/acme.md",
+        "---\ncompany: Acme\nrole: Engineer\ndate: 2026-11-20\n---\n## What went well\n\n## Where I struggled\n\n- the estimate\n\n## Questions I asked\n",
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let r = case.run(&["build", "--output", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = read(&out, "journals/acme/index.html");
+    assert!(page.contains("<h2>Where I struggled</h2>"), "{page}");
+    assert!(!page.contains("What went well"), "{page}");
+    assert!(!page.contains("Questions I asked"), "{page}");
 }
