@@ -149,9 +149,12 @@ default:
     key: debrief
     paths:
       - .cargo/bin/
+      - .cargo/debrief.rev
+  # debrief is built again only when its repository has moved on.
   before_script:
     - export PATH="$CARGO_HOME/bin:$PATH"
-    - command -v debrief || cargo install --locked --git "$DEBRIEF_FROM" debrief
+    - REV="$(git ls-remote "$DEBRIEF_FROM" HEAD | cut -f1)"
+    - if [ "$(cat .cargo/debrief.rev 2>/dev/null)" != "$REV" ]; then cargo install --locked --force --git "$DEBRIEF_FROM" --rev "$REV" debrief && echo "$REV" > .cargo/debrief.rev; fi
 
 stages:
   - check

@@ -23,6 +23,7 @@ mod draft;
 mod due;
 mod init;
 mod new;
+mod prep;
 mod record;
 mod report;
 mod schema;
@@ -90,6 +91,8 @@ enum Command {
     Reply(record::ReplyArgs),
     /// Record where an application stands: offer, rejected, accepted, …
     Outcome(record::OutcomeArgs),
+    /// Print the prep sheet of an interview to come: who you will meet, what earlier rounds taught you, what to practise
+    Prep(prep::Args),
     /// Print the weekly report, or with --work-search the log of every contact made
     #[command(
         after_help = "Examples:\n  debrief report                      this week, as Markdown\n  debrief report --week 2026-W47 --format html > week.html\n  debrief report --work-search --from 2026-11-01 --format csv > log.csv"
@@ -162,6 +165,7 @@ impl Cli {
             Command::Sent(args) => record::sent(g, args),
             Command::Reply(args) => record::reply(g, args),
             Command::Outcome(args) => record::outcome(g, args),
+            Command::Prep(args) => prep::run(g, args),
             Command::Report(args) => report::run(g, args),
             Command::Build(args) => build::run(g, args),
             Command::Serve(args) => serve::run(g, args),

@@ -298,7 +298,8 @@ pub fn names(fields: &[Field]) -> Vec<&'static str> {
 /// accepts, then optionally a time and an offset.
 const WHEN_PATTERN: &str = r"^\s*(19[7-9][0-9]|20[0-9][0-9]|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])([T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?\s*$";
 
-/// The JSON Schema (draft 2020-12) of a journal's front-matter, from the
+/// The JSON Schema (draft-07, which editors' validators read) of a
+/// journal's front-matter, from the
 /// table. `action_rules` are the ids a snooze may name, `problem_rules`
 /// those an `allow` may. Unknown fields are allowed, as the reader keeps
 /// them (with a warning).
@@ -312,7 +313,7 @@ pub fn json_schema(action_rules: &[&str], problem_rules: &[&str]) -> Value {
     let mut head = serde_json::Map::new();
     head.insert(
         "$schema".into(),
-        json!("https://json-schema.org/draft/2020-12/schema"),
+        json!("http://json-schema.org/draft-07/schema#"),
     );
     head.insert("title".into(), json!("debrief journal front-matter"));
     head.insert(
@@ -379,10 +380,26 @@ impl Rules<'_> {
                 json!({"anyOf": [entry, {"type": "array", "items": entry}]})
             }
         };
-        match required {
-            true => one,
-            false => json!({"anyOf": [one, {"type": "null"}]}),
+        if required {
+            return one;
         }
+        // Left empty (null) is allowed: said within the value where it can
+        // be, so an editor reports one problem rather than three.
+        let mut one = one;
+        let map = one.as_object_mut().expect("an object");
+        if let Some(t) = map.get("type").cloned() {
+            let mut types = match t {
+                Value::Array(types) => types,
+                single => vec![single],
+            };
+            types.push(json!("null"));
+            map.insert("type".into(), Value::Array(types));
+        } else if let Some(Value::Array(names)) = map.get_mut("enum") {
+            names.push(Value::Null);
+        } else {
+            return json!({"anyOf": [one, {"type": "null"}]});
+        }
+        one
     }
 }
 

@@ -157,7 +157,14 @@ pub fn card(
         .filter(|d| *d <= today)
         .max();
     let expected = app.decision_by.or(app.no_contact_before);
-    let interview = app.scheduled.first().map(|j| j.date.date(tz));
+    // Today's interview counts as scheduled until tomorrow.
+    let interview = app
+        .journals
+        .iter()
+        .filter(|j| j.date.date(tz) == today)
+        .chain(&app.scheduled)
+        .next()
+        .map(|j| j.date.date(tz));
     let deadline = actions
         .iter()
         .filter(|a| OFFER_RULES.contains(&a.rule))

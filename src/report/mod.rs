@@ -11,6 +11,7 @@ pub mod charts;
 pub mod history;
 pub mod pipeline;
 pub mod practice;
+pub mod prep;
 pub mod scheduled;
 pub mod text;
 pub mod week;

@@ -188,6 +188,23 @@ fn images_without_source(html: &str) -> Cow<'_, str> {
 /// closed around Markdown text is judged as one piece; blocks without raw
 /// HTML are Markdown's own, already escaped, output.
 pub fn to_html(body: &str) -> String {
+    render(body, 0)
+}
+
+/// [`to_html`] for notes shown under a heading of the page: every heading
+/// one level down (`#` becomes `<h2>`, and so on, `<h6>` at most).
+pub fn to_html_nested(body: &str) -> String {
+    render(body, 1)
+}
+
+fn deeper(level: HeadingLevel, by: usize) -> HeadingLevel {
+    use HeadingLevel::*;
+    let all = [H1, H2, H3, H4, H5, H6];
+    let at = all.iter().position(|l| *l == level).unwrap_or(0);
+    all[(at + by).min(5)]
+}
+
+fn render(body: &str, shift: usize) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut out = String::with_capacity(body.len() * 3 / 2);
@@ -196,7 +213,26 @@ pub fn to_html(body: &str) -> String {
     let mut raw = false;
     let mut pending_level = None;
     let events = LocalImages {
-        events: Parser::new_ext(body, options).map(defuse).peekable(),
+        events: Parser::new_ext(body, options)
+            .map(defuse)
+            .map(move |e| match e {
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }) if shift > 0 => Event::Start(Tag::Heading {
+                    level: deeper(level, shift),
+                    id,
+                    classes,
+                    attrs,
+                }),
+                Event::End(TagEnd::Heading(level)) if shift > 0 => {
+                    Event::End(TagEnd::Heading(deeper(level, shift)))
+                }
+                other => other,
+            })
+            .peekable(),
         open: Vec::new(),
     };
     // Headings wait until something is under them: a template's heading
@@ -256,6 +292,14 @@ pub fn to_html(body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nested_notes_have_their_headings_one_level_down() {
+        assert_eq!(
+            to_html_nested("# A\n\ntext\n\n###### F\n\nmore\n"),
+            "<h2>A</h2>\n<p>text</p>\n<h6>F</h6>\n<p>more</p>\n"
+        );
+    }
 
     #[test]
     fn headings_with_nothing_under_them_are_left_out() {

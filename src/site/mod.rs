@@ -390,7 +390,15 @@ pub fn render(
     // Each application's part of the shared pages: made for the touched
     // ones, kept for the others.
     let base_url = opts.base_url.as_deref().or(config.site.base_url.as_deref());
+    let site = SiteView {
+        title: &config.site.title,
+        base_url,
+        private: config.site.private,
+        encrypted: config.site.encrypt,
+        today,
+    };
     let maker = parts::Maker {
+        site: &site,
         tera,
         config,
         today,
@@ -400,6 +408,7 @@ pub fn render(
         shown: &app_by_key,
         journals: &journal_by_path,
         accepted: accepted.clone(),
+        body: &|j: &Journal| repo.body(j).map(Cow::into_owned).unwrap_or_default(),
     };
     // The rules read the journals as they are; only what is shown is redacted.
     let regrouped;
@@ -457,14 +466,12 @@ pub fn render(
     }
     phases.mark("rules");
 
-    let site = SiteView {
-        title: &config.site.title,
-        base_url,
-        private: config.site.private,
-        encrypted: config.site.encrypt,
-        today,
-    };
-    let w = Writer::new(tera, site, sink, previous.map(|(_, _, memo)| &memo.lists));
+    let w = Writer::new(
+        tera,
+        site.clone(),
+        sink,
+        previous.map(|(_, _, memo)| &memo.lists),
+    );
     if let Some((keys, _, memo)) = previous {
         // The long lists of the applications not made again stay.
         let remade: HashSet<String> = keys
@@ -543,6 +550,15 @@ pub fn render(
         previous.map(|(keys, _, memo)| (keys, &memo.parts, &memo.grouped)),
     )?;
     phases.mark("reflections");
+    // The prep sheets, each with the top of the practice list as it is now.
+    let top = w.render("templates/_prep_practice.html", "../../", &|c| {
+        c.insert("practice", &grouped.top)
+    })?;
+    let top = bytes::Bytes::from(top);
+    for sheet in parts.values().flat_map(|p| &p.preps) {
+        w.tracked(&sheet.file, sheet.with(&top))?;
+    }
+    phases.mark("prep sheets");
     let files = shared::Shared {
         parts: &parts,
         actions: &actions,

@@ -256,6 +256,11 @@ pub fn app_page(slug: &str) -> String {
     format!("applications/{slug}/index.html")
 }
 
+/// The file of the prep sheet of the interview whose journal has this slug.
+pub fn prep_page(slug: &str) -> String {
+    format!("prep/{slug}/index.html")
+}
+
 /// The file of the journal page with this slug.
 pub fn journal_page(slug: &str) -> String {
     format!("journals/{slug}/index.html")

@@ -162,6 +162,44 @@ pub struct InterviewPart {
     pub event: Bytes,
 }
 
+/// The prep sheet of an interview to come, but for the top of the
+/// practice list, which every render puts in as it then is.
+pub struct PrepPart {
+    /// Its file: `prep/<journal>/index.html`.
+    pub file: String,
+    /// The page before the practice list, and after it.
+    pub around: (Bytes, Bytes),
+}
+
+impl PrepPart {
+    /// The page, with `practice` (the top of the practice list, rendered).
+    pub fn with(&self, practice: &Bytes) -> Pieces {
+        let mut page = Pieces::default();
+        page.push(self.around.0.clone());
+        page.push(practice.clone());
+        page.push(self.around.1.clone());
+        page
+    }
+}
+
+/// Stands for the top of the practice list in a prep sheet as it is made:
+/// random for each process, so no journal can write it.
+static PRACTICE: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| ROOT.replace("debrief-root-", "debrief-practice-"));
+
+/// What a prep sheet's page shows.
+#[derive(serde::Serialize)]
+struct PrepView<'a> {
+    #[serde(flatten)]
+    sheet: &'a crate::report::prep::Prep,
+    application: String,
+    journal: String,
+    /// The notes, rendered.
+    notes_html: String,
+    /// Where the top of the practice list goes.
+    practice_html: &'a str,
+}
+
 /// One application's part.
 pub struct AppPart {
     /// The company, as the application spells it.
@@ -194,6 +232,8 @@ pub struct AppPart {
     pub problems: Vec<ProblemPart>,
     /// Its past interviews, oldest first.
     pub past: Vec<PastPart>,
+    /// The prep sheets of its interviews to come (today's included).
+    pub preps: Vec<PrepPart>,
 }
 
 /// Every application's part, by application key (in the order pages list
@@ -202,6 +242,8 @@ pub type Parts = BTreeMap<String, Arc<AppPart>>;
 
 /// What making a part needs.
 pub struct Maker<'a> {
+    /// What every template gets as `site`.
+    pub(super) site: &'a super::writer::SiteView<'a>,
     /// The parsed templates.
     pub tera: &'a tera::Tera,
     /// The configuration.
@@ -220,6 +262,8 @@ pub struct Maker<'a> {
     pub journals: &'a HashMap<&'a str, &'a Journal>,
     /// The offer accepted, if any (see [`rules::Ctx::accepted`]).
     pub accepted: Option<rules::Accepted>,
+    /// A journal's notes, read again from its file.
+    pub body: &'a (dyn Fn(&Journal) -> String + Sync),
 }
 
 impl Maker<'_> {
@@ -273,8 +317,28 @@ impl Maker<'_> {
         let mut ctx = tera::Context::new();
         ctx.insert("c", &card);
         ctx.insert("slug", &self.slugs.app(&app.key));
+        // The prep sheet of its next interview (today's included).
+        let next = app
+            .journals
+            .iter()
+            .filter(|j| j.date.date(self.tz) == self.today)
+            .chain(&app.scheduled)
+            .next()
+            .filter(|_| app.is_open());
+        ctx.insert("prep", &next.map(|j| self.slugs.journal(&j.path)));
         let board = self.rooted("templates/_card.html", &mut ctx)?;
+        let preps = match shown.filter(|s| s.is_open()) {
+            Some(shown) => shown
+                .journals
+                .iter()
+                .filter(|j| j.date.date(self.tz) == self.today)
+                .chain(&shown.scheduled)
+                .map(|j| self.prep(shown, j))
+                .collect::<Result<_, _>>()?,
+            None => Vec::new(),
+        };
         Ok(AppPart {
+            preps,
             line,
             card,
             board,
@@ -295,6 +359,32 @@ impl Maker<'_> {
         })
     }
 
+    /// The prep sheet of `j`, an interview to come of `app` (as shown).
+    fn prep(&self, app: &Application<'_>, j: &Journal) -> Result<PrepPart, ThemeError> {
+        let sheet = crate::report::prep::prep(app, j, &[], self.body, self.tz);
+        let slug = self.slugs.journal(&j.path);
+        let file = super::pages::prep_page(&slug);
+        let view = PrepView {
+            sheet: &sheet,
+            application: self.slugs.app(&app.key),
+            journal: slug,
+            notes_html: super::markdown::to_html_nested(&sheet.notes),
+            practice_html: PRACTICE.as_str(),
+        };
+        let mut ctx = tera::Context::new();
+        ctx.insert("prep", &view);
+        ctx.insert("root", &super::writer::root_of(&file));
+        ctx.insert("site", &self.site);
+        let page = theme::render(self.tera, "templates/prep.html", &ctx)?;
+        let (head, tail) = page
+            .split_once(PRACTICE.as_str())
+            .unwrap_or((page.as_str(), ""));
+        Ok(PrepPart {
+            file,
+            around: (Bytes::from(head.to_string()), Bytes::from(tail.to_string())),
+        })
+    }
+
     /// The event of `j`, a scheduled interview of `app` (as shown).
     fn interview(&self, app: &Application<'_>, j: &Journal, changed: NaiveDate) -> InterviewPart {
         let interview = scheduled::Interview::of(app, j, self.tz);
@@ -302,9 +392,10 @@ impl Maker<'_> {
             &calendar::InterviewEntry {
                 interview: &interview,
                 changed,
+                // Its prep sheet: what to read before going.
                 url: self
                     .base
-                    .map(|b| format!("{b}/journals/{}/", self.slugs.journal(&j.path))),
+                    .map(|b| format!("{b}/prep/{}/", self.slugs.journal(&j.path))),
             },
             self.tz,
         );

@@ -39,6 +39,8 @@ struct ReflectionsView {
 pub(super) struct Grouped {
     strengths: GroupedList,
     practice: GroupedList,
+    /// The top of the practice list, for prep sheets.
+    pub top: Vec<String>,
 }
 
 /// A grouped list, rendered: its first groups for the reflections page,
@@ -106,7 +108,13 @@ fn group(w: &Writer<'_>, past: &[&parts::PastPart]) -> Result<Grouped, ThemeErro
             pages,
         })
     };
+    let top = practice
+        .iter()
+        .take(crate::report::prep::TOP_PRACTICE)
+        .map(|g| g.label.clone())
+        .collect();
     Ok(Grouped {
+        top,
         strengths: list(
             &strengths,
             "reflections/strengths",

@@ -14,7 +14,7 @@ use super::{BuildError, paginate};
 use crate::render::theme::ThemeError;
 
 /// What every template gets as `site`.
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub(super) struct SiteView<'a> {
     pub title: &'a str,
     pub base_url: Option<&'a str>,
@@ -63,7 +63,9 @@ pub(super) fn first(items: &[Rooted], dir: &str) -> (Vec<Rooted>, Option<String>
 /// identity of its items, its pager) and its bytes.
 pub(super) struct Listed {
     made_from: Vec<(usize, usize)>,
-    pager: paginate::Pager,
+    /// Its pager; none for a page kept between renders that is not a
+    /// numbered page (a prep sheet).
+    pager: Option<paginate::Pager>,
     bytes: Pieces,
 }
 
@@ -161,7 +163,7 @@ impl<'a> Writer<'a> {
         let kept = self
             .previous
             .and_then(|p| p.get(&file))
-            .filter(|l| l.made_from == made_from && l.pager == *pager)
+            .filter(|l| l.made_from == made_from && l.pager.as_ref() == Some(pager))
             .map(|l| l.bytes.clone());
         let bytes = match kept {
             Some(bytes) => bytes,
@@ -170,7 +172,7 @@ impl<'a> Writer<'a> {
         self.sink.put(&file, bytes.clone())?;
         let listed = Listed {
             made_from,
-            pager: pager.clone(),
+            pager: Some(pager.clone()),
             bytes,
         };
         self.lists
@@ -222,6 +224,23 @@ impl<'a> Writer<'a> {
             })?;
             Ok(lists.apply(page))
         })
+    }
+
+    /// Writes `file`, a page made of parts kept between renders (a prep
+    /// sheet), and counts it among the pages of this render that the next
+    /// one takes away when it does not write them again.
+    pub fn tracked(&self, file: &str, bytes: Pieces) -> Result<(), BuildError> {
+        self.sink.put(file, bytes.clone())?;
+        let listed = Listed {
+            made_from: Vec::new(),
+            pager: None,
+            bytes,
+        };
+        self.lists
+            .lock()
+            .expect("not poisoned")
+            .insert(file.to_string(), listed);
+        Ok(())
     }
 
     /// Keeps the numbered pages the render before wrote for the lists of

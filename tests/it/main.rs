@@ -24,6 +24,7 @@ mod drafts;
 mod drafts_voice;
 mod encrypt;
 mod fuzz_fixtures;
+mod prep;
 mod record;
 mod report;
 mod rules;

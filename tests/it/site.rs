@@ -686,34 +686,6 @@ fn long_lists_are_cut_into_numbered_pages_and_every_link_resolves() {
     }
 }
 
-/// `preview` serves the very files `fresh` (just started) serves.
-fn serves_what_a_fresh_start_serves(
-    preview: &debrief::serve::Preview,
-    fresh: &debrief::serve::Preview,
-    what: &str,
-) {
-    let fresh = fresh.served();
-    let served = preview.served();
-    let names = |s: &debrief::serve::Served| s.files.keys().cloned().collect::<Vec<_>>();
-    assert_eq!(names(&served), names(&fresh), "{what}: the files");
-    for (name, bytes) in fresh.files.iter() {
-        assert!(served.files[name] == *bytes, "{what}: {name} differs");
-    }
-}
-
-/// `serve_options(root)`: serving `root` as of 2026-11-22.
-fn serve_options(root: &Path) -> debrief::serve::Options {
-    debrief::serve::Options {
-        root: root.to_path_buf(),
-        config: None,
-        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 22),
-        addr: "127.0.0.1:0".parse().unwrap(),
-        poll: false,
-        open: false,
-        limits: debrief::serve::Limits::default(),
-    }
-}
-
 /// `debrief serve` after saves that lengthen and shorten the long lists:
 /// what it serves is what a fresh start serves, numbered pages included
 /// (the pages a shorter list no longer has are gone).
@@ -724,7 +696,7 @@ fn saves_that_change_long_lists_serve_what_a_fresh_build_makes() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     crate::corpus::generate_shaped(root, 300, 9, &crate::corpus::Shape::messy());
-    let options = || serve_options(root);
+    let options = || crate::common::serve_options(root);
     let mut preview = Preview::new(options());
     let pages_of = |p: &Preview| -> Vec<String> {
         p.served()
@@ -756,7 +728,7 @@ fn saves_that_change_long_lists_serve_what_a_fresh_build_makes() {
     let fewer = pages_of(&preview);
     assert!(fewer.len() < before.len(), "{fewer:?}");
     let same_as_fresh = |preview: &Preview, what: &str| {
-        serves_what_a_fresh_start_serves(preview, &Preview::new(options()), what);
+        crate::common::serves_what_a_fresh_start_serves(preview, &Preview::new(options()), what);
     };
     same_as_fresh(&preview, "taken away");
     for p in &moved {
@@ -866,7 +838,7 @@ fn saves_keep_and_shorten_a_long_applications_pages() {
         ..crate::corpus::Shape::messy()
     };
     crate::corpus::generate_shaped(root, 300, 3, &shape);
-    let mut preview = Preview::new(serve_options(root));
+    let mut preview = Preview::new(crate::common::serve_options(root));
     let app_pages = |p: &Preview| -> Vec<String> {
         p.served()
             .files
@@ -897,7 +869,11 @@ fn saves_keep_and_shorten_a_long_applications_pages() {
     std::fs::write(&other, format!("{text}\nOne more line.\n")).unwrap();
     assert!(!preview.update(&BTreeSet::from([other])).unwrap().everything);
     assert_eq!(app_pages(&preview), before);
-    serves_what_a_fresh_start_serves(&preview, &Preview::new(serve_options(root)), "a note");
+    crate::common::serves_what_a_fresh_start_serves(
+        &preview,
+        &Preview::new(crate::common::serve_options(root)),
+        "a note",
+    );
     // Most of the long application's journals removed: its lists shrink.
     let gone: BTreeSet<std::path::PathBuf> = journals("app-000000").into_iter().skip(60).collect();
     for p in &gone {
@@ -910,7 +886,11 @@ fn saves_keep_and_shorten_a_long_applications_pages() {
         !after.iter().any(|p| p.ends_with("/journals/2/index.html")),
         "{after:?}"
     );
-    serves_what_a_fresh_start_serves(&preview, &Preview::new(serve_options(root)), "removed");
+    crate::common::serves_what_a_fresh_start_serves(
+        &preview,
+        &Preview::new(crate::common::serve_options(root)),
+        "removed",
+    );
 }
 
 /// The dashboard's board (issue 20): each application in the column where

@@ -324,7 +324,7 @@ fn demo() -> Case {
 }
 
 #[test]
-fn with_a_base_url_each_event_links_to_its_journal_page() {
+fn with_a_base_url_each_event_links_to_its_page() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
     build(
@@ -334,15 +334,18 @@ fn with_a_base_url_each_event_links_to_its_journal_page() {
     );
     let evs = events(&read(&out, "calendar.ics"));
     assert!(!evs.is_empty());
+    // An action's event links to its journal, an interview's to its prep
+    // sheet.
     for e in &evs {
         let url = &e["URL"];
         let page = url
-            .strip_prefix("https://me.example/jobs/journals/")
+            .strip_prefix("https://me.example/jobs/")
             .unwrap_or_else(|| panic!("{url}"));
         assert!(
-            out.join("journals").join(page).join("index.html").is_file(),
+            page.starts_with("journals/") || page.starts_with("prep/"),
             "{url}"
         );
+        assert!(out.join(page).join("index.html").is_file(), "{url}");
     }
 }
 
@@ -453,9 +456,10 @@ fn scheduled_interviews_are_events_at_their_time_in_the_configured_timezone() {
         onsite["DESCRIPTION"].1,
         "Onsite interview at Acme\\, for the Backend Developer position. With Bo Chen\\, Cy Dee. Format: in-person."
     );
+    // The event leads to the interview's prep sheet.
     assert_eq!(
         onsite["URL"].1,
-        "https://me.example/jobs/journals/acme-2026-11-24-onsite/"
+        "https://me.example/jobs/prep/acme-2026-11-24-onsite/"
     );
     assert!(
         out.join("journals/acme-2026-11-24-onsite/index.html")

@@ -318,3 +318,31 @@ pub fn python_package(package: &str) -> PathBuf {
     std::fs::write(dir.join(".installed"), "").unwrap();
     dir
 }
+
+/// `preview` serves the very files `fresh` (just started) serves.
+pub fn serves_what_a_fresh_start_serves(
+    preview: &debrief::serve::Preview,
+    fresh: &debrief::serve::Preview,
+    what: &str,
+) {
+    let fresh = fresh.served();
+    let served = preview.served();
+    let names = |s: &debrief::serve::Served| s.files.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(names(&served), names(&fresh), "{what}: the files");
+    for (name, bytes) in fresh.files.iter() {
+        assert!(served.files[name] == *bytes, "{what}: {name} differs");
+    }
+}
+
+/// `serve_options(root)`: serving `root` as of 2026-11-22.
+pub fn serve_options(root: &Path) -> debrief::serve::Options {
+    debrief::serve::Options {
+        root: root.to_path_buf(),
+        config: None,
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 22),
+        addr: "127.0.0.1:0".parse().unwrap(),
+        poll: false,
+        open: false,
+        limits: debrief::serve::Limits::default(),
+    }
+}

@@ -1,0 +1,79 @@
+//! `debrief prep`: the prep sheet of an interview to come, as Markdown.
+
+use std::path::PathBuf;
+
+use debrief::journal::application;
+use debrief::report::prep;
+
+use super::{Error, Exit, Global, journal_rel, load, print, repository};
+
+/// What `prep` takes.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// An interview's journal (dated today or later), or an application's folder for its next one [default: the next interview of all]
+    path: Option<PathBuf>,
+}
+
+/// `debrief prep`.
+pub fn run(g: &Global, args: &Args) -> Result<Exit, Error> {
+    let root = repository(g, None);
+    let (repo, today) = load(&root, g)?;
+    let tz = repo.tz;
+    let day = |j: &debrief::journal::Journal| j.date.date(tz);
+    let upcoming = |j: &&debrief::journal::Journal| day(j) >= today;
+    let interview = match &args.path {
+        None => repo
+            .journals
+            .iter()
+            .filter(upcoming)
+            .min_by_key(|j| j.date.instant(tz))
+            .ok_or("no interview is scheduled: a journal dated today or later is one")?,
+        Some(path) => {
+            let rel = journal_rel(&repo, &root, path, today)?;
+            let named = repo
+                .journals
+                .iter()
+                .find(|j| j.path == rel)
+                .ok_or_else(|| format!("{rel} could not be read; `debrief check` says why"))?;
+            if path.is_dir() || root.join(path).is_dir() {
+                repo.journals
+                    .iter()
+                    .filter(|j| j.key == named.key)
+                    .filter(upcoming)
+                    .min_by_key(|j| j.date.instant(tz))
+                    .ok_or_else(|| {
+                        format!(
+                            "no interview with {} ({}) is scheduled: a journal dated today or later is one",
+                            named.company, named.role
+                        )
+                    })?
+            } else if upcoming(&named) {
+                named
+            } else {
+                return Err(format!(
+                    "{rel} was on {}, before today: a prep sheet is for an interview to come",
+                    day(named)
+                )
+                .into());
+            }
+        }
+    };
+    let own: Vec<&debrief::journal::Journal> = repo
+        .journals
+        .iter()
+        .filter(|j| j.key == interview.key)
+        .collect();
+    let apps = application::group(own, today, tz);
+    let app = apps.first().ok_or("the interview's application is gone")?;
+    // In the order the reflections page reads them, so both name a group
+    // by the same wording.
+    let mut held: Vec<&debrief::journal::Journal> =
+        repo.journals.iter().filter(|j| day(j) <= today).collect();
+    held.sort_by(|a, b| (a.date.instant(tz), &a.path).cmp(&(b.date.instant(tz), &b.path)));
+    let practice = prep::top_practice(held.into_iter());
+    let body =
+        |j: &debrief::journal::Journal| repo.body(j).map(|b| b.into_owned()).unwrap_or_default();
+    let sheet = prep::prep(app, interview, &practice, &body, tz);
+    print(g, &prep::to_markdown(&sheet));
+    Ok(Exit::Clean)
+}
