@@ -495,10 +495,14 @@ async fn pages_have_no_serious_accessibility_violations() {
         "/",
         "/applications/cyberdyne-systems-platform-engineer/",
         "/drafts/",
+        "/prep/hooli-senior-sre-2026-11-26-onsite/",
+        "/journals/cyberdyne-platform-engineer-2026-11-12-final/",
     ] {
         b.client.goto(&s.url(path)).await.unwrap();
         let title = b.client.title().await.unwrap();
         assert!(!title.contains("Not found"), "{path} is not a page");
+        let errors = b.console_errors().await;
+        assert!(errors.is_empty(), "{path}: console: {errors:?}");
         let (serious, passed) = b.axe().await;
         assert!(serious.is_empty(), "{path}:\n{}", serious.join("\n"));
         assert!(passed > 10, "{path}: axe checked only {passed} rules");
