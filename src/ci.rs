@@ -186,18 +186,27 @@ pages:
 pub const HOOK_FILE: &str = ".git/hooks/pre-commit";
 
 /// The git pre-commit hook `init --hook` installs: a commit is refused
-/// while `debrief check` finds errors or warnings.
+/// while `debrief check` finds errors or warnings in the journals as they
+/// are staged (a copy of git's index, so neither unstaged edits nor
+/// untracked drafts decide).
 pub fn pre_commit_hook() -> String {
     format!(
         r#"#!/bin/sh
 # {WRITTEN_BY} --hook: a commit is refused while `debrief check`
-# finds an error or a warning in the journals. `git commit --no-verify`
-# commits anyway.
+# finds an error or a warning in the journals as they are staged.
+# `git commit --no-verify` commits anyway.
 if ! command -v debrief >/dev/null 2>&1; then
   echo "pre-commit: debrief is not installed; the journals were not checked" >&2
   exit 1
 fi
-exec debrief check --deny warnings
+staged=$(mktemp -d "${{TMPDIR:-/tmp}}/debrief-staged.XXXXXX") || exit 1
+trap 'rm -rf "$staged"' EXIT
+trap 'exit 1' INT TERM
+git checkout-index --all --prefix="$staged/" || exit 1
+if ! debrief -C "$staged" check --deny warnings; then
+  echo "pre-commit: not committed; fix what debrief check says above (or commit with --no-verify)" >&2
+  exit 1
+fi
 "#
     )
 }

@@ -252,13 +252,23 @@ fn journal_rel(
 ) -> Result<String, String> {
     // Named from the repository given (`-C`), else from here; a link's own
     // name is kept (the journal is where the link is).
-    let order = if root == Path::new(".") {
+    // `.` and `..` name folders from here, wherever the repository is.
+    let here = journal.components().next().is_some_and(|c| {
+        matches!(
+            c,
+            std::path::Component::CurDir | std::path::Component::ParentDir
+        )
+    });
+    let order = if root == Path::new(".") || here {
         [journal.to_path_buf(), root.join(journal)]
     } else {
         [root.join(journal), journal.to_path_buf()]
     };
     let found = order.into_iter().find(|p| p.exists()).and_then(|p| {
-        let name = p.file_name()?.to_owned();
+        // `.`, `..`, `a/..`: no name of their own.
+        let Some(name) = p.file_name().map(ToOwned::to_owned) else {
+            return p.canonicalize().ok();
+        };
         let parent = match p.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),

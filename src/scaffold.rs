@@ -363,6 +363,23 @@ pub fn init_files(today: NaiveDate) -> Vec<(String, String)> {
         DEFAULT_JOURNAL_TEMPLATE,
     )
     .expect("the example journal is valid");
+    // Filled in as after a real screen, so that it passes `check --deny
+    // warnings` (the hook `init --hook` installs) as a journal should.
+    let example = (
+        example.0,
+        example
+            .1
+            .replacen(
+                "learned: []                          #",
+                "learned: [their move to event sourcing] #",
+                1,
+            )
+            .replacen(
+                "next_steps:                          #",
+                "next_steps: An answer within a week  #",
+                1,
+            ),
+    );
     vec![
         ("debrief.toml".into(), init_config()),
         (

@@ -35,11 +35,17 @@ impl When {
         if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
             return Some(When::Offset(dt));
         }
+        // UTC written as `Z` without seconds: `2026-11-20T14:00Z`.
+        if let Some(utc) = t.strip_suffix(['Z', 'z'])
+            && let Ok(dt) = NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M")
+        {
+            return Some(When::Offset(dt.and_utc().fixed_offset()));
+        }
         for fmt in [
             "%Y-%m-%dT%H:%M",
-            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%dT%H:%M:%S%.f",
             "%Y-%m-%d %H:%M",
-            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%d %H:%M:%S%.f",
         ] {
             if let Ok(dt) = NaiveDateTime::parse_from_str(t, fmt) {
                 return Some(When::Local(dt));
@@ -170,6 +176,22 @@ mod tests {
             When::parse("2026-11-17T14:00:00Z"),
             Some(When::Offset(_))
         ));
+        // What the journal schema's date pattern allows, `check` reads.
+        for written in [
+            "2026-11-17T14:00Z",
+            "2026-11-17T14:00+0100",
+            "2026-11-17T14:00:00.5",
+            "2026-11-17 14:00:00.25",
+        ] {
+            assert!(When::parse(written).is_some(), "{written}");
+        }
+        assert_eq!(
+            When::parse("2026-11-17T14:00Z")
+                .unwrap()
+                .instant(chrono_tz::UTC)
+                .to_rfc3339(),
+            "2026-11-17T14:00:00+00:00"
+        );
         assert_eq!(When::parse("2026-13-45"), None);
         assert_eq!(When::parse("2026-2-3"), None);
         assert_eq!(When::parse("next tuesday"), None);

@@ -106,11 +106,19 @@ fn extras(
 ) -> Result<Vec<(String, String)>, Error> {
     let mut files = Vec::new();
     if let Some(host) = args.ci {
-        let Some(from) = args.from.as_deref().or(config.ci.from.as_deref()) else {
+        let Some(from) = [args.from.as_deref(), config.ci.from.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .find(|v| !v.is_empty())
+        else {
             return Err("say where CI installs debrief from: `--from <git URL>`, \
                         or `from` under [ci] in debrief.toml"
                 .into());
         };
+        if args.branch.as_deref().is_some_and(|b| b.trim().is_empty()) {
+            return Err("--branch needs the name of a branch".into());
+        }
         let branch = args
             .branch
             .clone()
@@ -128,17 +136,9 @@ fn extras(
         files.push(ci::pipeline(host, &pipeline));
     }
     if args.hook {
-        let git = target.join(".git");
-        if !git.is_dir() {
-            return Err(format!(
-                "{} is not the top of a git repository (no .git folder): \
-                 run `git init` first, or leave out --hook",
-                target.display()
-            )
-            .into());
-        }
+        let rel = hook_path(target)?;
         // Another hook is the user's: left alone. Ours is written again.
-        let hook = target.join(ci::HOOK_FILE);
+        let hook = target.join(&rel);
         match std::fs::read_to_string(&hook) {
             Ok(text) if !ci::is_our_hook(&text) => {
                 return Err(format!(
@@ -153,9 +153,54 @@ fn extras(
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(format!("cannot read {}: {e}", hook.display()).into()),
         }
-        files.push((ci::HOOK_FILE.into(), ci::pre_commit_hook()));
+        files.push((rel, ci::pre_commit_hook()));
     }
     Ok(files)
+}
+
+/// Where git looks for the pre-commit hook of the repository at `target`
+/// (`core.hooksPath` and worktrees as git reads them), relative to it
+/// when inside. `target` must be the top of its git repository: the hook
+/// checks the journal repository there.
+fn hook_path(target: &Path) -> Result<String, Error> {
+    let not_top = || -> Error {
+        format!(
+            "{} is not the top of a git repository: run `git init` there first, or leave out --hook",
+            target.display()
+        )
+        .into()
+    };
+    let asked = std::process::Command::new("git")
+        .arg("-C")
+        .arg(target)
+        .args([
+            "rev-parse",
+            "--show-toplevel",
+            "--git-path",
+            "hooks/pre-commit",
+        ])
+        .output();
+    let Ok(out) = asked else {
+        // No git to ask: the usual place, if there is a repository.
+        return if target.join(".git").is_dir() {
+            Ok(ci::HOOK_FILE.into())
+        } else {
+            Err(not_top())
+        };
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut lines = text.lines();
+    let (Some(top), Some(hook)) = (lines.next(), lines.next()) else {
+        return Err(not_top());
+    };
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if !out.status.success() || !same(Path::new(top), target) {
+        return Err(not_top());
+    }
+    Ok(hook.to_string())
 }
 
 /// Writes each file that is not there yet, says what it kept and wrote.
@@ -169,7 +214,8 @@ fn write(
     let mut created = Vec::new();
     for (rel, text) in files {
         let path = target.join(&rel);
-        let written = if rel == ci::HOOK_FILE {
+        let is_hook = text.starts_with("#!/bin/sh") && ci::is_our_hook(&text);
+        let written = if is_hook {
             // Ours when there (extras() refused any other): written again.
             scaffold::write_new(&path, &text)
                 .or_else(|e| match e {

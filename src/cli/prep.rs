@@ -20,13 +20,12 @@ pub fn run(g: &Global, args: &Args) -> Result<Exit, Error> {
     let (repo, today) = load(&root, g)?;
     let tz = repo.tz;
     let day = |j: &debrief::journal::Journal| j.date.date(tz);
-    let upcoming = |j: &&debrief::journal::Journal| day(j) >= today;
-    let interview = match &args.path {
-        None => repo
-            .journals
+    let apps = application::group(&repo.journals, today, tz);
+    let (app, interview) = match &args.path {
+        None => apps
             .iter()
-            .filter(upcoming)
-            .min_by_key(|j| j.date.instant(tz))
+            .filter_map(|a| prep::to_come(a, today, tz).next().map(|j| (a, j)))
+            .min_by_key(|(_, j)| j.date.instant(tz))
             .ok_or("no interview is scheduled: a journal dated today or later is one")?,
         Some(path) => {
             let rel = journal_rel(&repo, &root, path, today)?;
@@ -35,36 +34,42 @@ pub fn run(g: &Global, args: &Args) -> Result<Exit, Error> {
                 .iter()
                 .find(|j| j.path == rel)
                 .ok_or_else(|| format!("{rel} could not be read; `debrief check` says why"))?;
+            let app = apps
+                .iter()
+                .find(|a| a.key == named.key)
+                .ok_or("the journal's application is gone")?;
+            let closed = || {
+                format!(
+                    "the application to {} ({}) is {}: a prep sheet is for an open one",
+                    app.company,
+                    app.role,
+                    app.outcome.as_str()
+                )
+            };
             if path.is_dir() || root.join(path).is_dir() {
-                repo.journals
-                    .iter()
-                    .filter(|j| j.key == named.key)
-                    .filter(upcoming)
-                    .min_by_key(|j| j.date.instant(tz))
-                    .ok_or_else(|| {
-                        format!(
-                            "no interview with {} ({}) is scheduled: a journal dated today or later is one",
-                            named.company, named.role
-                        )
-                    })?
-            } else if upcoming(&named) {
-                named
-            } else {
+                if !app.is_open() {
+                    return Err(closed().into());
+                }
+                let j = prep::to_come(app, today, tz).next().ok_or_else(|| {
+                    format!(
+                        "no interview with {} ({}) is scheduled: a journal dated today or later is one",
+                        app.company, app.role
+                    )
+                })?;
+                (app, j)
+            } else if day(named) < today {
                 return Err(format!(
                     "{rel} was on {}, before today: a prep sheet is for an interview to come",
                     day(named)
                 )
                 .into());
+            } else if !app.is_open() {
+                return Err(closed().into());
+            } else {
+                (app, named)
             }
         }
     };
-    let own: Vec<&debrief::journal::Journal> = repo
-        .journals
-        .iter()
-        .filter(|j| j.key == interview.key)
-        .collect();
-    let apps = application::group(own, today, tz);
-    let app = apps.first().ok_or("the interview's application is gone")?;
     // In the order the reflections page reads them, so both name a group
     // by the same wording.
     let mut held: Vec<&debrief::journal::Journal> =

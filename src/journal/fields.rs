@@ -93,7 +93,7 @@ const ALLOW: Field = field(
 
 /// The fields of an interviewer.
 pub const INTERVIEWER: &[Field] = &[
-    required("name", Type::Text, "Their full name."),
+    required("name", Type::RequiredText, "Their full name."),
     field("title", Type::Text, "Their job title."),
     field("email", Type::Text, "Their email address."),
     field("phone", Type::Text, "Their phone number."),
@@ -117,7 +117,7 @@ pub const INTERVIEWER: &[Field] = &[
 
 /// The fields of a promised item.
 pub const PROMISED: &[Field] = &[
-    required("item", Type::Text, "What you promised to send."),
+    required("item", Type::RequiredText, "What you promised to send."),
     field("to", Type::Text, "To whom (an interviewer's name)."),
     field(
         "due",
@@ -157,7 +157,7 @@ pub const REPLY: &[Field] = &[
 
 /// The fields of a reference.
 pub const REFERENCE: &[Field] = &[
-    required("name", Type::Text, "Their name."),
+    required("name", Type::RequiredText, "Their name."),
     field(
         "briefed",
         Type::Done,
@@ -296,7 +296,7 @@ pub fn names(fields: &[Field]) -> Vec<&'static str> {
 
 /// The forms of a date the reader takes: `YYYY-MM-DD` in the years it
 /// accepts, then optionally a time and an offset.
-const WHEN_PATTERN: &str = r"^\s*(19[7-9][0-9]|20[0-9][0-9]|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])([T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?\s*$";
+const WHEN_PATTERN: &str = r"^\s*(19[7-9][0-9]|20[0-9][0-9]|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])([T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?(Z|z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])?)?\s*$";
 
 /// The JSON Schema (draft-07, which editors' validators read) of a
 /// journal's front-matter, from the

@@ -502,8 +502,13 @@ impl Reader<'_> {
         name: &str,
         what: &str,
     ) -> Option<&'n Node> {
+        let blank = |n: &Node| match &n.value {
+            Value::Null => true,
+            Value::Str(s) => s.trim().is_empty(),
+            _ => false,
+        };
         match field(entries, name) {
-            Some(n) if n.value != Value::Null => Some(n),
+            Some(n) if !blank(n) => Some(n),
             _ => {
                 self.error(node.loc, format!("{what} needs `{name}`"));
                 None

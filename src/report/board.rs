@@ -130,6 +130,8 @@ impl Card {
             Column::Scheduled => day(self.interview),
             Column::Owe => day(self.next.as_ref().map(|n| n.due)),
             Column::Waiting | Column::Ghosted => -self.quiet_days.unwrap_or(0),
+            // The job you took first, then the latest closed.
+            Column::Closed if self.standing == "accepted" => i64::MIN,
             Column::Closed => -self
                 .last_contact
                 .map_or(0, |d| i64::from(d.num_days_from_ce())),

@@ -184,7 +184,7 @@ pub fn prep(
             .then(|| interview.date.instant(tz).format("%H:%M").to_string()),
         stage: interview.stage.clone(),
         format: interview.format.clone(),
-        notes: body(interview).trim().to_string(),
+        notes: tidy(&body(interview)),
         people,
         rounds: before
             .iter()
@@ -216,6 +216,21 @@ pub fn prep(
     }
 }
 
+/// The interviews of `app` a prep sheet is for, soonest first: those to
+/// come, today's included, while the application is open.
+pub fn to_come<'a, 'j>(
+    app: &'a Application<'j>,
+    today: NaiveDate,
+    tz: chrono_tz::Tz,
+) -> impl Iterator<Item = &'j Journal> + 'a {
+    let open = app.is_open();
+    app.journals
+        .iter()
+        .filter(move |j| open && j.date.date(tz) == today)
+        .chain(app.scheduled.iter().filter(move |_| open))
+        .copied()
+}
+
 /// How many items of the practice list a prep sheet shows.
 pub const TOP_PRACTICE: usize = 5;
 
@@ -231,6 +246,80 @@ pub fn top_practice<'a>(journals: impl Iterator<Item = &'a Journal>) -> Vec<Stri
         .take(TOP_PRACTICE)
         .map(|g| g.label)
         .collect()
+}
+
+/// The level of a Markdown heading line (`## x` is 2), if it is one.
+fn heading_level(line: &str) -> Option<usize> {
+    let hashes = line.len() - line.trim_start_matches('#').len();
+    ((1..=6).contains(&hashes) && line[hashes..].starts_with([' ', '\t'])).then_some(hashes)
+}
+
+/// A journal's notes as a prep sheet shows them under its own heading:
+/// without comments (the template's hints), without headings that have
+/// nothing under them, and with the highest heading at level 3, below
+/// the sheet's.
+pub fn tidy(notes: &str) -> String {
+    // Comments out.
+    let mut text = String::with_capacity(notes.len());
+    let mut rest = notes;
+    while let Some(at) = rest.find("<!--") {
+        text.push_str(&rest[..at]);
+        rest = rest[at..]
+            .find("-->")
+            .map_or("", |end| &rest[at + end + 3..]);
+    }
+    text.push_str(rest);
+    // Headings with nothing under them out, outside fenced code.
+    let mut kept: Vec<(&str, Option<usize>)> = Vec::new();
+    let mut pending: Vec<(usize, &str)> = Vec::new();
+    let mut fenced = false;
+    let blank_last =
+        |kept: &Vec<(&str, Option<usize>)>| kept.last().is_none_or(|(l, _)| l.trim().is_empty());
+    for line in text.lines() {
+        let fence = line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
+        match heading_level(line).filter(|_| !fenced) {
+            Some(level) => {
+                while pending.last().is_some_and(|(l, _)| *l >= level) {
+                    pending.pop();
+                }
+                pending.push((level, line));
+            }
+            None if line.trim().is_empty() && !fenced => {
+                if pending.is_empty() && !blank_last(&kept) {
+                    kept.push(("", None));
+                }
+            }
+            None => {
+                for (level, h) in pending.drain(..) {
+                    if !blank_last(&kept) {
+                        kept.push(("", None));
+                    }
+                    kept.push((h, Some(level)));
+                    kept.push(("", None));
+                }
+                kept.push((line, None));
+            }
+        }
+        if fence {
+            fenced = !fenced;
+        }
+    }
+    // The highest heading at level 3.
+    let top = kept.iter().filter_map(|(_, h)| *h).min().unwrap_or(3);
+    let mut out: Vec<String> = kept
+        .iter()
+        .map(|(l, h)| match h {
+            Some(level) if top < 3 => {
+                let to = (level + 3 - top).min(6);
+                format!("{}{}", "#".repeat(to), &l[*level..])
+            }
+            _ => l.to_string(),
+        })
+        .collect();
+    while out.last().is_some_and(|l| l.trim().is_empty()) {
+        out.pop();
+    }
+    out.join("\n")
 }
 
 /// The list items under a heading about the questions you asked ("Questions
@@ -390,18 +479,7 @@ pub fn to_markdown(p: &Prep) -> String {
     list("Questions you asked before", &p.questions, &mut line);
     if !p.notes.is_empty() {
         heading("Your notes for this round", &mut line);
-        // Their headings one level down, under this one.
-        let mut fenced = false;
-        for l in p.notes.lines() {
-            if l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~") {
-                fenced = !fenced;
-            }
-            if !fenced && l.starts_with('#') && !l.starts_with("######") {
-                line(format!("#{l}"));
-            } else {
-                line(l.to_string());
-            }
-        }
+        line(p.notes.clone());
     }
     out
 }
@@ -409,6 +487,18 @@ pub fn to_markdown(p: &Prep) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_lose_comments_and_empty_headings_and_sit_below_the_sheet() {
+        let template = "\n## Notes\n\n<!-- Who you met, what they asked. -->\n\n## Questions they asked\n\n## Questions I asked\n\n<!--\nAdd your reflection:\n\n## What went well\n-->\n";
+        assert_eq!(tidy(template), "");
+        assert_eq!(
+            tidy(
+                "Four hours on site.\n\n# Plan\n\n## Empty\n\n## To prepare\n\n- error budgets\n\n```\n# not a heading\n```\n"
+            ),
+            "Four hours on site.\n\n### Plan\n\n#### To prepare\n\n- error budgets\n\n```\n# not a heading\n```"
+        );
+    }
 
     #[test]
     fn questions_come_from_their_own_heading_only() {

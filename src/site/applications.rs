@@ -41,6 +41,8 @@ struct JournalView {
     exchanges: Vec<pages::Event>,
     /// The outcome this journal records, and when.
     outcome: Option<(&'static str, Option<chrono::NaiveDate>)>,
+    /// Its prep sheet's slug, when it is an interview to come.
+    prep: Option<String>,
     /// The marker where the rendered notes go.
     html: String,
 }
@@ -155,17 +157,32 @@ fn rendered<T: Serialize>(
         .collect()
 }
 
+/// What the journal pages are made from, besides the journals.
+pub(super) struct JournalsOf<'a> {
+    pub slugs: &'a Slugs,
+    /// The open actions of each journal, by path.
+    pub actions: &'a HashMap<&'a str, Vec<ActionView>>,
+    /// The prep sheets written (their files).
+    pub preps: &'a std::collections::HashSet<&'a str>,
+    pub today: chrono::NaiveDate,
+    pub tz: Tz,
+}
+
 /// Writes the page of each journal (as shown: redacted), with its open
 /// actions; the body is read again from its file.
 pub(super) fn journal_pages(
     w: &Writer<'_>,
     repo: &Repository,
     shown: &[Cow<'_, Journal>],
-    slugs: &Slugs,
-    actions: &HashMap<&str, Vec<ActionView>>,
-    today: chrono::NaiveDate,
-    tz: Tz,
+    of: &JournalsOf<'_>,
 ) -> Result<(), BuildError> {
+    let JournalsOf {
+        slugs,
+        actions,
+        preps,
+        today,
+        tz,
+    } = *of;
     shown.par_iter().try_for_each(|j| {
         // The notes go into the page after the template ran: through
         // Tera's context they were copied twice more.
@@ -211,6 +228,8 @@ pub(super) fn journal_pages(
                 e
             },
             outcome: j.outcome.map(|o| (o.as_str(), j.outcome_on)),
+            prep: Some(slugs.journal(&j.path))
+                .filter(|slug| preps.contains(pages::prep_page(slug).as_str())),
             extra: j
                 .extra
                 .iter()

@@ -188,23 +188,6 @@ fn images_without_source(html: &str) -> Cow<'_, str> {
 /// closed around Markdown text is judged as one piece; blocks without raw
 /// HTML are Markdown's own, already escaped, output.
 pub fn to_html(body: &str) -> String {
-    render(body, 0)
-}
-
-/// [`to_html`] for notes shown under a heading of the page: every heading
-/// one level down (`#` becomes `<h2>`, and so on, `<h6>` at most).
-pub fn to_html_nested(body: &str) -> String {
-    render(body, 1)
-}
-
-fn deeper(level: HeadingLevel, by: usize) -> HeadingLevel {
-    use HeadingLevel::*;
-    let all = [H1, H2, H3, H4, H5, H6];
-    let at = all.iter().position(|l| *l == level).unwrap_or(0);
-    all[(at + by).min(5)]
-}
-
-fn render(body: &str, shift: usize) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut out = String::with_capacity(body.len() * 3 / 2);
@@ -213,26 +196,7 @@ fn render(body: &str, shift: usize) -> String {
     let mut raw = false;
     let mut pending_level = None;
     let events = LocalImages {
-        events: Parser::new_ext(body, options)
-            .map(defuse)
-            .map(move |e| match e {
-                Event::Start(Tag::Heading {
-                    level,
-                    id,
-                    classes,
-                    attrs,
-                }) if shift > 0 => Event::Start(Tag::Heading {
-                    level: deeper(level, shift),
-                    id,
-                    classes,
-                    attrs,
-                }),
-                Event::End(TagEnd::Heading(level)) if shift > 0 => {
-                    Event::End(TagEnd::Heading(deeper(level, shift)))
-                }
-                other => other,
-            })
-            .peekable(),
+        events: Parser::new_ext(body, options).map(defuse).peekable(),
         open: Vec::new(),
     };
     // Headings wait until something is under them: a template's heading
@@ -271,6 +235,9 @@ fn render(body: &str, shift: usize) -> String {
             raw = false;
             match pending_level.take() {
                 Some(level) => headings.push((level, piece)),
+                // A block that shows nothing (a comment) is not something
+                // under a heading.
+                None if piece.trim().is_empty() => {}
                 None => {
                     for (_, h) in headings.drain(..) {
                         out.push_str(&h);
@@ -294,14 +261,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn nested_notes_have_their_headings_one_level_down() {
-        assert_eq!(
-            to_html_nested("# A\n\ntext\n\n###### F\n\nmore\n"),
-            "<h2>A</h2>\n<p>text</p>\n<h6>F</h6>\n<p>more</p>\n"
-        );
-    }
-
-    #[test]
     fn headings_with_nothing_under_them_are_left_out() {
         let html = to_html(
             "## What went well\n\n## Where I struggled\n\n- the estimate\n\n## Questions I asked\n\n# Notes\n\n### Round one\n\nText.\n\n## Empty at the end\n",
@@ -309,6 +268,12 @@ mod tests {
         assert_eq!(
             html,
             "<h2>Where I struggled</h2>\n<ul>\n<li>the estimate</li>\n</ul>\n<h1>Notes</h1>\n<h3>Round one</h3>\n<p>Text.</p>\n"
+        );
+        // A comment is nothing under a heading, as the journal template
+        // leaves it.
+        assert_eq!(
+            to_html("## Notes\n\n<!-- Who you met. -->\n\n## Questions I asked\n"),
+            ""
         );
         // A heading with a subsection under it stays.
         assert!(to_html("## Reflection\n### Went well\n- a\n").contains("<h2>Reflection</h2>"));

@@ -529,7 +529,18 @@ pub fn render(
     phases.mark("dashboard, drafts");
     applications::application_pages(&w, app_pages)?;
     phases.mark("application pages");
-    applications::journal_pages(&w, repo, &shown, &slugs, &by_journal, today, tz)?;
+    let preps: HashSet<&str> = parts
+        .values()
+        .flat_map(|p| p.preps.iter().map(|s| s.file.as_str()))
+        .collect();
+    let of = applications::JournalsOf {
+        slugs: &slugs,
+        actions: &by_journal,
+        preps: &preps,
+        today,
+        tz,
+    };
+    applications::journal_pages(&w, repo, &shown, &of)?;
     phases.mark("journal pages");
     let journal_slug = |path: &str| slugs.journal(path);
     let input = weeks::Weeks {

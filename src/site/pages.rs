@@ -397,10 +397,15 @@ pub fn reply_event(r: &crate::journal::model::Reply, journal: &str) -> Event {
         .note
         .as_deref()
         .map_or(String::new(), |n| format!(": {n}"));
+    let text = format!("{from}{note}");
     Event {
         date: r.on,
         kind: "reply",
-        text: format!("Reply{from}{note}"),
+        text: match text.strip_prefix(' ') {
+            Some(from) => from.to_string(),
+            None if text.is_empty() => "received".into(),
+            None => text.trim_start_matches(": ").to_string(),
+        },
         journal: journal.to_string(),
     }
 }

@@ -27,7 +27,7 @@ use crate::render::drafts;
 use crate::render::theme::{self, ThemeError};
 use crate::report::week::Week;
 use crate::report::weekly::{self, JournalRef, Order};
-use crate::report::{board, calendar, charts, history, pipeline, scheduled};
+use crate::report::{board, calendar, charts, history, pipeline, prep, scheduled};
 use crate::rules::{self, Action};
 
 use super::pages::{self, ActionView, DraftView, Slugs};
@@ -318,21 +318,11 @@ impl Maker<'_> {
         ctx.insert("c", &card);
         ctx.insert("slug", &self.slugs.app(&app.key));
         // The prep sheet of its next interview (today's included).
-        let next = app
-            .journals
-            .iter()
-            .filter(|j| j.date.date(self.tz) == self.today)
-            .chain(&app.scheduled)
-            .next()
-            .filter(|_| app.is_open());
+        let next = prep::to_come(app, self.today, self.tz).next();
         ctx.insert("prep", &next.map(|j| self.slugs.journal(&j.path)));
         let board = self.rooted("templates/_card.html", &mut ctx)?;
-        let preps = match shown.filter(|s| s.is_open()) {
-            Some(shown) => shown
-                .journals
-                .iter()
-                .filter(|j| j.date.date(self.tz) == self.today)
-                .chain(&shown.scheduled)
+        let preps = match shown {
+            Some(shown) => prep::to_come(shown, self.today, self.tz)
                 .map(|j| self.prep(shown, j))
                 .collect::<Result<_, _>>()?,
             None => Vec::new(),
@@ -361,14 +351,14 @@ impl Maker<'_> {
 
     /// The prep sheet of `j`, an interview to come of `app` (as shown).
     fn prep(&self, app: &Application<'_>, j: &Journal) -> Result<PrepPart, ThemeError> {
-        let sheet = crate::report::prep::prep(app, j, &[], self.body, self.tz);
+        let sheet = prep::prep(app, j, &[], self.body, self.tz);
         let slug = self.slugs.journal(&j.path);
         let file = super::pages::prep_page(&slug);
         let view = PrepView {
             sheet: &sheet,
             application: self.slugs.app(&app.key),
             journal: slug,
-            notes_html: super::markdown::to_html_nested(&sheet.notes),
+            notes_html: super::markdown::to_html(&sheet.notes),
             practice_html: PRACTICE.as_str(),
         };
         let mut ctx = tera::Context::new();

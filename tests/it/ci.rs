@@ -213,10 +213,16 @@ fn init_ci_on_an_existing_repository_adds_only_what_is_missing() {
 #[test]
 fn init_ci_without_a_source_writes_nothing_and_says_what_to_give() {
     let dir = tempfile::tempdir().unwrap();
-    let (code, _, err) = debrief(dir.path(), &["init", "--ci", "github"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("--from"), "{err}");
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    for args in [
+        &["init", "--ci", "github"][..],
+        &["init", "--ci", "github", "--from", " "],
+        &["init", "--ci", "gitlab", "--from", FROM, "--branch", ""],
+    ] {
+        let (code, _, err) = debrief(dir.path(), args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(err.contains("--from") || err.contains("--branch"), "{err}");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
 }
 
 #[test]
@@ -287,6 +293,25 @@ fn the_hook_refuses_a_broken_journal_with_its_location_and_takes_a_fixed_one() {
     assert!(out.contains("warning[generic-draft]"), "{out}");
     let (ok, out) = commit(repo.path(), FIXED);
     assert!(ok, "{out}");
+    // What is staged decides, not the working tree: a broken journal
+    // staged and then mended without staging is refused...
+    let path = repo.path().join("content/acme.md");
+    std::fs::write(&path, BROKEN).unwrap();
+    assert!(git(repo.path(), &["add", "content/acme.md"]).0);
+    std::fs::write(
+        &path,
+        FIXED.replace("the design exercise", "the design review"),
+    )
+    .unwrap();
+    let (ok, out) = git(repo.path(), &["commit", "-q", "-m", "staged broken"]);
+    assert!(!ok, "the staged broken journal was committed: {out}");
+    assert!(out.contains("not committed"), "{out}");
+    // ...and a broken draft never staged does not stop a commit.
+    assert!(git(repo.path(), &["add", "content/acme.md"]).0);
+    std::fs::write(repo.path().join("content/wip.md"), BROKEN).unwrap();
+    let (ok, out) = git(repo.path(), &["commit", "-q", "-m", "mended"]);
+    assert!(ok, "{out}");
+    std::fs::remove_file(repo.path().join("content/wip.md")).unwrap();
     // Installing again rewrites debrief's own hook; another hook is kept.
     let (code, _, err) = debrief(repo.path(), &["init", "--hook", "."]);
     assert_eq!(code, 0, "{err}");
@@ -299,6 +324,19 @@ fn the_hook_refuses_a_broken_journal_with_its_location_and_takes_a_fixed_one() {
         std::fs::read_to_string(&hook).unwrap(),
         "#!/bin/sh\nexit 0\n"
     );
+}
+
+/// A new repository's first commit, debrief's example journal in it,
+/// goes through the hook.
+#[test]
+fn a_new_repository_commits_through_its_own_hook() {
+    let repo = git_repo();
+    let (code, _, err) = debrief(repo.path(), &["init", "--hook", "."]);
+    assert_eq!(code, 0, "{err}");
+    let (ok, out) = git(repo.path(), &["add", "-A"]);
+    assert!(ok, "{out}");
+    let (ok, out) = git(repo.path(), &["commit", "-q", "-m", "A journal repository"]);
+    assert!(ok, "{out}");
 }
 
 #[test]
@@ -377,6 +415,13 @@ fn the_pre_commit_frameworks_hook_refuses_a_broken_journal() {
     let (ok, out) = commit(repo.path(), BROKEN);
     assert!(!ok, "the broken journal was committed: {out}");
     assert!(out.contains("content/acme.md:4:7"), "{out}");
+    // A journal named in capitals is a journal too.
+    std::fs::write(repo.path().join("content/acme.md"), FIXED).unwrap();
+    std::fs::write(repo.path().join("content/OTHER.MD"), BROKEN).unwrap();
+    assert!(git(repo.path(), &["add", "-A"]).0);
+    let (ok, out) = git(repo.path(), &["commit", "-q", "-m", "capitals"]);
+    assert!(!ok, "the broken .MD journal was committed: {out}");
+    std::fs::remove_file(repo.path().join("content/OTHER.MD")).unwrap();
     let (ok, out) = commit(repo.path(), WARNED);
     assert!(!ok, "a journal with a warning was committed: {out}");
     assert!(out.contains("warning[generic-draft]"), "{out}");

@@ -35,6 +35,9 @@ fn prep_prints_the_next_interviews_sheet() {
     ] {
         assert!(sheet.contains(part), "{part:?} missing:\n{sheet}");
     }
+    // From its folder as `.`.
+    let here = demo().run_in("content/hooli-senior-sre", &["prep", "."]);
+    assert_eq!(here.stdout, sheet, "{}", here.stderr);
     // Placeholders of the scheduled journal are not earlier rounds' facts.
     assert!(
         !sheet.contains("(to fill in after the interview)"),
@@ -65,6 +68,26 @@ fn prep_refuses_what_is_not_to_come_and_says_why() {
         "{}",
         r.stderr
     );
+    // A closed application's booked interview has no sheet.
+    let closed = Case::temp()
+        .file(
+            "content/gamma/2026-11-10-screen.md",
+            "---\ncompany: Gamma\nrole: Dev\ndate: 2026-11-10\noutcome: rejected\noutcome_on: 2026-11-20\n---\n",
+        )
+        .file(
+            "content/gamma/2026-11-30-technical.md",
+            "---\ncompany: Gamma\nrole: Dev\ndate: 2026-11-30\n---\n",
+        );
+    for args in [
+        &["prep", "content/gamma"][..],
+        &["prep", "content/gamma/2026-11-30-technical.md"],
+    ] {
+        let r = closed.run(args);
+        assert_eq!(r.code, 2, "{args:?}");
+        assert!(r.stderr.contains("is rejected"), "{}", r.stderr);
+    }
+    let r = closed.run(&["prep"]);
+    assert_eq!(r.code, 2);
     let r = Case::at(checkout()).today("2026-12-30").run(&["prep"]);
     assert_eq!(r.code, 2);
     assert!(

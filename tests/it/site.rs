@@ -911,7 +911,7 @@ fn the_board_puts_each_application_where_it_stands() {
     assert!(page.find("id=\"g-later\"").unwrap() < page.find("class=\"board\"").unwrap());
     let column_of = |company: &str| -> String {
         let at = board
-            .find(&format!(">{company}</a></h4>"))
+            .find(&format!("/\">{company}</a>"))
             .unwrap_or_else(|| panic!("{company} has no card"));
         let before = &board[..at];
         let id = before.rfind("id=\"b-").unwrap();
@@ -932,7 +932,7 @@ fn the_board_puts_each_application_where_it_stands() {
     assert!(closed[..closed.find("</details>").unwrap()].contains(">Wren</a>"));
     // The card says what is next and when; waiting says how long.
     let card = |company: &str| -> &str {
-        let at = board.find(&format!(">{company}</a></h4>")).unwrap();
+        let at = board.find(&format!("/\">{company}</a>")).unwrap();
         let start = board[..at].rfind("<li class=\"card").unwrap();
         &board[start..start + board[start..].find("</li>").unwrap()]
     };
@@ -946,6 +946,12 @@ fn the_board_puts_each_application_where_it_stands() {
     assert!(card("Umber").contains("They will decide by</dt><dd><time datetime=\"2026-11-30\">"));
     assert!(card("Quill").contains("<dt>Interview</dt><dd><time datetime=\"2026-11-26\">"));
     assert!(card("Orbit Labs").contains("<dt>Answer by</dt><dd><time datetime=\"2026-11-25\">"));
+    // A closed card says how it closed.
+    assert!(
+        card("Wren").contains("<span class=\"badge rejected\">rejected</span>"),
+        "{}",
+        card("Wren")
+    );
     // The offer stands out at the top.
     let banner = page
         .find("class=\"banner deadline\"")
@@ -975,7 +981,7 @@ fn journal_and_application_pages_show_what_the_journals_know() {
         "Sarah wants the platform team to own developer experience end to end.",
         "<h3>Your highlights</h3>",
         "<tr class=\"sent\"><td>my list of references</td><td>Miles Dyson</td><td>2026-11-13</td><td>sent</td></tr>",
-        "<span class=\"kind\">reply</span> Reply from Miles Dyson: Verbal offer on the phone",
+        "<span class=\"kind\">reply</span> from Miles Dyson: Verbal offer on the phone",
         "<span class=\"kind\">sent</span> thank-you to every interviewer",
         "<dt>Outcome</dt><dd>offer (<time datetime=\"2026-11-20\">",
         "<dt>They decide by</dt>",
