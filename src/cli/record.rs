@@ -209,7 +209,12 @@ pub fn done(g: &Global, args: &DoneArgs) -> Result<Exit, Error> {
                 }
             );
         }
-        let records = match done_records(a, on, args) {
+        let decision_by = repo
+            .journals
+            .iter()
+            .find(|j| j.path == a.journal)
+            .and_then(|j| j.decision_by);
+        let records = match done_records(a, on, decision_by, args) {
             Ok(r) => r,
             Err(why) => {
                 let _ = writeln!(anstream::stderr(), "{}: {why}", a.id);
@@ -237,7 +242,14 @@ fn resolve<'a>(actions: &'a [Action], ids: &[String]) -> Result<Vec<&'a Action>,
 }
 
 /// What closes action `a`, where the rules look for it.
-fn done_records(a: &Action, on: NaiveDate, args: &DoneArgs) -> Result<Vec<Record>, String> {
+/// `decision_by` is that of the action's journal: an offer reply records
+/// the answer date its draft promised.
+fn done_records(
+    a: &Action,
+    on: NaiveDate,
+    decision_by: Option<NaiveDate>,
+    args: &DoneArgs,
+) -> Result<Vec<Record>, String> {
     let sent = |kind: Kind| Sent {
         kind,
         to: a.person.iter().cloned().collect(),
@@ -249,6 +261,11 @@ fn done_records(a: &Action, on: NaiveDate, args: &DoneArgs) -> Result<Vec<Record
         decide_by: None,
     };
     match a.rule {
+        "offer-reply" => Ok(vec![Record::sent(Sent {
+            // The date its draft gives: drafted for no earlier than its due day.
+            decide_by: Some(rules::offer_reply::answer_by(decision_by, on.max(a.due))),
+            ..sent(Kind::OfferReply)
+        })]),
         "promised-item" => Ok(vec![Record::done(entry(a)?, on)]),
         "references" => Ok(vec![Record::briefed(entry(a)?, on)]),
         "reflection" => Err(format!(

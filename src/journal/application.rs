@@ -21,9 +21,10 @@ use super::model::{
 pub struct Application<'a> {
     /// The grouping key: normalised company and role.
     pub key: String,
-    /// The company, spelled as in the latest journal.
+    /// The company, spelled as in the latest interview held (a booking
+    /// written in haste does not rename it), else the first one booked.
     pub company: String,
-    /// The role, spelled as in the latest journal.
+    /// The role, spelled the same way.
     pub role: String,
     /// Interviews that happened (dated on or before today), oldest first.
     pub journals: Vec<&'a Journal>,
@@ -355,10 +356,15 @@ fn build<'a>(key: String, all: Vec<&'a Journal>, today: NaiveDate, tz: Tz) -> Ap
         journals.retain(held);
         scheduled.retain(held);
     }
+    let named = journals
+        .last()
+        .or(scheduled.first())
+        .copied()
+        .unwrap_or(latest);
     Application {
         key,
-        company: latest.company.clone(),
-        role: latest.role.clone(),
+        company: named.company.clone(),
+        role: named.role.clone(),
         outcome,
         outcome_on,
         outcome_journal,
@@ -530,6 +536,19 @@ mod group_tests {
                 (a.key.clone(), paths.collect())
             })
             .collect()
+    }
+
+    /// A booking typed in lower case does not rename the application in
+    /// drafts to the employer: the name is the latest held interview's.
+    #[test]
+    fn the_name_is_the_latest_held_interviews() {
+        let held = journal("a.md", "Acme", "2026-11-10");
+        let booked = journal("b.md", "acme", "2026-11-30");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let apps = group([&held, &booked], today, Tz::UTC);
+        assert_eq!(apps[0].company, "Acme");
+        let only_booked = group([&booked], today, Tz::UTC);
+        assert_eq!(only_booked[0].company, "acme");
     }
 
     /// Runs in key order give what hashing gives; any other order falls

@@ -141,6 +141,9 @@ impl Record {
         if let Some(n) = &s.note {
             entry.push(("note".into(), Value::Text(n.clone())));
         }
+        if let Some(d) = s.decide_by {
+            entry.push(("decide_by".into(), Value::Date(d)));
+        }
         let summary = format!(
             "sent: {}{} on {}",
             s.kind.as_str(),

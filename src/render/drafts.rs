@@ -388,17 +388,7 @@ pub fn data(
         .map(|s| s.on.date(tz))
         .filter(|d| base.is_none_or(|b| *d >= b))
         .collect();
-    // A week to decide is usual; an answer is promised for a working day.
-    let answer_by = j.decision_by.filter(|d| *d > send_on).unwrap_or_else(|| {
-        let mut d = crate::time::add_days(send_on, 7);
-        while matches!(
-            chrono::Datelike::weekday(&d),
-            chrono::Weekday::Sat | chrono::Weekday::Sun
-        ) {
-            d = crate::time::add_days(d, 1);
-        }
-        d
-    });
+    let answer_by = crate::rules::offer_reply::answer_by(j.decision_by, send_on);
     DraftData {
         rule: action.rule,
         channel: action.channel.unwrap_or(Channel::Email).as_str(),

@@ -90,8 +90,8 @@ pub fn of_app(app: &Application<'_>, tz: Tz) -> Vec<Interview> {
     open.iter().map(|j| Interview::of(app, j, tz)).collect()
 }
 
-/// Every interview dated after `today`, soonest first (then by company and
-/// journal).
+/// Every interview of an open application dated `today` or after, soonest
+/// first (then by company and journal): today's stays until tomorrow.
 pub fn upcoming<'a>(
     journals: impl IntoIterator<Item = &'a Journal>,
     today: NaiveDate,
@@ -100,10 +100,8 @@ pub fn upcoming<'a>(
     let apps = application::group(journals, today, tz);
     let mut out: Vec<(DateTime<Tz>, Interview)> = apps
         .iter()
-        .filter(|app| app.is_open())
         .flat_map(|app| {
-            app.scheduled
-                .iter()
+            super::prep::to_come(app, today, tz)
                 .map(move |j| (j.date.instant(tz), Interview::of(app, j, tz)))
         })
         .collect();
@@ -117,7 +115,7 @@ mod tests {
     use crate::rules::testkit::journals;
 
     #[test]
-    fn only_journals_dated_after_today_soonest_first() {
+    fn journals_dated_today_or_later_soonest_first() {
         let js = journals(&[
             "company: Acme\nrole: Dev\ndate: 2026-11-20\nstage: screen\ninterviewers: [Ann Lee]",
             "company: acme\nrole: dev\ndate: 2026-11-26T14:30\nstage: onsite\nformat: video\ninterviewers: [Bo Chen, Cy Dee]",
@@ -138,11 +136,17 @@ mod tests {
                 )
             })
             .collect();
-        // Today's interview has happened as far as the rules know; a
-        // date-only one starts the day.
+        // Today's interview stays until tomorrow; a date-only one starts
+        // the day.
         assert_eq!(
             summary,
             [
+                (
+                    "2026-11-22".into(),
+                    Some("2026-11-22T18:00:00+01:00".into()),
+                    "Interview".into(),
+                    String::new()
+                ),
                 ("2026-11-26".into(), None, "Interview".into(), String::new()),
                 (
                     "2026-11-26".into(),
@@ -152,10 +156,11 @@ mod tests {
                 ),
             ]
         );
-        // Company and role as the application spells them (its latest journal).
+        // Company and role as the application spells them (its latest
+        // interview held).
         assert_eq!(
-            (got[1].company.as_str(), got[1].role.as_str()),
-            ("acme", "dev")
+            (got[2].company.as_str(), got[2].role.as_str()),
+            ("Acme", "Dev")
         );
         assert_eq!(stage_label(Some("  ")), "Interview");
         assert_eq!(stage_label(Some("offer call")), "Offer call interview");

@@ -13,7 +13,7 @@ mod late_thank_you;
 mod linkedin;
 mod no_timeline;
 mod offer_decision;
-mod offer_reply;
+pub mod offer_reply;
 mod person_conflict;
 mod promised_item;
 mod reading;

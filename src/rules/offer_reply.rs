@@ -1,5 +1,7 @@
 //! `offer-reply`: answer an offer promptly, with thanks.
 
+use chrono::NaiveDate;
+
 use super::feedback::outcome_action;
 use super::{Action, Check, Ctx, Dated, Param, Rule, Unit};
 use crate::diagnostics::Severity;
@@ -22,6 +24,23 @@ pub const RULE: Rule = Rule {
     reads: &[Dated::Outcome, Dated::Sent],
     check: Check::Actions(actions),
 };
+
+/// The day an answer to an offer is promised by, when the reply goes out
+/// on `send_on`: their `decision_by` if it is later, else a week on (a
+/// week to decide is usual), on a working day. The draft says it, and
+/// `done` records it as the reply's `decide_by`.
+pub fn answer_by(decision_by: Option<NaiveDate>, send_on: NaiveDate) -> NaiveDate {
+    decision_by.filter(|d| *d > send_on).unwrap_or_else(|| {
+        let mut d = crate::time::add_days(send_on, 7);
+        while matches!(
+            chrono::Datelike::weekday(&d),
+            chrono::Weekday::Sat | chrono::Weekday::Sun
+        ) {
+            d = crate::time::add_days(d, 1);
+        }
+        d
+    })
+}
 
 fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
     out.extend(outcome_action(

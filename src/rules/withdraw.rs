@@ -34,7 +34,14 @@ fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
         return;
     }
     let Some(latest) = app.latest() else { return };
-    let due = add_days(accepted.on, ctx.config.rules.withdraw_days);
+    // A booked interview is cancelled before it takes place: by the day
+    // before it, or at once.
+    let booked = app
+        .scheduled
+        .first()
+        .map(|j| add_days(j.date.date(ctx.tz), -1).max(accepted.on));
+    let due = add_days(accepted.on, ctx.config.rules.withdraw_days)
+        .min(booked.unwrap_or(chrono::NaiveDate::MAX));
     let title = format!(
         "Withdraw your application to {} ({})",
         app.company, app.role
@@ -51,6 +58,17 @@ mod tests {
 
     const TAKEN: &str = "company: Taken\nrole: R\ndate: 2026-11-10\ncontact: Ann\noutcome: accepted\noutcome_on: 2026-11-18";
     const OTHER: &str = "company: Other\nrole: R\ndate: 2026-11-12\ninterviewers: [Bo Chen]\nsent:\n  - {kind: thank-you, on: 2026-11-12}";
+
+    #[test]
+    fn a_booked_interview_is_cancelled_before_it_takes_place() {
+        let booked = "company: Other\nrole: R\ndate: 2026-11-19T10:00\ninterviewers: [Bo Chen]";
+        // Accepted Wed 18 Nov; the interview is on the 19th: due on the 18th.
+        let e = run(&[TAKEN, OTHER, booked], "2026-11-18");
+        assert_eq!(
+            due_of(&e, "withdraw"),
+            vec![("2026-11-18".into(), Some("Bo Chen".into()))]
+        );
+    }
 
     #[test]
     fn every_other_pending_application_gets_one_and_no_check_in() {

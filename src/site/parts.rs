@@ -292,10 +292,11 @@ impl Maker<'_> {
                 .collect::<Result<_, _>>()?,
             None => Vec::new(),
         };
-        // A closed application's bookings are cancelled.
-        let upcoming = shown
-            .filter(|s| s.is_open())
-            .map_or(&[][..], |s| &s.scheduled[..]);
+        // Its interviews to come, today's included (a closed application's
+        // bookings are cancelled).
+        let upcoming: Vec<&Journal> = shown.map_or_else(Vec::new, |s| {
+            prep::to_come(s, self.today, self.tz).collect()
+        });
         let interviews = match shown {
             Some(shown) => upcoming
                 .iter()

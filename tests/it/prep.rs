@@ -198,3 +198,32 @@ fn serve_keeps_prep_pages_right_through_saves() {
     assert!(!preview.served().files.contains_key(prep));
     same_as_fresh(&preview, "the interview removed");
 }
+
+/// Found by a trial: on the morning of an interview it vanished from
+/// `due`, the dashboard and the calendar. It stays until the next day.
+#[test]
+fn todays_interview_stays_listed_until_tomorrow() {
+    let case = Case::temp().today("2026-11-22").file(
+        "content/stark/2026-11-22-technical.md",
+        "---\ncompany: Stark\nrole: Engineer\ndate: 2026-11-22T16:00\nstage: technical\ninterviewers: [Tony Stark]\n---\n",
+    );
+    let due = case.due_json();
+    assert_eq!(due["interviews"][0]["company"], "Stark", "{due}");
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let r = case.run(&["build", "--output", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let ics = read(&out, "calendar.ics");
+    assert!(ics.contains("Technical interview"), "{ics}");
+    let index = read(&out, "index.html");
+    let upcoming = &index[index.find("id=\"upcoming-h\"").unwrap()..];
+    assert!(
+        upcoming[..upcoming.find("</section>").unwrap()]
+            .contains("href=\"prep/stark-2026-11-22-technical/\""),
+        "{upcoming}"
+    );
+    assert!(
+        out.join("prep/stark-2026-11-22-technical/index.html")
+            .is_file()
+    );
+}

@@ -707,3 +707,35 @@ fn one_person_named_twice_is_written_once_and_due_keeps_one_line_per_action() {
         due.stdout
     );
 }
+
+/// Found by a trial: the offer reply's draft promised an answer by a date,
+/// but `done` recorded the reply without it, so no decision was ever due.
+#[test]
+fn an_offer_reply_done_records_the_answer_date_its_draft_promised() {
+    let case = Case::temp()
+        .today("2026-11-20")
+        .file(
+            "content/orbit/2026-11-10-final.md",
+            "---\ncompany: Orbit\nrole: Engineer\ndate: 2026-11-10\ninterviewers: [Ada Park]\nlearned: [their launch cadence]\nsent:\n  - {kind: thank-you, on: 2026-11-10}\noutcome: offer\noutcome_on: 2026-11-19\n---\n",
+        );
+    let id = id_of(&case, "offer-reply", "Orbit", None);
+    let draft = case.run(&["draft", &id]);
+    assert!(
+        draft.stdout.contains("my answer by Monday 30 November"),
+        "{}",
+        draft.stdout
+    );
+    let r = case.run(&["done", &id]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = read(case.root(), "content/orbit/2026-11-10-final.md");
+    assert!(text.contains("decide_by: 2026-11-30"), "{text}");
+    // The decision now has its day.
+    let due = case.due_json();
+    let decision = due["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["rule"] == "offer-decision")
+        .unwrap_or_else(|| panic!("{due}"));
+    assert_eq!(decision["due"], "2026-11-30");
+}
