@@ -156,6 +156,8 @@ pub fn card(
         .map(|j| j.date.date(tz))
         .chain(app.sent().map(|(_, s)| s.on.date(tz)))
         .chain(app.replies().map(|r| r.on))
+        // An outcome is word from them too (an offer, a no).
+        .chain(app.outcome_on.filter(|_| app.outcome != Outcome::Pending))
         .filter(|d| *d <= today)
         .max();
     let expected = app.decision_by.or(app.no_contact_before);
