@@ -161,12 +161,8 @@ pub fn card(
         .filter(|d| *d <= today)
         .max();
     let expected = app.decision_by.or(app.no_contact_before);
-    // Today's interview counts as scheduled until tomorrow.
-    let interview = app
-        .journals
-        .iter()
-        .filter(|j| j.date.date(tz) == today)
-        .chain(&app.scheduled)
+    // Today's interview (with its time) counts as scheduled until tomorrow.
+    let interview = super::prep::to_come(app, today, tz)
         .next()
         .map(|j| j.date.date(tz));
     let deadline = actions

@@ -216,8 +216,10 @@ pub fn prep(
     }
 }
 
-/// The interviews of `app` a prep sheet is for, soonest first: those to
-/// come, today's included, while the application is open.
+/// The interviews of `app` a prep sheet is for, soonest first, while the
+/// application is open: those dated after today, and today's that give a
+/// time of day (a journal dated today without one is most often written
+/// after the interview).
 pub fn to_come<'a, 'j>(
     app: &'a Application<'j>,
     today: NaiveDate,
@@ -226,7 +228,7 @@ pub fn to_come<'a, 'j>(
     let open = app.is_open();
     app.journals
         .iter()
-        .filter(move |j| open && j.date.date(tz) == today)
+        .filter(move |j| open && j.date.has_time() && j.date.date(tz) == today)
         .chain(app.scheduled.iter().filter(move |_| open))
         .copied()
 }

@@ -226,4 +226,12 @@ fn todays_interview_stays_listed_until_tomorrow() {
         out.join("prep/stark-2026-11-22-technical/index.html")
             .is_file()
     );
+    // A journal dated today without a time is written after the interview:
+    // not one to come.
+    let after = Case::temp().today("2026-11-22").file(
+        "content/stark/2026-11-22-technical.md",
+        "---\ncompany: Stark\nrole: Engineer\ndate: 2026-11-22\ninterviewers: [Tony Stark]\n---\n",
+    );
+    assert_eq!(after.due_json()["interviews"], serde_json::json!([]));
+    assert_eq!(after.run(&["prep"]).code, 2);
 }
