@@ -111,6 +111,8 @@ pub struct Card {
     pub expected_passed: bool,
     /// The next interview, if one is scheduled.
     pub interview: Option<NaiveDate>,
+    /// Its time of day (`HH:MM`), when its journal gives one.
+    pub interview_time: Option<String>,
     /// The next action, soonest first.
     pub next: Option<Next>,
     /// For an offer: the day your answer is due.
@@ -162,9 +164,11 @@ pub fn card(
         .max();
     let expected = app.decision_by.or(app.no_contact_before);
     // Today's interview (with its time) counts as scheduled until tomorrow.
-    let interview = super::prep::to_come(app, today, tz)
-        .next()
-        .map(|j| j.date.date(tz));
+    let next_interview = super::prep::to_come(app, today, tz).next();
+    let interview = next_interview.map(|j| j.date.date(tz));
+    let interview_time = next_interview
+        .filter(|j| j.date.has_time())
+        .map(|j| j.date.instant(tz).format("%H:%M").to_string());
     let deadline = actions
         .iter()
         .filter(|a| OFFER_RULES.contains(&a.rule))
@@ -197,6 +201,7 @@ pub fn card(
         expected,
         expected_passed: expected.is_some_and(|d| d < today),
         interview,
+        interview_time,
         next,
         deadline,
         open: actions.len(),

@@ -944,7 +944,11 @@ fn the_board_puts_each_application_where_it_stands() {
     assert!(card("Tidewater").contains("class=\"card owe late\""));
     assert!(card("Umber").contains("(6 days ago)"), "{}", card("Umber"));
     assert!(card("Umber").contains("They will decide by</dt><dd><time datetime=\"2026-11-30\">"));
-    assert!(card("Quill").contains("<dt>Interview</dt><dd><time datetime=\"2026-11-26\">"));
+    assert!(
+        card("Quill").contains(
+            "<dt>Interview</dt><dd><time datetime=\"2026-11-26\">2026-11-26 15:00</time>"
+        )
+    );
     assert!(card("Orbit Labs").contains("<dt>Answer by</dt><dd><time datetime=\"2026-11-25\">"));
     // A closed card says how it closed.
     assert!(
