@@ -264,6 +264,9 @@ pub fn interview_event(e: &InterviewEntry<'_>, tz: Tz) -> String {
         Some(at) => {
             let (key, value) = start(at.with_timezone(&Utc), tz);
             line(&mut out, &key, &value);
+            // No journal says how long: an hour holds the time, where no
+            // end at all would make it an instant.
+            line(&mut out, "DURATION", "PT1H");
         }
         None => line(&mut out, "DTSTART;VALUE=DATE", &day(i.date)),
     }
@@ -748,6 +751,7 @@ mod tests {
                 tzid: "Europe/Berlin".into(),
             })
             .add_property("CATEGORIES", "interview")
+            .add_property("DURATION", "PT1H")
             .add_property("TRANSP", "OPAQUE")
             .url(url.as_deref().unwrap());
         assert_eq!(unfold(&ours), unfold(&theirs.done().to_string()));
