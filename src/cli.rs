@@ -53,7 +53,7 @@ struct Global {
     /// When to use colours
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN", global = true)]
     color: ColorWhen,
-    /// Print nothing; the exit code tells the result
+    /// Print nothing but an error that stops the command; the exit code tells the result
     #[arg(short, long, global = true)]
     quiet: bool,
 }

@@ -75,8 +75,13 @@ pub fn run(g: &Global, args: &Args) -> Result<Exit, Error> {
                 }
                 _ => outer,
             };
+            let what = if args.ci.is_some() || args.hook {
+                "to add --ci or --hook to it, run this at its top"
+            } else {
+                "create the new one elsewhere"
+            };
             return Err(format!(
-                "{} is inside the journal repository at {}: create the new one elsewhere",
+                "{} is inside the journal repository at {}: {what}",
                 target.display(),
                 outer.display()
             )
@@ -230,6 +235,18 @@ fn write(
             Ok(()) => created.push(rel),
             Err(ScaffoldError::Exists(_)) => {
                 let _ = writeln!(anstream::stderr(), "kept the existing {rel}");
+                // A workflow written before the site was locked builds
+                // without the password, and stops.
+                let unlocked = |p: &Path| {
+                    std::fs::read_to_string(p).is_ok_and(|t| !t.contains("DEBRIEF_PASSWORD"))
+                };
+                if rel.starts_with(".github/") && config.site.encrypt && unlocked(&path) {
+                    let _ = writeln!(
+                        anstream::stderr(),
+                        "warning: {rel} has no DEBRIEF_PASSWORD, and the site is locked \
+                         ([site] encrypt = true), so its build will stop: delete it and run this again"
+                    );
+                }
             }
             Err(e) => return Err(e.into()),
         }

@@ -466,3 +466,32 @@ fn the_schema_printed_is_the_one_init_writes() {
     }
     assert!(journals > 10, "{journals}");
 }
+
+/// Found by a walkthrough: locking the site after the workflow was written
+/// left a workflow without the password step, and nothing said so.
+#[test]
+fn a_kept_workflow_without_the_password_is_flagged_on_a_locked_site() {
+    let repo = git_repo();
+    let (code, _, err) = debrief(repo.path(), &["init", "--ci", "github", "--from", FROM]);
+    assert_eq!(code, 0, "{err}");
+    let config = repo.path().join("debrief.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        format!("{text}\n[site]\nencrypt = true\n").replace(
+            "[site]                               # the site",
+            "# [site] was here",
+        ),
+    )
+    .unwrap();
+    let (code, _, err) = debrief(
+        repo.path(),
+        &["init", "--ci", "github", "--from", FROM, "."],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("has no DEBRIEF_PASSWORD"), "{err}");
+    // From a folder inside the repository, it says where to run it.
+    let (code, _, err) = debrief(&repo.path().join("content"), &["init", "--hook"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("run this at its top"), "{err}");
+}
