@@ -34,13 +34,15 @@ fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
             .filter(|(_, p)| p.done.is_none())
         {
             let due = p.due.unwrap_or_else(|| add_days(j.date.date(ctx.tz), 1));
-            let title = match &p.to {
+            // "to: Lucius" names Lucius Fox when he is one of the people.
+            let to = p.to.as_deref().map(|t| app.full_name(t));
+            let title = match &to {
                 Some(to) => format!("Send {} to {to}", p.item),
                 None => format!("Send {}", p.item),
             };
             let mut a = Action::new(RULE.id, app, j, due, title);
             a.entry = Some(index);
-            a.person = p.to.clone();
+            a.person = to;
             // An item goes by email (or as they prefer), never on a card.
             a.channel =
                 Some(app.channel_for(p.to.as_deref(), Kind::Other, &ctx.config.rules.cards));
@@ -52,6 +54,19 @@ fn actions(app: &Application<'_>, ctx: &Ctx<'_>, out: &mut Vec<Action>) {
 #[cfg(test)]
 mod tests {
     use crate::rules::testkit::*;
+
+    #[test]
+    fn a_first_name_is_the_person_in_full() {
+        let doc = "company: A\nrole: R\ndate: 2026-11-17\ninterviewers:\n  - name: Lucius Fox\npromised:\n  - {item: the write-up, to: Lucius}";
+        let e = run(&[doc], "2026-11-18");
+        let a = e
+            .actions
+            .iter()
+            .find(|a| a.rule == "promised-item")
+            .unwrap();
+        assert_eq!(a.title, "Send the write-up to Lucius Fox");
+        assert_eq!(a.person.as_deref(), Some("Lucius Fox"));
+    }
 
     #[test]
     fn defaults_to_the_day_after_and_stops_when_done() {
