@@ -39,12 +39,9 @@ impl std::fmt::Display for ScaffoldError {
     }
 }
 
-/// Writes `contents` to a new file at `path` (creating folders), through a
-/// temporary file and a rename that fails if `path` exists.
-pub fn write_new(path: &Path, contents: &str) -> Result<(), ScaffoldError> {
-    if path.exists() {
-        return Err(ScaffoldError::Exists(path.to_path_buf()));
-    }
+/// `contents` in a synced temporary file beside `path`, to be renamed
+/// into place.
+fn staged(path: &Path, contents: &str) -> Result<tempfile::NamedTempFile, ScaffoldError> {
     let io = |e| ScaffoldError::Io(path.to_path_buf(), e);
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(io)?;
@@ -54,28 +51,30 @@ pub fn write_new(path: &Path, contents: &str) -> Result<(), ScaffoldError> {
         .map_err(io)?;
     tmp.write_all(contents.as_bytes()).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist_noclobber(path).map_err(|e| {
-        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            ScaffoldError::Exists(path.to_path_buf())
-        } else {
-            io(e.error)
-        }
-    })?;
+    Ok(tmp)
+}
+
+/// Writes `contents` to a new file at `path` (creating folders), through a
+/// temporary file and a rename that fails if `path` exists.
+pub fn write_new(path: &Path, contents: &str) -> Result<(), ScaffoldError> {
+    if path.exists() {
+        return Err(ScaffoldError::Exists(path.to_path_buf()));
+    }
+    staged(path, contents)?
+        .persist_noclobber(path)
+        .map_err(|e| match e.error.kind() {
+            std::io::ErrorKind::AlreadyExists => ScaffoldError::Exists(path.to_path_buf()),
+            _ => ScaffoldError::Io(path.to_path_buf(), e.error),
+        })?;
     Ok(())
 }
 
 /// Replaces the file at `path` with `contents` at once (a temporary file
 /// renamed over it): for files debrief wrote itself, never a user's.
 pub fn replace(path: &Path, contents: &str) -> Result<(), ScaffoldError> {
-    let io = |e| ScaffoldError::Io(path.to_path_buf(), e);
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".debrief-")
-        .tempfile_in(dir)
-        .map_err(io)?;
-    tmp.write_all(contents.as_bytes()).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
+    staged(path, contents)?
+        .persist(path)
+        .map_err(|e| ScaffoldError::Io(path.to_path_buf(), e.error))?;
     Ok(())
 }
 
