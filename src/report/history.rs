@@ -116,6 +116,24 @@ pub fn changes(j: &Journal, tz: Tz) -> Vec<NaiveDate> {
     days
 }
 
+/// The days on which an application of these journals, or the rules'
+/// view of it, changes: entries ([`changes`]), interviews (past from that
+/// day), snoozes ending. Ascending, without repeats.
+pub fn points<'j>(journals: impl IntoIterator<Item = &'j Journal>, tz: Tz) -> Vec<NaiveDate> {
+    let mut points: Vec<NaiveDate> = journals
+        .into_iter()
+        .flat_map(|j| {
+            changes(j, tz)
+                .into_iter()
+                .chain([j.date.date(tz)])
+                .chain(j.snooze.iter().map(|s| s.until))
+        })
+        .collect();
+    points.sort_unstable();
+    points.dedup();
+    points
+}
+
 /// One journal and its past states on the days asked for.
 struct Versions<'j> {
     now: &'j Journal,
@@ -202,18 +220,10 @@ impl<'j> Timeline<'j> {
             .map(|(_, js)| {
                 let journals: Vec<Versions<'j>> =
                     js.iter().map(|j| Versions::new(j, &days, tz)).collect();
-                let mut points: Vec<NaiveDate> = journals
-                    .iter()
-                    .flat_map(|v| v.changes.iter().copied())
-                    .chain(js.iter().map(|j| j.date.date(tz)))
-                    .chain(js.iter().flat_map(|j| j.snooze.iter().map(|s| s.until)))
-                    .collect();
-                points.sort_unstable();
-                points.dedup();
                 AppLine {
                     first: js.iter().map(|j| j.date.date(tz)).min().expect("a journal"),
                     journals,
-                    points,
+                    points: points(js.iter().copied(), tz),
                 }
             })
             .collect();
@@ -338,6 +348,11 @@ pub struct Answer {
 }
 
 impl Answer {
+    /// The actions of each application that has some on the day asked.
+    pub fn into_parts(self) -> Vec<Arc<[Action]>> {
+        self.parts
+    }
+
     /// How many actions.
     pub fn len(&self) -> usize {
         self.parts.iter().map(|p| p.len()).sum()

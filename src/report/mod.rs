@@ -38,96 +38,55 @@ pub fn weekly_report(
     today: NaiveDate,
     slug: &(dyn Fn(&str) -> String + Sync),
 ) -> WeekReport {
+    let report = weekly_reports(journals, config, tz, &[week], today, slug, usize::MAX)
+        .pop()
+        .expect("a report per week asked");
     let day = weekly::as_of(week, today);
     let timeline = history::Timeline::new(journals, &[day], today, tz);
-    let actions = history::actions_on(&timeline, day, config);
-    let actions: Vec<&crate::rules::Action> = actions.iter().collect();
-    let detail = Detail {
-        practice: true,
-        limit: usize::MAX,
-    };
-    tally_from(&timeline, config, tz, week, today, slug, &actions, detail).report
-}
-
-/// What a weekly report holds beyond its numbers.
-#[derive(Debug, Clone, Copy)]
-pub struct Detail {
-    /// Whether it has the practice list.
-    pub practice: bool,
-    /// How many overdue and upcoming actions each list shows at most (the
-    /// most recently due overdue ones, the soonest upcoming); the counts
-    /// always count them all.
-    pub limit: usize,
-}
-
-/// The report of `week` from a timeline made for its day, with `actions`
-/// the timeline's actions on that day (the site makes every week's report
-/// from one timeline), as a tally to change by difference.
-#[allow(clippy::too_many_arguments)]
-pub fn tally_from(
-    timeline: &history::Timeline<'_>,
-    config: &Config,
-    tz: Tz,
-    week: Week,
-    today: NaiveDate,
-    slug: &(dyn Fn(&str) -> String + Sync),
-    actions: &[&crate::rules::Action],
-    detail: Detail,
-) -> weekly::Tally {
-    let day = weekly::as_of(week, today);
     let past = timeline.journals_at(day);
     let shown: Vec<_> = past
         .iter()
         .map(|j| crate::journal::redact::redacted(j, &config.site.redact))
         .collect();
-    let refs: Vec<&crate::journal::Journal> = shown.iter().map(|j| j.as_ref()).collect();
+    let refs: Vec<&Journal> = shown.iter().map(|j| j.as_ref()).collect();
     let inputs = weekly::Inputs {
         journals: &refs,
-        actions,
-        config,
         tz,
-        today,
         slug,
-        limit: detail.limit,
     };
-    let mut t = weekly::tally(&inputs, week);
-    if detail.practice {
-        t.report = weekly::with_practice(t.report, &inputs);
-    }
-    t
+    weekly::with_practice(report, &inputs)
 }
 
-/// The tallies of `weeks` made from `journals` (all of the repository's,
-/// or a part: the applications a change touched, with the offer accepted
-/// in the whole repository, `rules::acceptance`), each action list kept
-/// to twice `limit` at the end shown (`usize::MAX`: whole, as the part
-/// taken out of a week's tally or put in must be).
-#[allow(clippy::too_many_arguments)]
-pub fn week_tallies<'j>(
-    journals: impl IntoIterator<Item = &'j Journal>,
-    accepted: Option<crate::rules::Accepted>,
+/// The reports of `weeks` (oldest first), without practice lists, each
+/// action list cut to `limit` (the counts count every action): the sum of
+/// each application's share of them.
+pub fn weekly_reports(
+    journals: &[Journal],
     config: &Config,
     tz: Tz,
     weeks: &[Week],
     today: NaiveDate,
     slug: &(dyn Fn(&str) -> String + Sync),
     limit: usize,
-) -> Vec<weekly::Tally> {
-    let asked: Vec<(NaiveDate, NaiveDate)> =
-        weeks.iter().map(|w| weekly::asked(*w, today)).collect();
-    let days: Vec<NaiveDate> = asked.iter().map(|(known, _)| *known).collect();
-    // A part of the journals still answers to an offer accepted in another.
-    let timeline = history::Timeline::new(journals, &days, today, tz).accepting(accepted);
-    let answers = timeline.actions(&asked, config);
+) -> Vec<WeekReport> {
+    use rayon::prelude::*;
+    let of = weekly::Of {
+        config,
+        tz,
+        today,
+        slug,
+        accepted: crate::rules::acceptance(journals, tz),
+    };
+    let mut by_key: std::collections::BTreeMap<&str, Vec<&Journal>> = Default::default();
+    for j in journals {
+        by_key.entry(j.key.as_str()).or_default().push(j);
+    }
+    let shares: Vec<weekly::Share> = by_key
+        .into_par_iter()
+        .map(|(_, js)| weekly::share(&js, weeks, &of))
+        .collect();
     weeks
         .iter()
-        .zip(&answers)
-        .map(|(w, a)| {
-            let detail = Detail {
-                practice: false,
-                limit,
-            };
-            tally_from(&timeline, config, tz, *w, today, slug, &a.sorted(), detail)
-        })
+        .map(|w| weekly::sum(*w, today, &shares, slug, limit))
         .collect()
 }

@@ -10,13 +10,13 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use super::practice;
 use super::week::Week;
+use super::{history, practice};
 use crate::config::Config;
 use crate::journal::Journal;
 use crate::journal::application::{self, Application};
 use crate::journal::model::Outcome;
-use crate::rules::{Action, SortKey};
+use crate::rules::Action;
 use crate::time::add_days;
 
 /// A journal as the report links to it.
@@ -258,22 +258,14 @@ pub fn without_sections(r: &WeekReport) -> WeekReport {
     }
 }
 
-/// What a report is made from.
+/// What the practice list of a report is made from.
 pub struct Inputs<'a> {
     /// The journals as shown (redacted), as they stood on `as_of`.
     pub journals: &'a [&'a Journal],
-    /// The actions open on `as_of`, in the order lists show them.
-    pub actions: &'a [&'a Action],
-    /// The configuration.
-    pub config: &'a Config,
     /// The timezone.
     pub tz: Tz,
-    /// The real today.
-    pub today: NaiveDate,
     /// A journal's page slug, by path (empty outside the site).
     pub slug: &'a (dyn Fn(&str) -> String + Sync),
-    /// How many actions the overdue and upcoming lists show at most.
-    pub limit: usize,
 }
 
 impl Inputs<'_> {
@@ -385,278 +377,356 @@ pub fn with_practice(mut r: WeekReport, inp: &Inputs<'_>) -> WeekReport {
     r
 }
 
-/// The report of `week`, without the practice list (see [`with_practice`]).
-pub fn report(inp: &Inputs<'_>, week: Week) -> WeekReport {
-    tally(inp, week).report
+/// What an application's share of the weeks is made with.
+pub struct Of<'a> {
+    /// The configuration (its `[site] redact` leaves fields out).
+    pub config: &'a Config,
+    /// The timezone.
+    pub tz: Tz,
+    /// The real today.
+    pub today: NaiveDate,
+    /// A journal's page slug, by path (empty outside the site).
+    pub slug: &'a (dyn Fn(&str) -> String + Sync),
+    /// The offer accepted in the whole repository, if any.
+    pub accepted: Option<crate::rules::Accepted>,
 }
 
-/// The report of `week` (see [`report`]) with what changing it by
-/// difference takes.
-pub fn tally(inp: &Inputs<'_>, week: Week) -> Tally {
-    let tz = inp.tz;
-    let day = as_of(week, inp.today);
-    let in_week = |d: NaiveDate| week.contains(d) && d <= day;
-    let apps: Vec<Application<'_>> = application::group_runs(inp.journals, day, tz);
+/// What one application adds to one week's report: where it stood on the
+/// week's day, its actions open then, and its events and reflections.
+#[derive(Debug, Clone)]
+pub struct WeekShare {
+    /// Its place in `pipeline::STANDINGS`.
+    standing: usize,
+    /// Its actions open on the week's day (as the rules found them).
+    actions: Option<Arc<[Action]>>,
+    /// What happened in the week; `None`: nothing.
+    part: Option<Box<Part>>,
+}
 
-    let mut interviews = Vec::new();
-    let mut sent = Vec::new();
-    let mut replies = Vec::new();
-    let mut outcomes = Vec::new();
-    let mut reflections = Vec::new();
-    let mut unreflected = Vec::new();
-    for app in &apps {
-        for j in &app.journals {
-            // Most journals have nothing in the week: their reference is made only when needed.
-            let date = j.date.date(tz);
-            let busy = in_week(date)
-                || j.sent.iter().any(|s| in_week(s.on.date(tz)))
-                || j.replies.iter().any(|x| in_week(x.on));
-            if !busy {
-                continue;
-            }
-            let r = inp.journal_ref(j, &app.company);
-            if in_week(date) {
-                let with = j
-                    .interviewers
+/// One application's events and reflections in one week.
+#[derive(Debug, Clone, Default)]
+struct Part {
+    interviews: Vec<Event>,
+    sent: Vec<Event>,
+    replies: Vec<Event>,
+    outcomes: Vec<Event>,
+    reflections: Vec<JournalReflection>,
+    unreflected: Vec<JournalRef>,
+}
+
+impl Part {
+    fn is_empty(&self) -> bool {
+        self.interviews.is_empty()
+            && self.sent.is_empty()
+            && self.replies.is_empty()
+            && self.outcomes.is_empty()
+    }
+}
+
+/// One application's share of the weekly reports: what it adds to each
+/// week asked whose day is on or after its first interview. Before that
+/// it only counts as pending. A week's report is the sum of every
+/// application's share of it ([`sum`]), so a change to one application
+/// remakes its share alone.
+#[derive(Debug, Clone, Default)]
+pub struct Share {
+    /// Oldest first.
+    weeks: Vec<(Week, WeekShare)>,
+}
+
+impl Share {
+    /// Its share of `week`, if the week is one it has a share of.
+    fn of(&self, week: Week) -> Option<&WeekShare> {
+        self.weeks
+            .binary_search_by_key(&week, |(w, _)| *w)
+            .ok()
+            .map(|i| &self.weeks[i].1)
+    }
+}
+
+/// The share of the `weeks` asked (oldest first) of one application, all
+/// its journals as they are (`journals`: its past and scheduled ones).
+pub fn share(journals: &[&Journal], weeks: &[Week], of: &Of<'_>) -> Share {
+    let (tz, today) = (of.tz, of.today);
+    let Some(first) = journals.iter().map(|j| j.date.date(tz)).min() else {
+        return Share::default();
+    };
+    let weeks: Vec<Week> = weeks
+        .iter()
+        .copied()
+        .filter(|w| as_of(*w, today) >= first)
+        .collect();
+    let asked: Vec<(NaiveDate, NaiveDate)> = weeks.iter().map(|w| asked(*w, today)).collect();
+    let days: Vec<NaiveDate> = asked.iter().map(|(known, _)| *known).collect();
+    let timeline = history::Timeline::new(journals.iter().copied(), &days, today, tz)
+        .accepting(of.accepted.clone());
+    let answers = timeline.actions(&asked, of.config);
+    // Where it stands changes only on these days (a version of a journal,
+    // an interview held, one going quiet): it is worked out once for each.
+    let mut marks = history::points(journals.iter().copied(), tz);
+    let stale = of.config.rules.stale_after_days;
+    marks.extend(journals.iter().map(|j| add_days(j.date.date(tz), stale)));
+    marks.sort_unstable();
+    marks.dedup();
+    let busy: std::collections::BTreeSet<Week> = journals
+        .iter()
+        .flat_map(|j| event_days(j, tz))
+        .map(Week::of)
+        .collect();
+    let mut standings: std::collections::HashMap<usize, usize> = Default::default();
+    let weeks = weeks
+        .into_iter()
+        .zip(answers)
+        .map(|(week, answer)| {
+            let day = as_of(week, today);
+            let state = match day >= today {
+                true => usize::MAX,
+                false => marks.partition_point(|m| *m <= day),
+            };
+            let busy = busy.contains(&week);
+            let mut part = None;
+            if busy || !standings.contains_key(&state) {
+                let cut = timeline.journals_at(day);
+                let shown: Vec<_> = cut
                     .iter()
-                    .map(|i| i.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let mut text = format!("{} ({})", j.display_title(), j.role);
-                if !with.is_empty() {
-                    text += &format!(" with {with}");
-                }
-                interviews.push(Event {
-                    date,
-                    text,
-                    journal: r.clone(),
-                });
-                let refl = &j.reflection;
-                if refl.sections.is_empty() {
-                    unreflected.push(r.clone());
-                } else {
-                    reflections.push(JournalReflection {
-                        journal: r.clone(),
-                        went_well: refl.went_well.clone(),
-                        struggled: refl.struggled.clone(),
-                        takeaways: refl.takeaways.clone(),
-                    });
+                    .map(|j| crate::journal::redact::redacted(j, &of.config.site.redact))
+                    .collect();
+                let apps = application::group(shown.iter().map(|j| j.as_ref()), day, tz);
+                let app = apps.first().expect("an application has a journal");
+                let standing = super::pipeline::standing(app, of.config, day, tz);
+                standings.insert(state, standing_index(standing));
+                if busy {
+                    part = Some(events(app, week, day, of)).filter(|p| !p.is_empty());
                 }
             }
-            for s in &j.sent {
-                let on = s.on.date(tz);
-                if !in_week(on) {
-                    continue;
-                }
-                let names = j.recipients(s);
-                let to = if names.is_empty() {
-                    "the hiring team".to_string()
-                } else {
-                    names.join(", ")
-                };
-                let how = s.channel.unwrap_or(j.channel).as_str();
-                let mut text = format!("{} to {to} at {} by {how}", s.kind.as_str(), app.company);
-                if let Some(n) = &s.note {
-                    text += &format!(": {n}");
-                }
-                sent.push(Event {
-                    date: on,
-                    text,
-                    journal: r.clone(),
-                });
+            let share = WeekShare {
+                standing: standings[&state],
+                actions: answer.into_parts().into_iter().next(),
+                part: part.map(Box::new),
+            };
+            (week, share)
+        })
+        .collect();
+    Share { weeks }
+}
+
+/// Where `standing` is in `pipeline::STANDINGS`.
+fn standing_index(standing: &str) -> usize {
+    super::pipeline::STANDINGS
+        .iter()
+        .position(|s| *s == standing)
+        .expect("a known standing")
+}
+
+/// The days on which something of `j` may show in a week's report.
+fn event_days(j: &Journal, tz: Tz) -> impl Iterator<Item = NaiveDate> + '_ {
+    let date = j.date.date(tz);
+    std::iter::once(date)
+        .chain(j.sent.iter().map(move |s| s.on.date(tz)))
+        .chain(j.replies.iter().map(|r| r.on))
+        .chain(j.outcome_on)
+}
+
+/// What `app` (as it stood on `day`, redacted) did in `week` up to `day`.
+fn events(app: &Application<'_>, week: Week, day: NaiveDate, of: &Of<'_>) -> Part {
+    let tz = of.tz;
+    let in_week = |d: NaiveDate| week.contains(d) && d <= day;
+    let reference = |j: &Journal| JournalRef::of(j, &app.company, tz, (of.slug)(&j.path));
+    let mut p = Part::default();
+    for j in &app.journals {
+        // Most journals have nothing in the week: their reference is made only when needed.
+        let date = j.date.date(tz);
+        let busy = in_week(date)
+            || j.sent.iter().any(|s| in_week(s.on.date(tz)))
+            || j.replies.iter().any(|x| in_week(x.on));
+        if !busy {
+            continue;
+        }
+        let r = reference(j);
+        if in_week(date) {
+            let with = j
+                .interviewers
+                .iter()
+                .map(|i| i.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut text = format!("{} ({})", j.display_title(), j.role);
+            if !with.is_empty() {
+                text += &format!(" with {with}");
             }
-            for reply in j.replies.iter().filter(|x| in_week(x.on)) {
-                let mut text = format!(
-                    "Reply from {}",
-                    reply.from.as_deref().unwrap_or(&app.company)
-                );
-                if reply.from.is_some() {
-                    text += &format!(" at {}", app.company);
-                }
-                if let Some(n) = &reply.note {
-                    text += &format!(": {n}");
-                }
-                replies.push(Event {
-                    date: reply.on,
-                    text,
+            p.interviews.push(Event {
+                date,
+                text,
+                journal: r.clone(),
+            });
+            let refl = &j.reflection;
+            if refl.sections.is_empty() {
+                p.unreflected.push(r.clone());
+            } else {
+                p.reflections.push(JournalReflection {
                     journal: r.clone(),
+                    went_well: refl.went_well.clone(),
+                    struggled: refl.struggled.clone(),
+                    takeaways: refl.takeaways.clone(),
                 });
             }
         }
-        if let (Some(on), Some(j)) = (app.outcome_on, app.outcome_journal)
-            && app.outcome != Outcome::Pending
-            && in_week(on)
-        {
-            outcomes.push(Event {
+        for s in &j.sent {
+            let on = s.on.date(tz);
+            if !in_week(on) {
+                continue;
+            }
+            let names = j.recipients(s);
+            let to = if names.is_empty() {
+                "the hiring team".to_string()
+            } else {
+                names.join(", ")
+            };
+            let how = s.channel.unwrap_or(j.channel).as_str();
+            let mut text = format!("{} to {to} at {} by {how}", s.kind.as_str(), app.company);
+            if let Some(n) = &s.note {
+                text += &format!(": {n}");
+            }
+            p.sent.push(Event {
                 date: on,
-                text: format!("{} ({}): {}", app.company, app.role, app.outcome.as_str()),
-                journal: inp.journal_ref(j, &app.company),
+                text,
+                journal: r.clone(),
+            });
+        }
+        for reply in j.replies.iter().filter(|x| in_week(x.on)) {
+            let mut text = format!(
+                "Reply from {}",
+                reply.from.as_deref().unwrap_or(&app.company)
+            );
+            if reply.from.is_some() {
+                text += &format!(" at {}", app.company);
+            }
+            if let Some(n) = &reply.note {
+                text += &format!(": {n}");
+            }
+            p.replies.push(Event {
+                date: reply.on,
+                text,
+                journal: r.clone(),
             });
         }
     }
-    let line = |a: &Action| Keyed {
-        key: a.sort_key(),
-        line: Arc::new(ActionLine {
+    if let (Some(on), Some(j)) = (app.outcome_on, app.outcome_journal)
+        && app.outcome != Outcome::Pending
+        && in_week(on)
+    {
+        p.outcomes.push(Event {
+            date: on,
+            text: format!("{} ({}): {}", app.company, app.role, app.outcome.as_str()),
+            journal: reference(j),
+        });
+    }
+    p
+}
+
+/// The report of `week`: the sum of every application's share of it
+/// (`shares`: one per application of the repository), each action list
+/// cut to `limit` (the most recently overdue, the soonest due next; the
+/// counts count them all). `slug` gives an action's journal page.
+pub fn sum<'a>(
+    week: Week,
+    today: NaiveDate,
+    shares: impl IntoIterator<Item = &'a Share>,
+    slug: &(dyn Fn(&str) -> String + Sync),
+    limit: usize,
+) -> WeekReport {
+    let day = as_of(week, today);
+    let mut all = Part::default();
+    let mut by_outcome = [0; super::pipeline::STANDING_COUNT];
+    let mut actions: Vec<&Action> = Vec::new();
+    for share in shares {
+        let Some(s) = share.of(week) else {
+            // Before its first interview an application is only pending.
+            by_outcome[standing_index(Outcome::Pending.as_str())] += 1;
+            continue;
+        };
+        by_outcome[s.standing] += 1;
+        actions.extend(s.actions.iter().flat_map(|a| a.iter()));
+        if let Some(p) = &s.part {
+            all.interviews.extend_from_slice(&p.interviews);
+            all.sent.extend_from_slice(&p.sent);
+            all.replies.extend_from_slice(&p.replies);
+            all.outcomes.extend_from_slice(&p.outcomes);
+            all.reflections.extend_from_slice(&p.reflections);
+            all.unreflected.extend_from_slice(&p.unreflected);
+        }
+    }
+    let line = |a: &&Action| {
+        Arc::new(ActionLine {
             rule: a.rule,
             due: a.due,
             title: a.title.clone(),
             company: a.company.clone(),
             role: a.role.clone(),
-            slug: (inp.slug)(&a.journal),
-        }),
+            slug: slug(&a.journal),
+        })
     };
     let horizon = add_days(day, 7);
-    let overdue: Vec<&Action> = inp
-        .actions
-        .iter()
-        .copied()
-        .filter(|a| a.due < day)
-        .collect();
-    let next_seven: Vec<&Action> = inp
-        .actions
-        .iter()
-        .copied()
-        .filter(|a| a.due >= day && a.due <= horizon)
-        .collect();
-    let overdue = Kept::new(&overdue, inp.limit, true, line);
-    let next_seven = Kept::new(&next_seven, inp.limit, false, line);
-    let by_outcome = super::pipeline::counts(&apps, inp.config, day, tz);
-    let mut t = Tally {
-        report: WeekReport {
-            week: week.to_string(),
-            span: week.span(),
-            monday: week.monday(),
-            sunday: week.sunday(),
-            as_of: day,
-            current: day == inp.today,
-            counts: Counts {
-                overdue: overdue.count,
-                next_seven: next_seven.count,
-                ..Counts::default()
-            },
-            interviews: sorted(interviews, by_event),
-            sent: sorted(sent, by_event),
-            replies: sorted(replies, by_event),
-            outcomes: sorted(outcomes, by_event),
-            overdue: Vec::new(),
-            next_seven: Vec::new(),
-            pipeline: String::new(),
-            reflections: sorted(reflections, by_reflection),
-            unreflected: sorted(unreflected, by_journal),
-            practice: Vec::new(),
-            days: [0; 7],
-        },
-        by_outcome,
-        overdue,
-        next_seven,
+    let (overdue, next): (Vec<&Action>, Vec<&Action>) = actions
+        .into_iter()
+        .filter(|a| a.due <= horizon)
+        .partition(|a| a.due < day);
+    let counts = Counts {
+        interviews: all.interviews.len(),
+        sent: all.sent.len(),
+        replies: all.replies.len(),
+        outcomes: all.outcomes.len(),
+        overdue: overdue.len(),
+        next_seven: next.len(),
     };
-    t.finish(week, inp.limit)
-        .expect("a week's lists reach as far as they show");
-    t
-}
-
-/// An open action in a week's list, with its place in the order.
-#[derive(Debug, Clone, PartialEq)]
-struct Keyed {
-    key: SortKey,
-    line: Arc<ActionLine>,
-}
-
-/// One of a week's action lists (overdue, or due next) as kept to change
-/// it by difference: the end of the order that the page shows (the last
-/// overdue, the first due next) and a margin past it. Every action on the
-/// shown side of `edge` is in `lines`; the others are only counted.
-#[derive(Debug, Clone, PartialEq)]
-struct Kept {
-    /// How many actions the list has.
-    count: usize,
-    /// The actions on the shown side of `edge`, in order.
-    lines: Vec<Arc<Keyed>>,
-    /// Where the kept lines stop; `None`: every action is kept.
-    edge: Option<SortKey>,
-    /// Whether the end shown is the last (overdue) or the first.
-    last: bool,
-}
-
-impl Kept {
-    /// The list of `actions` (in order), keeping twice `limit` of them at
-    /// the end shown: keys are made only for those.
-    fn new(actions: &[&Action], limit: usize, last: bool, line: impl Fn(&Action) -> Keyed) -> Kept {
-        let keep = limit.saturating_mul(2);
-        let n = actions.len();
-        let (kept, edge) = if n <= keep {
-            (actions, None)
-        } else if last {
-            (&actions[n - keep..], Some(actions[n - keep - 1]))
-        } else {
-            (&actions[..keep], Some(actions[keep]))
-        };
-        Kept {
-            count: n,
-            lines: kept.iter().map(|a| Arc::new(line(a))).collect(),
-            edge: edge.map(|a| a.sort_key()),
-            last,
-        }
+    let mut days = [0usize; 7];
+    for e in [&all.interviews, &all.sent, &all.replies, &all.outcomes]
+        .into_iter()
+        .flatten()
+    {
+        days[(e.date - week.monday()).num_days() as usize] += 1;
     }
-
-    /// Whether an action with this key belongs in `lines`.
-    fn inside(&self, key: &SortKey) -> bool {
-        match &self.edge {
-            None => true,
-            Some(edge) if self.last => key > edge,
-            Some(edge) => key < edge,
-        }
+    WeekReport {
+        week: week.to_string(),
+        span: week.span(),
+        monday: week.monday(),
+        sunday: week.sunday(),
+        as_of: day,
+        current: day == today,
+        counts,
+        interviews: sorted(all.interviews, by_event),
+        sent: sorted(all.sent, by_event),
+        replies: sorted(all.replies, by_event),
+        outcomes: sorted(all.outcomes, by_event),
+        overdue: end_of(overdue, limit, true).iter().map(line).collect(),
+        next_seven: end_of(next, limit, false).iter().map(line).collect(),
+        pipeline: super::pipeline::line(&by_outcome),
+        reflections: sorted(all.reflections, by_reflection),
+        unreflected: sorted(all.unreflected, by_journal),
+        practice: Vec::new(),
+        days,
     }
+}
 
-    /// `then`'s actions taken out, `now`'s put in (both kept whole).
-    fn change(&mut self, then: &Kept, now: &Kept) {
-        self.count = self.count + now.count - then.count;
-        for t in &then.lines {
-            if let Some(i) = self.lines.iter().position(|l| l == t) {
-                self.lines.remove(i);
+/// The last (`last`) or first `n` of `actions` in the order lists show
+/// them, in that order: only those are sorted.
+fn end_of(mut actions: Vec<&Action>, n: usize, last: bool) -> Vec<&Action> {
+    if actions.len() > n {
+        if last {
+            let from = actions.len() - n;
+            if from > 0 {
+                actions.select_nth_unstable_by(from - 1, |a, b| a.order(b));
             }
-        }
-        let added: Vec<&Arc<Keyed>> = now.lines.iter().filter(|n| self.inside(&n.key)).collect();
-        for n in added {
-            let at = self.lines.partition_point(|l| l.key <= n.key);
-            self.lines.insert(at, Arc::clone(n));
-        }
-    }
-
-    /// The lines a page shows, at most `limit`; `None` when fewer are kept
-    /// than it shows (the list must be made again).
-    fn shown(&self, limit: usize) -> Option<Vec<Arc<ActionLine>>> {
-        if self.edge.is_some() && self.lines.len() < limit.min(self.count) {
-            return None;
-        }
-        let from = if self.last {
-            self.lines.len().saturating_sub(limit)
+            actions.drain(..from);
         } else {
-            0
-        };
-        Some(
-            self.lines[from..]
-                .iter()
-                .take(limit)
-                .map(|k| Arc::clone(&k.line))
-                .collect(),
-        )
+            if n > 0 {
+                actions.select_nth_unstable_by(n - 1, |a, b| a.order(b));
+            }
+            actions.truncate(n);
+        }
     }
-}
-
-/// A week's report with what it takes to change it by difference when
-/// some applications change: its action lists past what the page shows,
-/// and the pipeline's counts. A report is a sum over applications, so the
-/// week's tally less those applications' part as it was, plus their part
-/// as it is, is the tally made again from every journal.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Tally {
-    /// The report.
-    pub report: WeekReport,
-    /// How many applications stood where, in the order of `STANDINGS`.
-    by_outcome: [usize; super::pipeline::STANDING_COUNT],
-    overdue: Kept,
-    next_seven: Kept,
+    Action::sort(&mut actions);
+    actions
 }
 
 /// The order events are listed in.
@@ -678,86 +748,4 @@ fn by_journal(a: &JournalRef, b: &JournalRef) -> std::cmp::Ordering {
 fn sorted<T>(mut list: Vec<T>, order: fn(&T, &T) -> std::cmp::Ordering) -> Shared<T> {
     list.sort_by(order);
     Arc::new(list)
-}
-
-/// `then` taken out of `list` (one equal item each), `now` put in, in
-/// `order`; the list is copied only when `then` and `now` differ.
-fn swap<T: PartialEq + Clone>(
-    list: &mut Shared<T>,
-    then: &[T],
-    now: &[T],
-    order: fn(&T, &T) -> std::cmp::Ordering,
-) {
-    if then == now {
-        return;
-    }
-    let list = Arc::make_mut(list);
-    for t in then {
-        if let Some(i) = list.iter().position(|x| x == t) {
-            list.remove(i);
-        }
-    }
-    list.extend_from_slice(now);
-    list.sort_by(order);
-}
-
-impl Tally {
-    /// This week's tally with `then` (a few applications' part of it, as
-    /// they were) taken out and `now` (their part as they are) put in.
-    /// Both parts must be made with no limit. `false`: the lists kept do
-    /// not reach as far as the page shows; the week must be made again.
-    pub fn change(&mut self, then: &Tally, now: &Tally, week: Week, limit: usize) -> bool {
-        let (r, t, n) = (&mut self.report, &then.report, &now.report);
-        swap(&mut r.interviews, &t.interviews, &n.interviews, by_event);
-        swap(&mut r.sent, &t.sent, &n.sent, by_event);
-        swap(&mut r.replies, &t.replies, &n.replies, by_event);
-        swap(&mut r.outcomes, &t.outcomes, &n.outcomes, by_event);
-        swap(
-            &mut r.reflections,
-            &t.reflections,
-            &n.reflections,
-            by_reflection,
-        );
-        swap(
-            &mut r.unreflected,
-            &t.unreflected,
-            &n.unreflected,
-            by_journal,
-        );
-        for ((total, t), n) in self
-            .by_outcome
-            .iter_mut()
-            .zip(then.by_outcome)
-            .zip(now.by_outcome)
-        {
-            *total = *total + n - t;
-        }
-        self.overdue.change(&then.overdue, &now.overdue);
-        self.next_seven.change(&then.next_seven, &now.next_seven);
-        self.finish(week, limit).is_some()
-    }
-
-    /// Counts the lists (sorted), and cuts the action lists to `limit`.
-    fn finish(&mut self, week: Week, limit: usize) -> Option<()> {
-        let r = &mut self.report;
-        let mut days = [0usize; 7];
-        for list in [&r.interviews, &r.sent, &r.replies, &r.outcomes] {
-            for e in list.iter() {
-                days[(e.date - week.monday()).num_days() as usize] += 1;
-            }
-        }
-        r.days = days;
-        r.counts = Counts {
-            interviews: r.interviews.len(),
-            sent: r.sent.len(),
-            replies: r.replies.len(),
-            outcomes: r.outcomes.len(),
-            overdue: self.overdue.count,
-            next_seven: self.next_seven.count,
-        };
-        r.pipeline = super::pipeline::line(&self.by_outcome);
-        r.overdue = self.overdue.shown(limit)?;
-        r.next_seven = self.next_seven.shown(limit)?;
-        Some(())
-    }
 }

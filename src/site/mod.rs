@@ -39,7 +39,7 @@ use crate::journal::application::{self, group};
 use crate::render::theme::{Theme, ThemeError};
 use crate::repo::Repository;
 use crate::report::week::Week;
-use crate::report::weekly::Tally;
+use crate::report::weekly::WeekReport;
 use pages::{ActionView, Slugs};
 pub use staging::{Memory, Pieces, Sink};
 use staging::{OutputError, Staging};
@@ -161,7 +161,7 @@ pub struct Memo {
     /// The reflections page's grouped lists.
     grouped: Arc<Grouped>,
     /// Every week's report, oldest first.
-    reports: Vec<Arc<Tally>>,
+    reports: Vec<Arc<WeekReport>>,
     /// Every week page's long sections, in the same order.
     sections: Vec<Arc<WeekSections>>,
     /// The offer accepted: when it changes, every application's actions do.
@@ -174,17 +174,17 @@ pub struct Memo {
 impl Memo {
     /// Where the week called `week` (`2026-W47`) is, if that render had it.
     fn find(&self, week: &str) -> Option<usize> {
-        self.reports.iter().position(|r| r.report.week == week)
+        self.reports.iter().position(|r| r.week == week)
     }
 
     /// The report of the week called `week` and its page's sections.
-    fn sections(&self, week: &str) -> Option<(&Arc<Tally>, &WeekSections)> {
+    fn sections(&self, week: &str) -> Option<(&Arc<WeekReport>, &WeekSections)> {
         let i = self.find(week)?;
         Some((&self.reports[i], self.sections.get(i)?))
     }
 
     /// The report of the week called `week`, and its neighbours' names.
-    fn week(&self, week: &str) -> Option<(&Arc<Tally>, Neighbours<'_>)> {
+    fn week(&self, week: &str) -> Option<(&Arc<WeekReport>, Neighbours<'_>)> {
         let i = self.find(week)?;
         Some((&self.reports[i], neighbours(&self.reports, i)))
     }
@@ -216,15 +216,10 @@ impl Rendered {
                 files.remove(&gone);
             }
         }
-        let shown: HashSet<&str> = self
-            .memo
-            .reports
-            .iter()
-            .map(|r| r.report.week.as_str())
-            .collect();
+        let shown: HashSet<&str> = self.memo.reports.iter().map(|r| r.week.as_str()).collect();
         for r in &previous.reports {
-            if !shown.contains(r.report.week.as_str()) {
-                files.remove(&week_page(&r.report.week));
+            if !shown.contains(r.week.as_str()) {
+                files.remove(&week_page(&r.week));
             }
         }
         // Numbered pages kept as they were stay; the others are made again
@@ -397,7 +392,15 @@ pub fn render(
         encrypted: config.site.encrypt,
         today,
     };
+    // The weeks each application's share of the weekly reports covers
+    // (from its first interview on).
+    let oldest_week = Week::of(crate::time::add_days(
+        Week::of(today).monday(),
+        -7 * i64::from(config.site.history_weeks),
+    ));
+    let shared_weeks = oldest_week.through(Week::of(today));
     let maker = parts::Maker {
+        weeks: &shared_weeks,
         site: &site,
         tera,
         config,
@@ -507,10 +510,7 @@ pub fn render(
         .min()
         .unwrap_or(this_week)
         .min(this_week)
-        .max(Week::of(crate::time::add_days(
-            this_week.monday(),
-            -7 * i64::from(config.site.history_weeks),
-        )));
+        .max(oldest_week);
     let weeks = first_week.through(this_week);
     phases.mark("application views");
 
@@ -544,15 +544,11 @@ pub fn render(
     phases.mark("journal pages");
     let journal_slug = |path: &str| slugs.journal(path);
     let input = weeks::Weeks {
-        journals: &repo.journals,
+        parts: &parts,
         weeks: &weeks,
-        touched: &touched,
-        accepted: accepted.clone(),
-        config,
-        tz,
         today,
         journal_slug: &journal_slug,
-        previous: previous.map(|(_, before, memo)| (before, memo)),
+        previous: previous.map(|(_, _, memo)| memo),
     };
     let (reports, sections) = weeks::weeks(&w, &input, &mut phases)?;
     let grouped = reflections::reflections(

@@ -232,6 +232,8 @@ pub struct AppPart {
     pub problems: Vec<ProblemPart>,
     /// Its past interviews, oldest first.
     pub past: Vec<PastPart>,
+    /// Its share of the weekly reports.
+    pub weeks: weekly::Share,
     /// The prep sheets of its interviews to come (today's included).
     pub preps: Vec<PrepPart>,
 }
@@ -242,6 +244,8 @@ pub type Parts = BTreeMap<String, Arc<AppPart>>;
 
 /// What making a part needs.
 pub struct Maker<'a> {
+    /// The weeks the weekly reports may show, oldest first.
+    pub weeks: &'a [Week],
     /// What every template gets as `site`.
     pub(super) site: &'a super::writer::SiteView<'a>,
     /// The parsed templates.
@@ -328,7 +332,17 @@ impl Maker<'_> {
                 .collect::<Result<_, _>>()?,
             None => Vec::new(),
         };
+        let slug = |path: &str| self.slugs.journal(path);
+        let of = weekly::Of {
+            config: self.config,
+            tz: self.tz,
+            today: self.today,
+            slug: &slug,
+            accepted: self.accepted.clone(),
+        };
+        let all: Vec<&Journal> = app.journals.iter().chain(&app.scheduled).copied().collect();
         Ok(AppPart {
+            weeks: weekly::share(&all, self.weeks, &of),
             preps,
             line,
             card,

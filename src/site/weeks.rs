@@ -1,7 +1,6 @@
-//! The weekly pages and their index. A week's report is a sum over
-//! applications: after a save it changes by the difference of the changed
-//! applications' part of it, then and now; the other weeks' reports are
-//! made from one timeline.
+//! The weekly pages and their index. A week's report is the sum of every
+//! application's share of it (`AppPart::weeks`): a save remakes the
+//! shares of the applications it touched, and the weeks are summed again.
 
 use std::sync::Arc;
 
@@ -10,16 +9,13 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::parts::Parts;
 use super::splice::Splice;
 use super::writer::Writer;
 use super::{BuildError, Memo, Phases};
-use crate::config::Config;
-use crate::journal::Journal;
 use crate::render::theme::ThemeError;
-use crate::report::history;
 use crate::report::week::Week;
-use crate::report::weekly::{self, Counts, Tally};
-use crate::rules::Accepted;
+use crate::report::weekly::{self, Counts, WeekReport};
 
 /// A week page's long parts, rendered by the theme's `_week_done.html`,
 /// `_week_reflections.html` and `_week_due.html`.
@@ -51,10 +47,10 @@ struct Shown {
 /// The weeks before and after one, as its page links to them.
 pub(super) type Neighbours<'a> = (Option<&'a str>, Option<&'a str>);
 
-pub(super) fn neighbours(reports: &[Arc<Tally>], i: usize) -> Neighbours<'_> {
+pub(super) fn neighbours(reports: &[Arc<WeekReport>], i: usize) -> Neighbours<'_> {
     (
-        i.checked_sub(1).map(|p| reports[p].report.week.as_str()),
-        reports.get(i + 1).map(|n| n.report.week.as_str()),
+        i.checked_sub(1).map(|p| reports[p].week.as_str()),
+        reports.get(i + 1).map(|n| n.week.as_str()),
     )
 }
 
@@ -82,24 +78,19 @@ const REFLECTION_ITEMS: usize = 12;
 
 /// What the weekly pages are made from.
 pub(super) struct Weeks<'a> {
-    /// Every journal, and the weeks shown, oldest first.
-    pub journals: &'a [Journal],
+    /// Every application's part, each with its share of the weeks.
+    pub parts: &'a Parts,
+    /// The weeks shown, oldest first.
     pub weeks: &'a [Week],
-    /// The journals of the applications a change touched (every journal
-    /// without one), and the offer accepted.
-    pub touched: &'a [&'a Journal],
-    pub accepted: Option<Accepted>,
-    pub config: &'a Config,
-    pub tz: chrono_tz::Tz,
     pub today: NaiveDate,
     /// A journal's page, by path.
     pub journal_slug: &'a (dyn Fn(&str) -> String + Sync),
-    /// After a change: those applications' journals before it, and what
-    /// the render before left.
-    pub previous: Option<(&'a [Journal], &'a Memo)>,
+    /// What the render before left (a save's pages and sections equal to
+    /// those are not made again).
+    pub previous: Option<&'a Memo>,
 }
 
-/// Writes the week pages (those a change left as they were are not
+/// Writes the week pages (those equal to the previous render's are not
 /// written again) and their index; returns every week's report and
 /// sections, for the next render.
 #[allow(clippy::type_complexity)]
@@ -107,110 +98,25 @@ pub(super) fn weeks(
     w: &Writer<'_>,
     input: &Weeks<'_>,
     phases: &mut Phases,
-) -> Result<(Vec<Arc<Tally>>, Vec<Arc<WeekSections>>), BuildError> {
+) -> Result<(Vec<Arc<WeekReport>>, Vec<Arc<WeekSections>>), BuildError> {
     let Weeks {
-        journals,
+        parts,
         weeks,
-        touched,
-        ref accepted,
-        config,
-        tz,
         today,
         journal_slug,
         previous,
     } = *input;
-    // A week's report is a sum over applications: it changes by the
-    // difference of the changed applications' part of it, then and now.
-    // Each week's tally if it could be kept or changed, and whether its
-    // page is made again.
-    let kept: Vec<Option<(Arc<Tally>, bool)>> = match previous {
-        None => vec![None; weeks.len()],
-        Some((before, previous)) => {
-            let then_slug = |path: &str| previous.slugs.journal(path);
-            let tallies = |journals: &mut dyn Iterator<Item = &Journal>,
-                           slug: &(dyn Fn(&str) -> String + Sync)| {
-                crate::report::week_tallies(
-                    journals,
-                    accepted.clone(),
-                    config,
-                    tz,
-                    weeks,
-                    today,
-                    slug,
-                    usize::MAX,
-                )
-            };
-            let then = tallies(&mut before.iter(), &then_slug);
-            let now = tallies(&mut touched.iter().copied(), journal_slug);
-            weeks
-                .par_iter()
-                .zip(then.par_iter().zip(&now))
-                .map(|(w, (t, n))| {
-                    let (was, _) = previous.week(&w.to_string())?;
-                    if t == n {
-                        return Some((Arc::clone(was), false));
-                    }
-                    let mut changed = Tally::clone(was);
-                    changed
-                        .change(t, n, *w, WEEK_LIST_LIMIT)
-                        .then(|| (Arc::new(changed), true))
-                })
-                .collect()
-        }
-    };
-    let fresh: Vec<Week> = weeks
-        .iter()
-        .zip(&kept)
-        .filter(|(_, k)| k.is_none())
-        .map(|(w, _)| *w)
-        .collect();
-    phases.mark("weekly reports: what changed");
-
-    // The other weeks' actions at once, from one timeline: each week's
-    // report.
-    let asked: Vec<(NaiveDate, NaiveDate)> =
-        fresh.iter().map(|w| weekly::asked(*w, today)).collect();
-    let days: Vec<NaiveDate> = asked.iter().map(|(known, _)| *known).collect();
-    let timeline = match fresh.is_empty() {
-        true => history::Timeline::new([], &[], today, tz),
-        false => history::Timeline::new(journals, &days, today, tz),
-    };
-    phases.mark("timeline: cut");
-    let week_actions = timeline.actions(&asked, config);
-    phases.mark("timeline");
-
-    // A page per week, and their index.
-    let made: Vec<Tally> = fresh
+    // A week's report is the sum of every application's share of it.
+    let reports: Vec<Arc<WeekReport>> = weeks
         .par_iter()
-        .zip(&week_actions)
-        .map(|(w, answer)| {
-            let actions = answer.sorted();
-            let detail = crate::report::Detail {
-                practice: false,
-                limit: WEEK_LIST_LIMIT,
-            };
-            crate::report::tally_from(
-                &timeline,
-                config,
-                tz,
-                *w,
-                today,
-                journal_slug,
-                &actions,
-                detail,
-            )
-        })
-        .collect();
-    let mut made = made.into_iter().map(Arc::new);
-    let remade: Vec<bool> = kept
-        .iter()
-        .map(|k| k.as_ref().is_none_or(|k| k.1))
-        .collect();
-    let reports: Vec<Arc<Tally>> = kept
-        .into_iter()
-        .map(|k| match k {
-            Some((t, _)) => t,
-            None => made.next().expect("a report per week not kept"),
+        .map(|week| {
+            let shares = parts.values().map(|p| &p.weeks);
+            let r = weekly::sum(*week, today, shares, journal_slug, WEEK_LIST_LIMIT);
+            // Kept as it was when it is: its page is then not made again.
+            match previous.and_then(|memo| memo.week(&r.week)) {
+                Some((was, _)) if **was == r => Arc::clone(was),
+                _ => Arc::new(r),
+            }
         })
         .collect();
     phases.mark("weekly reports");
@@ -218,9 +124,8 @@ pub(super) fn weeks(
     // is as it was.
     let sections: Vec<Arc<WeekSections>> = reports
         .par_iter()
-        .map(|t| {
-            let then = previous.and_then(|(_, memo)| memo.sections(&t.report.week));
-            let r = &t.report;
+        .map(|r| {
+            let then = previous.and_then(|memo| memo.sections(&r.week));
             let section = |name: &str, fill: &dyn Fn(&mut tera::Context)| {
                 w.render(name, "../../", &|c| {
                     c.insert("links", &true);
@@ -229,7 +134,7 @@ pub(super) fn weeks(
                 .map(Bytes::from)
             };
             let done = match then {
-                Some((old, s)) if weekly::Events::of(&old.report) == weekly::Events::of(r) => {
+                Some((old, s)) if weekly::Events::of(old) == weekly::Events::of(r) => {
                     s.done.clone()
                 }
                 _ => section("templates/_week_done.html", &|c| {
@@ -237,9 +142,7 @@ pub(super) fn weeks(
                 })?,
             };
             let reflections = match then {
-                Some((old, s))
-                    if weekly::Reflections::of(&old.report) == weekly::Reflections::of(r) =>
-                {
+                Some((old, s)) if weekly::Reflections::of(old) == weekly::Reflections::of(r) => {
                     s.reflections.clone()
                 }
                 _ => section("templates/_week_reflections.html", &|c| {
@@ -265,12 +168,12 @@ pub(super) fn weeks(
             let overdue = due(
                 "overdue",
                 &r.overdue,
-                then.map(|(old, s)| (&old.report.overdue[..], &s.overdue)),
+                then.map(|(old, s)| (&old.overdue[..], &s.overdue)),
             )?;
             let next = due(
                 "next",
                 &r.next_seven,
-                then.map(|(old, s)| (&old.report.next_seven[..], &s.next)),
+                then.map(|(old, s)| (&old.next_seven[..], &s.next)),
             )?;
             Ok(Arc::new(WeekSections {
                 done,
@@ -284,16 +187,15 @@ pub(super) fn weeks(
         .par_iter()
         .zip(&sections)
         .enumerate()
-        // A kept report's page stays, unless the weeks around it changed.
-        .filter(|(i, (t, _))| {
-            remade[*i]
-                || previous.is_none_or(|(_, previous)| {
-                    previous
-                        .week(&t.report.week)
-                        .is_none_or(|(_, then)| then != neighbours(&reports, *i))
+        // A page stays when its report and the weeks around it are as they were.
+        .filter(|(i, (r, _))| {
+            previous.is_none_or(|memo| {
+                memo.week(&r.week).is_none_or(|(was, then)| {
+                    !Arc::ptr_eq(was, r) || then != neighbours(&reports, *i)
                 })
+            })
         })
-        .try_for_each(|(i, (t, s))| -> Result<(), BuildError> {
+        .try_for_each(|(i, (r, s))| -> Result<(), BuildError> {
             let (prev, next) = neighbours(&reports, i);
             let mut lists = Splice::default();
             let view = SectionsView {
@@ -302,27 +204,21 @@ pub(super) fn weeks(
                 overdue: lists.slot(vec![s.overdue.clone()]),
                 next: lists.slot(vec![s.next.clone()]),
                 shown: Shown {
-                    overdue: t.report.overdue.len(),
-                    next: t.report.next_seven.len(),
+                    overdue: r.overdue.len(),
+                    next: r.next_seven.len(),
                 },
             };
-            w.spliced(
-                &week_page(&t.report.week),
-                "templates/week.html",
-                &lists,
-                &|c| {
-                    c.insert("r", &weekly::without_sections(&t.report));
-                    c.insert("sections", &view);
-                    c.insert("prev", &prev);
-                    c.insert("next", &next);
-                },
-            )
+            w.spliced(&week_page(&r.week), "templates/week.html", &lists, &|c| {
+                c.insert("r", &weekly::without_sections(r));
+                c.insert("sections", &view);
+                c.insert("prev", &prev);
+                c.insert("next", &next);
+            })
         })?;
     phases.mark("week pages");
     let index: Vec<WeekLine> = reports
         .iter()
         .rev()
-        .map(|t| &t.report)
         .map(|r| WeekLine {
             week: &r.week,
             span: &r.span,

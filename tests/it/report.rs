@@ -291,31 +291,23 @@ fn redacted_fields_stay_out_of_the_report_in_every_format() {
 
 #[test]
 fn a_list_limit_keeps_the_counts_and_the_most_pressing_actions() {
-    use debrief::report::{Detail, history::Timeline, tally_from, week::Week};
+    use debrief::report::week::Week;
     let root = crate::common::checkout().join("tests/fixtures/report");
     let repo = debrief::repo::Repository::load(&root, None).unwrap();
     let today = debrief::time::parse_date("2026-11-20").unwrap();
     let week = Week::parse("2026-W47").unwrap();
-    let timeline = Timeline::new(&repo.journals, &[], today, repo.tz);
-    let actions = debrief::report::history::actions_on(&timeline, today, &repo.config);
-    let actions: Vec<&debrief::rules::Action> = actions.iter().collect();
     let slug = |_: &str| String::new();
     let with = |limit| {
-        let detail = Detail {
-            practice: false,
-            limit,
-        };
-        tally_from(
-            &timeline,
+        debrief::report::weekly_reports(
+            &repo.journals,
             &repo.config,
             repo.tz,
-            week,
+            &[week],
             today,
             &slug,
-            &actions,
-            detail,
+            limit,
         )
-        .report
+        .remove(0)
     };
     let full = with(usize::MAX);
     let cut = with(1);

@@ -1,147 +1,113 @@
-//! A week's report changed by difference (`weekly::Tally::change`, what
-//! `debrief serve` does after a save) is the report made again from every
-//! journal, on a generated repository where the weeks' action lists are
-//! longer than the pages show.
-
-use std::path::Path;
+//! A week's report is the sum of every application's share of it
+//! (`weekly::share`, `weekly::sum`): checked against the journals as they
+//! stood on the week's day, counted directly, on a generated repository
+//! whose weeks' action lists are longer than the pages show.
 
 use chrono::NaiveDate;
-use debrief::journal::Journal;
+use debrief::journal::application;
 use debrief::repo::Repository;
+use debrief::report::history::{self, Timeline};
 use debrief::report::week::Week;
-use debrief::report::weekly::Tally;
+use debrief::report::{pipeline, weekly};
+use debrief::rules::Action;
 
-/// How many actions a list shows here: small, so that the lists kept past
-/// it run out when a change takes many of them away.
+/// How many actions a list shows here: small, so the lists are cut.
 const LIMIT: usize = 2;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date")
 }
 
-fn slug(path: &str) -> String {
-    path.replace('/', "-")
-}
-
-fn tallies(repo: &Repository, journals: &[Journal], weeks: &[Week], limit: usize) -> Vec<Tally> {
-    debrief::report::week_tallies(
-        journals,
-        debrief::rules::acceptance(&repo.journals, repo.tz),
-        &repo.config,
-        repo.tz,
-        weeks,
-        today(),
-        &slug,
-        limit,
-    )
-}
-
-/// The journals (relative paths) with no follow-up sent, most recent first.
-fn unsent(repo: &Repository) -> Vec<String> {
-    let mut js: Vec<&Journal> = repo
-        .journals
-        .iter()
-        .filter(|j| j.sent.is_empty() && j.date.date(repo.tz) <= today())
-        .collect();
-    js.sort_by_key(|j| std::cmp::Reverse(j.date.date(repo.tz)));
-    js.iter().map(|j| j.path.clone()).collect()
-}
-
-/// Records a thank-you as sent on the interview day.
-fn send_thanks(root: &Path, rel: &str) {
-    let path = root.join(rel);
-    let text = std::fs::read_to_string(&path).expect("the journal");
-    let day = &text[text.find("\ndate: ").expect("a date") + 7..][..10];
-    let sent = format!("\nsent:\n  - {{kind: thank-you, on: {day}}}\n---");
-    std::fs::write(&path, text.replacen("\n---", &sent, 1)).expect("written");
-}
-
 #[test]
-fn a_week_changed_by_difference_is_the_week_made_again() {
+fn a_week_summed_from_its_applications_shares_is_the_week_as_it_stood() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let root = dir.path();
     crate::corpus::generate(root, 240, 11);
-    let mut repo = Repository::load(root, None).expect("the corpus loads");
-    let first = repo.journals.iter().map(|j| j.date.date(repo.tz)).min();
+    let repo = Repository::load(root, None).expect("the corpus loads");
+    let tz = repo.tz;
+    let first = repo.journals.iter().map(|j| j.date.date(tz)).min();
     let weeks = Week::of(first.expect("journals")).through(Week::of(today()));
-    let mut kept = tallies(&repo, &repo.journals, &weeks, LIMIT);
-    let longest = kept.iter().map(|t| t.report.counts.overdue).max();
-    assert!(
-        longest > Some(4 * LIMIT),
-        "lists longer than kept: {longest:?}"
+    let slug = |path: &str| path.replace('/', "-");
+    let reports = debrief::report::weekly_reports(
+        &repo.journals,
+        &repo.config,
+        tz,
+        &weeks,
+        today(),
+        &slug,
+        LIMIT,
     );
-
-    let unsent = unsent(&repo);
-    let old = repo
-        .journals
-        .iter()
-        .map(|j| j.path.clone())
-        .min()
-        .expect("a journal");
-    let new_app = "content/zz-new/0-screen.md";
-    type Step<'a> = (&'a str, Box<dyn Fn(&Path) -> Vec<String> + 'a>);
-    let steps: Vec<Step> = vec![
-        (
-            "a thank-you recorded",
-            Box::new(|r: &Path| {
-                send_thanks(r, &unsent[0]);
-                vec![unsent[0].clone()]
-            }),
-        ),
-        (
-            "a journal removed",
-            Box::new(|r: &Path| {
-                std::fs::remove_file(r.join(&old)).expect("removed");
-                vec![old.clone()]
-            }),
-        ),
-        (
-            "an application added, interviewed long ago",
-            Box::new(|r: &Path| {
-                std::fs::create_dir_all(r.join("content/zz-new")).expect("a folder");
-                let text = "---\ncompany: Zed Works\nrole: Welder\ndate: 2025-12-01\nchannel: video\ninterviewers:\n  - name: Ann Zed\n    email: ann@zed.example\n---\n\nNotes.\n";
-                std::fs::write(r.join(new_app), text).expect("written");
-                vec![new_app.to_string()]
-            }),
-        ),
-        (
-            "thank-yous recorded for the twenty latest interviews at once",
-            Box::new(|r: &Path| {
-                for rel in &unsent[1..21] {
-                    send_thanks(r, rel);
-                }
-                unsent[1..21].to_vec()
-            }),
-        ),
-    ];
-    let (mut changed, mut made_again) = (0, 0);
-    for (what, step) in steps {
-        let rels = step(root);
-        let reread = repo.reread(&rels);
-        let after: Vec<Journal> = repo.journals_of(&reread.apps).cloned().collect();
-        let then = tallies(&repo, &reread.before, &weeks, usize::MAX);
-        let now = tallies(&repo, &after, &weeks, usize::MAX);
-        let whole = tallies(&repo, &repo.journals, &weeks, LIMIT);
-        for (i, w) in weeks.iter().enumerate() {
-            let mut t = kept[i].clone();
-            if t.change(&then[i], &now[i], *w, LIMIT) {
-                assert_eq!(t.report, whole[i].report, "{what}: week {w}");
-                changed += 1;
-            } else {
-                made_again += 1;
-            }
-        }
-        kept = whole;
+    let days: Vec<NaiveDate> = weeks.iter().map(|w| weekly::as_of(*w, today())).collect();
+    let timeline = Timeline::new(&repo.journals, &days, today(), tz);
+    let (mut cut, mut standings) = (0, std::collections::BTreeSet::new());
+    for ((week, day), r) in weeks.iter().zip(&days).zip(&reports) {
+        let day = *day;
+        let within = |d: NaiveDate| week.contains(d) && d <= day;
+        // The actions open on the day, as the rules give them over the
+        // journals as they stood.
+        let mut open = history::actions_on(&timeline, day, &repo.config);
+        Action::sort(&mut open);
+        let horizon = day + chrono::Days::new(7);
+        let overdue: Vec<&Action> = open.iter().filter(|a| a.due < day).collect();
+        let next: Vec<&Action> = open
+            .iter()
+            .filter(|a| a.due >= day && a.due <= horizon)
+            .collect();
+        assert_eq!(r.counts.overdue, overdue.len(), "{week}");
+        assert_eq!(r.counts.next_seven, next.len(), "{week}");
+        let titles = |l: &[std::sync::Arc<weekly::ActionLine>]| -> Vec<(NaiveDate, String)> {
+            l.iter().map(|a| (a.due, a.title.clone())).collect()
+        };
+        let own = |l: &[&Action]| -> Vec<(NaiveDate, String)> {
+            l.iter().map(|a| (a.due, a.title.clone())).collect()
+        };
+        let last = &overdue[overdue.len().saturating_sub(LIMIT)..];
+        assert_eq!(titles(&r.overdue), own(last), "{week}: the latest overdue");
+        assert_eq!(
+            titles(&r.next_seven),
+            own(&next[..next.len().min(LIMIT)]),
+            "{week}: the soonest due"
+        );
+        cut += usize::from(overdue.len() > LIMIT);
+        // Where every application stood that day.
+        let past = timeline.journals_at(day);
+        let apps = application::group(past.iter().map(|j| j.as_ref()), day, tz);
+        let counts = pipeline::counts(&apps, &repo.config, day, tz);
+        assert_eq!(r.pipeline, pipeline::line(&counts), "{week}");
+        standings.extend(
+            pipeline::STANDINGS
+                .iter()
+                .zip(counts)
+                .filter(|(_, n)| *n > 0)
+                .map(|(s, _)| *s),
+        );
+        // What happened in the week.
+        let js = &repo.journals;
+        let held = js.iter().filter(|j| within(j.date.date(tz))).count();
+        let sent = js
+            .iter()
+            .flat_map(|j| &j.sent)
+            .filter(|s| within(s.on.date(tz)))
+            .count();
+        let replies = js
+            .iter()
+            .flat_map(|j| &j.replies)
+            .filter(|x| within(x.on))
+            .count();
+        assert_eq!(
+            (r.counts.interviews, r.counts.sent, r.counts.replies),
+            (held, sent, replies),
+            "{week}"
+        );
+        assert_eq!(
+            r.reflections.len() + r.unreflected.len(),
+            held,
+            "{week}: every interview reflected on or not"
+        );
     }
-    // Most weeks change by difference; when a change takes more from a list
-    // than is kept past what it shows, the week says so and is made again.
+    assert!(cut > 4, "lists longer than shown in {cut} weeks");
     assert!(
-        changed > 3 * weeks.len(),
-        "{changed} of {}",
-        4 * weeks.len()
-    );
-    assert!(
-        made_again > 0,
-        "the twenty thank-yous outrun the lists kept"
+        standings.contains("ghosted") && standings.contains("pending") && standings.len() > 3,
+        "the corpus moves applications through the pipeline: {standings:?}"
     );
 }
