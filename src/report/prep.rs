@@ -104,6 +104,21 @@ fn once(items: impl IntoIterator<Item = String>) -> Vec<String> {
         .collect()
 }
 
+/// How many items a list of a prep sheet shows: a sheet is read in the
+/// minutes before an interview, and stays a page whatever the journals hold.
+pub const LIST_SHOWN: usize = 12;
+
+/// The first [`LIST_SHOWN`] of `items`, and a last line saying how many
+/// more the journals have.
+fn capped(mut items: Vec<String>) -> Vec<String> {
+    if items.len() > LIST_SHOWN {
+        let more = items.len() - LIST_SHOWN;
+        items.truncate(LIST_SHOWN);
+        items.push(format!("… and {more} more in the earlier rounds' journals"));
+    }
+    items
+}
+
 /// The prep sheet of `interview`, a journal of `app` (dated today or
 /// later), with `practice` the top of the practice list and `body` the
 /// notes of a journal (read again from its file).
@@ -144,14 +159,14 @@ pub fn prep(
                     .iter()
                     .map(|j| (j.date.date(tz), j.stage.clone()))
                     .collect(),
-                discussed: once(met.iter().flat_map(|j| {
+                discussed: capped(once(met.iter().flat_map(|j| {
                     j.interviewers
                         .iter()
                         .filter(|k| {
                             normalise(&app.full_name(&k.name)) == normalise(&app.full_name(&i.name))
                         })
                         .flat_map(|k| k.discussed.clone())
-                })),
+                }))),
             }
         })
         .collect();
@@ -198,21 +213,23 @@ pub fn prep(
                     .collect(),
             })
             .collect(),
-        learned: once(before.iter().flat_map(|j| j.learned.clone())),
-        discussed: once(before.iter().flat_map(|j| j.discussed.clone())),
-        highlights: once(before.iter().flat_map(|j| j.highlights.clone())),
+        learned: capped(once(before.iter().flat_map(|j| j.learned.clone()))),
+        discussed: capped(once(before.iter().flat_map(|j| j.discussed.clone()))),
+        highlights: capped(once(before.iter().flat_map(|j| j.highlights.clone()))),
         promised,
         next_steps,
         decision_by: app.decision_by,
-        struggled: struggled.clone(),
         // What the earlier rounds already list is not said twice.
         practice: practice
             .iter()
             .filter(|p| !struggled.iter().any(|s| normalise(s) == normalise(p)))
             .cloned()
             .collect(),
-        takeaways: once(before.iter().flat_map(|j| j.reflection.takeaways.clone())),
-        questions: once(before.iter().flat_map(|j| questions_asked(&body(j)))),
+        struggled: capped(struggled),
+        takeaways: capped(once(
+            before.iter().flat_map(|j| j.reflection.takeaways.clone()),
+        )),
+        questions: capped(once(before.iter().flat_map(|j| questions_asked(&body(j))))),
     }
 }
 

@@ -235,3 +235,41 @@ fn todays_interview_stays_listed_until_tomorrow() {
     assert_eq!(after.due_json()["interviews"], serde_json::json!([]));
     assert_eq!(after.run(&["prep"]).code, 2);
 }
+
+#[test]
+fn a_prep_sheets_lists_stay_short_however_long_the_journals_are() {
+    // Forty questions asked and forty things learned in the first round:
+    // the sheet shows a dozen of each and says how many more there are.
+    let questions: String = (1..=40)
+        .map(|i| format!("- Question number {i} about the team?\n"))
+        .collect();
+    let learned: String = (1..=40)
+        .map(|i| format!("  - fact number {i} about them\n"))
+        .collect();
+    let screen = format!(
+        "---\ncompany: Acme\nrole: Dev\ndate: 2026-11-10\ninterviewers: [Ann Lee]\nlearned:\n{learned}---\n\n## Questions I asked\n\n{questions}"
+    );
+    let r = Case::temp()
+        .file("content/acme/screen.md", &screen)
+        .file(
+            "content/acme/onsite.md",
+            "---\ncompany: Acme\nrole: Dev\ndate: 2026-11-30T10:00\ninterviewers: [Ann Lee]\n---\n",
+        )
+        .today("2026-11-22")
+        .run(&["prep"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let sheet = r.stdout;
+    for shown in ["Question number 12 about", "fact number 12 about"] {
+        assert!(sheet.contains(shown), "{shown}:\n{sheet}");
+    }
+    for left in ["Question number 13 about", "fact number 13 about"] {
+        assert!(!sheet.contains(left), "{left}:\n{sheet}");
+    }
+    assert_eq!(
+        sheet
+            .matches("- … and 28 more in the earlier rounds' journals")
+            .count(),
+        2,
+        "{sheet}"
+    );
+}
