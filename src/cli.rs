@@ -347,8 +347,8 @@ fn bad_files_warning(repo: &Repository, g: &Global) -> Exit {
             if n == 1 { "" } else { "s" },
             if n == 1 { "is" } else { "are" }
         );
-        for f in &repo.bad_files {
-            let _ = writeln!(anstream::stderr(), "  {}", output::terminal_safe(f));
+        for why in repo.unread() {
+            let _ = writeln!(anstream::stderr(), "  {}", output::terminal_safe(&why));
         }
     }
     Exit::Found

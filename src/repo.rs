@@ -57,6 +57,25 @@ pub struct Repository {
 }
 
 impl Repository {
+    /// Why `rel`, a journal that could not be read, was not: the first
+    /// error found in it, as `file:line:column: message` (`check` lists
+    /// them all).
+    pub fn why_unread(&self, rel: &str) -> String {
+        self.reading
+            .iter()
+            .find(|p| p.severity == Severity::Error && p.file.as_deref() == Some(rel))
+            .map(|p| {
+                let at = p.location().unwrap_or_else(|| rel.to_string());
+                format!("{at}: {}", p.message)
+            })
+            .unwrap_or_else(|| rel.to_string())
+    }
+
+    /// [`Repository::why_unread`] of every journal that could not be read.
+    pub fn unread(&self) -> Vec<String> {
+        self.bad_files.iter().map(|f| self.why_unread(f)).collect()
+    }
+
     /// Loads the repository at `root`, with the configuration at `config`
     /// (default: `root/debrief.toml` if it exists).
     pub fn load(root: &Path, config: Option<&Path>) -> Result<Repository, LoadError> {

@@ -69,7 +69,8 @@ fn draft(
     if repo.bad_files.contains(&rel) {
         let _ = writeln!(
             anstream::stderr(),
-            "error: {rel} could not be read; `debrief check` says why"
+            "error: the journal could not be read: {}",
+            debrief::output::terminal_safe(&repo.why_unread(&rel))
         );
         return Ok(Exit::Found);
     }

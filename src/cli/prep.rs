@@ -33,7 +33,9 @@ pub fn run(g: &Global, args: &Args) -> Result<Exit, Error> {
                 .journals
                 .iter()
                 .find(|j| j.path == rel)
-                .ok_or_else(|| format!("{rel} could not be read; `debrief check` says why"))?;
+                .ok_or_else(|| {
+                    format!("the journal could not be read: {}", repo.why_unread(&rel))
+                })?;
             let app = apps
                 .iter()
                 .find(|a| a.key == named.key)

@@ -403,7 +403,10 @@ fn full_names(
         return Ok(Vec::new());
     }
     let Some(j) = repo.journals.iter().find(|j| j.path == rel) else {
-        return Err(format!("{rel} could not be read; `debrief check` says why"));
+        return Err(format!(
+            "the journal could not be read: {}",
+            repo.why_unread(&rel)
+        ));
     };
     let apps: Vec<Application<'_>> = application::group(
         repo.journals.iter().filter(|k| k.key == j.key),

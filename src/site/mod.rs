@@ -92,13 +92,18 @@ pub enum BuildError {
 impl std::fmt::Display for BuildError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            BuildError::Journals(files) => write!(
-                f,
-                "{} journal{} could not be read (run `debrief check`, or build with --keep-going): {}",
-                files.len(),
-                if files.len() == 1 { "" } else { "s" },
-                files.join(", ")
-            ),
+            BuildError::Journals(why) => {
+                write!(
+                    f,
+                    "{} journal{} could not be read (run `debrief check`, or build with --keep-going):",
+                    why.len(),
+                    if why.len() == 1 { "" } else { "s" },
+                )?;
+                for line in why {
+                    write!(f, "\n  {}", crate::output::terminal_safe(line))?;
+                }
+                Ok(())
+            }
             BuildError::Output(e) => e.fmt(f),
             BuildError::Theme(e) => e.fmt(f),
             BuildError::NoPassword => f.write_str(
@@ -600,7 +605,7 @@ pub fn render(
 /// made, then swapped in.
 pub fn build(repo: &Repository, today: NaiveDate, opts: &Options) -> Result<Built, BuildError> {
     if !repo.bad_files.is_empty() && !opts.keep_going {
-        return Err(BuildError::Journals(repo.bad_files.clone()));
+        return Err(BuildError::Journals(repo.unread()));
     }
     let password = match (repo.config.site.encrypt, opts.password.as_deref()) {
         (false, _) => None,

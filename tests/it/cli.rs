@@ -1097,3 +1097,29 @@ fn completions_offer_the_open_action_ids() {
         .unwrap_or_else(|| panic!("{}", r.stdout));
     assert!(line.contains("Thank"), "{line}");
 }
+
+#[test]
+fn build_due_and_draft_say_where_a_bad_journal_is_wrong() {
+    let case = Case::temp()
+        .file("content/a/bad.md", "---\ncompany: [x\n---\n")
+        .file("content/b/no-date.md", "---\ncompany: A\nrole: B\n---\n")
+        .file(
+            "content/b/ok.md",
+            "---\ncompany: A\nrole: B\ndate: 2026-11-02\ninterviewers: [Bo Chen]\n---\n",
+        )
+        .today("2026-11-10");
+    let where_ = [
+        "content/a/bad.md:3:1: the front-matter is not valid YAML",
+        "content/b/no-date.md:1:1: missing required field `date`",
+    ];
+    for args in [&["build"][..], &["due"]] {
+        let r = case.run(args);
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
+        for w in where_ {
+            assert!(r.stderr.contains(w), "{args:?}: {w} in {}", r.stderr);
+        }
+    }
+    let r = case.run(&["draft", "content/a/bad.md"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains(where_[0]), "{}", r.stderr);
+}
