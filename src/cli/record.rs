@@ -405,7 +405,7 @@ fn full_names(
     let Some(j) = repo.journals.iter().find(|j| j.path == rel) else {
         return Err(format!(
             "the journal could not be read: {}",
-            repo.why_unread(&rel)
+            repo.why_unread(rel)
         ));
     };
     let apps: Vec<Application<'_>> = application::group(
