@@ -8,6 +8,7 @@
 
 use serde::Serialize;
 
+use super::notes::Note;
 use super::theme::{ThemeError, error_chain};
 use crate::config::Me;
 use crate::journal::Application;
@@ -38,7 +39,7 @@ pub struct Draft {
     pub body: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct PersonView {
     name: String,
     first_name: String,
@@ -47,16 +48,19 @@ struct PersonView {
     phone: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct MeView {
     name: String,
     email: Option<String>,
     phone: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct PromiseView {
     item: String,
+    /// The item as your own talking points say it ("your slides" for
+    /// "my slides").
+    yours: String,
     due: Option<String>,
     done: bool,
     /// Not sent, and its due date is before the day the draft is for: the
@@ -65,7 +69,7 @@ struct PromiseView {
 }
 
 /// Everything a draft template can use. Documented in the README.
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct DraftData {
     rule: &'static str,
     channel: &'static str,
@@ -140,21 +144,6 @@ fn short(text: &str, max: usize) -> String {
     out
 }
 
-/// Whether `text` names `person`: their first name (however short) or any
-/// other word of their name of three letters or more, as a whole word.
-fn names(text: &str, person: &str) -> bool {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .map(|w| w.trim_end_matches("'s").to_lowercase())
-        .collect();
-    person
-        .split_whitespace()
-        .map(str::to_lowercase)
-        .enumerate()
-        .filter(|(i, n)| *i == 0 || n.chars().count() >= 3)
-        .any(|(_, n)| words.contains(&n))
-}
-
 /// Notes speak of the employer in the third person ("their robots", "they
 /// ship weekly"); a draft to someone who works there says "you". The
 /// company's own name opening a note becomes "your team".
@@ -216,7 +205,8 @@ fn to_second_person(text: &str, company: &str) -> String {
 fn fragment(text: &str, proper: &[&str]) -> String {
     let t = clause(text);
     let first = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    let acronym = first.chars().skip(1).any(char::is_uppercase);
+    // "I led…": the pronoun stays a capital, as acronyms and names do.
+    let acronym = first.chars().skip(1).any(char::is_uppercase) || first == "I";
     let name = proper.iter().any(|p| {
         p.split_whitespace()
             .any(|w| w.trim_end_matches("'s").eq_ignore_ascii_case(first))
@@ -247,6 +237,16 @@ fn with_article(item: &str) -> String {
     }
 }
 
+/// `item` as your own notes to yourself say it: "my slides" is "your
+/// slides" in talking points.
+fn yours(item: &str) -> String {
+    match item.split_once(' ') {
+        Some((first, rest)) if first.eq_ignore_ascii_case("my") => format!("your {rest}"),
+        Some((first, rest)) if first.eq_ignore_ascii_case("our") => format!("your {rest}"),
+        _ => item.to_string(),
+    }
+}
+
 /// Cards are short: a detail longer than this many words is left out of a
 /// `mail` draft rather than cut.
 const CARD_DETAIL_WORDS: usize = 18;
@@ -269,7 +269,7 @@ pub fn data(
     let known = action.person.as_deref().and_then(|p| app.interviewer(p));
     let person = PersonView {
         first_name: if action.person.is_some() {
-            name.split_whitespace().next().unwrap_or(&name).to_string()
+            super::notes::greeting(&name)
         } else {
             name.clone()
         },
@@ -290,6 +290,7 @@ pub fn data(
             (Some(_), None) => false,
         })
         .map(|p| PromiseView {
+            yours: yours(&with_article(&clause(&p.item))),
             item: with_article(&clause(&p.item)),
             due: p.due.map(|d| d.format("%-d %B").to_string()),
             done: p.done.is_some(),
@@ -335,36 +336,50 @@ pub fn data(
     let own = j
         .interviewer(&name)
         .and_then(|i| i.discussed.first().cloned());
-    let pick = |items: Vec<&String>| items.get(seat % items.len().max(1)).map(|s| s.to_string());
-    let topic = own
-        .or_else(|| pick(j.discussed.iter().collect()))
-        .map(|t| voice(&t));
-    // A note that names the recipient was written about them; it is not
-    // repeated to them.
-    let fact = || {
-        pick(
-            j.learned
-                .iter()
-                .filter(|l| action.person.as_deref().is_none_or(|p| !names(l, p)))
-                .collect(),
-        )
-        .map(|l| voice(&l))
+    // Everyone of the application: a note naming one of them was written
+    // about them, and is not repeated in a letter.
+    let people: Vec<&str> = app
+        .journals
+        .iter()
+        .chain(&app.scheduled)
+        .flat_map(|j| j.interviewers.iter().map(|i| i.name.as_str()))
+        .chain(action.person.as_deref())
+        .collect();
+    let pick = |items: Vec<Note>| {
+        let n = items.len().max(1);
+        items.into_iter().nth(seat % n)
     };
-    let (enjoyed, recall, detail) = match (topic, action.rule) {
-        (_, "offer-reply") => (None, None, None),
-        (Some(t), _) => (
-            Some(format!("our conversation about {t}")),
-            Some(format!("our conversation about {t}")),
-            Some(t),
-        ),
-        (None, _) => match fact() {
-            Some(f) => (
+    // A `discussed` item is written for drafts; a `learned` note only when
+    // it reads as something heard from them (see `notes`).
+    let note = own
+        .map(Note::Topic)
+        .or_else(|| pick(j.discussed.iter().cloned().map(Note::Topic).collect()))
+        .or_else(|| {
+            pick(
+                j.learned
+                    .iter()
+                    .filter_map(|l| super::notes::from_learned(l, &people))
+                    .collect(),
+            )
+        });
+    let (enjoyed, recall, detail) = match (note, action.rule) {
+        (_, "offer-reply") | (None, _) => (None, None, None),
+        (Some(Note::Topic(t)), _) => {
+            let t = voice(&t);
+            (
+                Some(format!("our conversation about {t}")),
+                Some(format!("our conversation about {t}")),
+                Some(t),
+            )
+        }
+        (Some(Note::Fact(f)), _) => {
+            let f = voice(&f);
+            (
                 Some(format!("hearing that {f}")),
                 Some(format!("learning that {f}")),
                 Some(f),
-            ),
-            None => (None, None, None),
-        },
+            )
+        }
     };
     let recall_card = recall.clone().filter(|_| {
         detail
@@ -401,7 +416,9 @@ pub fn data(
         company: action.company.clone(),
         role: action.role.clone(),
         stage: j.stage.clone(),
+        // "final round interview", not "final round interview interview".
         interview: match &j.stage {
+            Some(s) if s.to_lowercase().trim_end().ends_with("interview") => s.trim().to_string(),
             Some(s) => format!("{s} interview"),
             None => "interview".into(),
         },
@@ -411,12 +428,12 @@ pub fn data(
         highlights: j.highlights.iter().map(|h| clause(h)).collect(),
         highlight: j.highlights.first().map(|h| fragment(h, &proper)),
         promised,
-        // What happens next, unless it was written about the recipient.
+        // What happens next, when it reads as what they said.
         next_steps: j
             .next_steps
             .as_deref()
-            .filter(|n| action.person.as_deref().is_none_or(|p| !names(n, p)))
-            .map(voice),
+            .and_then(|n| super::notes::from_next_steps(n, &people))
+            .map(|n| voice(&n)),
         enjoyed,
         recall,
         recall_card,
@@ -435,6 +452,42 @@ pub fn data(
 
 /// Renders `data` with the theme's template for its rule and channel.
 pub fn render(tera: &tera::Tera, data: &DraftData) -> Result<Draft, ThemeError> {
+    // A card holds about 90 words and a LinkedIn note 300 characters: what
+    // does not fit is left out a whole sentence at a time, the detail
+    // first, then the promises, then the stage.
+    let fits = |d: &Draft| match d.channel {
+        Channel::Linkedin => d.body.trim_end().chars().count() <= LINKEDIN_CHARS,
+        Channel::Mail => d.body.split_whitespace().count() <= CARD_WORDS,
+        _ => true,
+    };
+    let mut draft = render_once(tera, data)?;
+    let mut lighter = data.clone();
+    for step in 0..3 {
+        if fits(&draft) {
+            return Ok(draft);
+        }
+        match step {
+            0 => lighter.recall_card = None,
+            1 => lighter.promised.clear(),
+            _ => lighter.interview = "interview".into(),
+        }
+        draft = render_once(tera, &lighter)?;
+    }
+    if draft.channel == Channel::Linkedin && !fits(&draft) {
+        // Long names alone: cut at a word, never past the limit.
+        draft.body = short(draft.body.trim_end(), LINKEDIN_CHARS);
+    }
+    Ok(draft)
+}
+
+/// How many characters a LinkedIn note may have.
+const LINKEDIN_CHARS: usize = 300;
+
+/// How many words a handwritten card holds.
+const CARD_WORDS: usize = 90;
+
+/// `data` rendered with its template, as it is.
+fn render_once(tera: &tera::Tera, data: &DraftData) -> Result<Draft, ThemeError> {
     let specific = format!("drafts/{}.{}.txt", data.rule, data.channel);
     let name = if tera.contains_template(&specific) {
         specific
@@ -601,11 +654,6 @@ mod tests {
             to_second_person("Stark retrains its models nightly", "Stark Industries"),
             "your team retrains its models nightly"
         );
-        assert!(names("Ellen wants SLOs for every service.", "Ellen Park"));
-        assert!(names("a talk with Park's team", "Ellen Park"));
-        assert!(!names("Ellenborough Road", "Ellen Park"));
-        assert!(names("an API for Al", "Al Wu"));
-        assert!(!names("we use Wu-style kernels", "Al Wu"));
     }
 
     #[test]

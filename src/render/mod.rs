@@ -5,4 +5,5 @@
 //! part that reads files, and only under `themes/`.
 
 pub mod drafts;
+pub mod notes;
 pub mod theme;

@@ -273,3 +273,129 @@ fn a_check_in_after_a_reply_starts_afresh() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(!r.stdout.contains("I wrote on"), "{}", r.stdout);
 }
+
+/// Every draft of the `drafts-notes` fixture (notes as people write them
+/// for themselves) for 17 November 2026, in every channel.
+fn notes_drafts() -> Vec<(Action, drafts::Draft)> {
+    crate::common::drafts_of("drafts-notes", "2026-11-17")
+}
+
+// Regression (an outside audit): private notes were pasted into letters:
+// "hearing that the interviewer seemed bored and checked your phone a
+// lot", "hearing that salary band is 120-140k", "hearing that Maria said
+// she is leaving the company" to Lee, "you mentioned recruiter said: …".
+#[test]
+fn private_notes_never_reach_a_letter() {
+    let all = notes_drafts();
+    assert!(all.len() > 30, "{}", all.len());
+    for (a, d) in &all {
+        let text = format!("{}\n{}", d.subject.as_deref().unwrap_or(""), d.body);
+        for private in [
+            "bored",
+            "phone a lot",
+            "salary",
+            "140k",
+            "equity",
+            "jerk",
+            "Glassdoor",
+            "leaving the company",
+            "flaky CI",
+            "test culture",
+            "recruiter said",
+            "should not follow up",
+            "Sam mentioned",
+            "Maria said",
+        ] {
+            assert!(
+                !text.contains(private),
+                "{} by {:?} to {:?} quotes {private:?}:\n{text}",
+                a.rule,
+                d.channel,
+                a.person
+            );
+        }
+    }
+    // What reads as something heard from them is still used, turned to them.
+    let snow = all
+        .iter()
+        .find(|(a, d)| {
+            a.company == "Snow Ltd" && a.rule == "thank-you" && d.channel == Channel::Email
+        })
+        .map(|(_, d)| &d.body)
+        .unwrap();
+    assert!(
+        snow.contains("I especially enjoyed hearing that you are moving to Snowflake next year."),
+        "{snow}"
+    );
+    // With nothing that can be said, the placeholder shows: it never pretends.
+    let bored = find(&all, "thank-you", "Sam Rivera", Channel::Email);
+    assert!(
+        bored
+            .body
+            .contains("[add something specific you discussed]")
+    );
+}
+
+#[test]
+fn greetings_stages_and_the_pronoun_i_read_as_written() {
+    let all = notes_drafts();
+    let dr = find(&all, "thank-you", "Dr. Jane Smith", Channel::Email);
+    assert!(dr.body.starts_with("Hi Dr. Smith,\n"), "{}", dr.body);
+    assert_eq!(
+        dr.subject.as_deref(),
+        Some("Thank you for the final round onsite panel interview")
+    );
+    assert!(
+        dr.body
+            .contains("(I led the migration of a 200k-line monolith to services)"),
+        "{}",
+        dr.body
+    );
+    assert!(
+        dr.body
+            .contains("our conversation about your migration to Kafka"),
+        "{}",
+        dr.body
+    );
+    let john = find(&all, "thank-you", "Smith, John", Channel::Email);
+    assert!(john.body.starts_with("Hi John,\n"), "{}", john.body);
+    let lee = find(&all, "thank-you", "Ms Lee", Channel::Email);
+    assert!(lee.body.starts_with("Hi Ms Lee,\n"), "{}", lee.body);
+    // Your own talking points: "send your slides", not "send my slides".
+    let call = find(&all, "thank-you", "Dr. Jane Smith", Channel::Phone);
+    assert!(call.body.contains("your slides"), "{}", call.body);
+    assert!(!call.body.contains("my slides"), "{}", call.body);
+}
+
+#[test]
+fn linkedin_notes_fit_300_characters_and_cards_remind_of_promises() {
+    let all = notes_drafts();
+    for (a, d) in all.iter().filter(|(_, d)| d.channel == Channel::Linkedin) {
+        let n = d.body.trim_end().chars().count();
+        assert!(
+            n <= 300,
+            "{} to {:?}: {n} characters:\n{}",
+            a.rule,
+            a.person,
+            d.body
+        );
+    }
+    for (a, d) in all.iter().filter(|(_, d)| d.channel == Channel::Mail) {
+        let n = d.body.split_whitespace().count();
+        assert!(
+            n <= 90,
+            "{} to {:?}: {n} words:\n{}",
+            a.rule,
+            a.person,
+            d.body
+        );
+    }
+    let card = find(&all, "thank-you", "John Park", Channel::Mail);
+    assert!(
+        card.body.contains("I will send the code sample"),
+        "{}",
+        card.body
+    );
+    let note = find(&all, "thank-you", "Lee Chan", Channel::Linkedin);
+    assert!(note.body.contains("the code sample"), "{}", note.body);
+}

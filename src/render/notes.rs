@@ -1,0 +1,421 @@
+//! Which of your notes may go into a letter, and how a person is greeted.
+//!
+//! `learned` and `next_steps` are written for yourself: "Sam said they are
+//! moving to Snowflake", "salary band 120-140k; I was vague about equity",
+//! "the interviewer seemed bored". A draft quotes a note only when it reads
+//! as something you heard from the person you write to: no one named, no
+//! "I"/"he"/"she", no judgement or money, no shorthand. A reporting lead
+//! ("I learned that", "Sam mentioned") is taken off first; "we discussed X"
+//! is a topic. Anything else stays out, and the draft keeps its visible
+//! placeholder rather than say something its sender would not.
+
+/// What a note can be in a letter.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Note {
+    /// Something heard: continues "I especially enjoyed hearing that …".
+    Fact(String),
+    /// Something talked about: continues "our conversation about …".
+    Topic(String),
+}
+
+/// Words that make a note private: your own voice, someone else's, money,
+/// judgement, hearsay.
+const PRIVATE: &[&str] = &[
+    // Your voice, or a third person's.
+    "i",
+    "i'm",
+    "i've",
+    "i'd",
+    "i'll",
+    "me",
+    "my",
+    "mine",
+    "myself",
+    "you",
+    "your",
+    "yours",
+    "he",
+    "she",
+    "him",
+    "her",
+    "his",
+    "hers",
+    "we",
+    "us",
+    "our",
+    "ours",
+    // Money.
+    "salary",
+    "salaries",
+    "pay",
+    "paid",
+    "compensation",
+    "comp",
+    "equity",
+    "bonus",
+    "band",
+    "stock",
+    "options",
+    "offer",
+    "budget",
+    "rate",
+    // Hearsay and guesses.
+    "glassdoor",
+    "blind",
+    "reddit",
+    "rumor",
+    "rumour",
+    "rumours",
+    "rumors",
+    "gossip",
+    "according",
+    "apparently",
+    "probably",
+    "maybe",
+    "think",
+    "thought",
+    "felt",
+    "feel",
+    "guess",
+    "seemed",
+    "seems",
+    "seem",
+    // Judgement.
+    "jerk",
+    "bored",
+    "boring",
+    "rude",
+    "toxic",
+    "weak",
+    "bad",
+    "awful",
+    "terrible",
+    "hate",
+    "hated",
+    "annoying",
+    "annoyed",
+    "arrogant",
+    "stupid",
+    "dumb",
+    "lazy",
+    "chaotic",
+    "disorganized",
+    "disorganised",
+    "messy",
+    "worried",
+    "worry",
+    "concern",
+    "concerned",
+    "concerning",
+    "vague",
+    "nervous",
+    "weird",
+    "sketchy",
+    "unprofessional",
+    "distracted",
+    "rushed",
+    "desperate",
+    "lowball",
+    "underpaid",
+    "overworked",
+    "burnout",
+    "turnover",
+    "politics",
+    "drama",
+    "struggle",
+    "struggles",
+    "struggling",
+    "problem",
+    "problems",
+    "complained",
+    "complain",
+    "layoff",
+    "layoffs",
+    "fired",
+    "quit",
+    "quitting",
+    "leaving",
+    "late",
+    "rambled",
+    "awkward",
+    "unclear",
+    "flag",
+    "flags",
+];
+
+/// Leads that report a fact; what follows is the fact.
+const REPORTED: &[&str] = &[
+    "i learned that",
+    "i learned",
+    "learned that",
+    "learned",
+    "i heard that",
+    "i heard",
+    "heard that",
+    "heard",
+    "they told me that",
+    "they told me",
+    "they said that",
+    "they said",
+    "they mentioned that",
+    "they mentioned",
+];
+
+/// Leads that name a topic; what follows is the topic.
+const TOPICS: &[&str] = &[
+    "we discussed",
+    "discussed",
+    "we talked about",
+    "talked about",
+    "we spoke about",
+    "spoke about",
+    "we covered",
+    "covered",
+];
+
+/// Verbs with which a named person reports something ("Sam mentioned …").
+const SAID: &[&str] = &[
+    "said",
+    "mentioned",
+    "explained",
+    "told me",
+    "shared",
+    "noted",
+];
+
+/// The words of `text`, lower case, apostrophes kept ("i'm").
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.replace('’', "'").to_lowercase())
+}
+
+/// `text` without `lead` (a phrase of whole words, any case) and a
+/// following "that", if it starts with it.
+fn strip_lead<'a>(text: &'a str, lead: &str) -> Option<&'a str> {
+    let head = text.get(..lead.len())?;
+    let rest = &text[lead.len()..];
+    (head.eq_ignore_ascii_case(lead) && rest.starts_with(char::is_whitespace))
+        .then(|| rest.trim_start())
+}
+
+/// `text` without a "Sam mentioned (that)" lead naming one of `people`.
+fn strip_named<'a>(text: &'a str, people: &[&str]) -> Option<&'a str> {
+    let mut names: Vec<&str> = people
+        .iter()
+        .flat_map(|p| std::iter::once(p.trim()).chain(p.split_whitespace().take(1)))
+        .filter(|n| !n.is_empty())
+        .collect();
+    // The longest first: "Sam Rivera said" before "Sam".
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names.iter().find_map(|name| {
+        let rest = strip_lead(text, name)?;
+        SAID.iter().find_map(|said| {
+            let rest = strip_lead(rest, said)?;
+            Some(strip_lead(rest, "that").unwrap_or(rest))
+        })
+    })
+}
+
+/// Whether `text` names one of `people` (a first name, or another part
+/// of a name of three letters or more).
+pub fn names_anyone(text: &str, people: &[&str]) -> bool {
+    let said: Vec<String> = words(text)
+        .map(|w| w.trim_end_matches("'s").to_string())
+        .collect();
+    people.iter().any(|p| {
+        p.split_whitespace()
+            .map(str::to_lowercase)
+            .enumerate()
+            .filter(|(i, n)| *i == 0 || n.chars().count() >= 3)
+            .any(|(_, n)| said.contains(&n))
+    })
+}
+
+/// Whether `text` can be said to someone at the employer as it is: no
+/// one named, nothing private, no shorthand.
+fn sayable(text: &str, people: &[&str]) -> bool {
+    let shorthand = text.contains([';', ':', '?', '!', '$', '€', '£', '=', '>', '<', '|'])
+        || text.contains("--")
+        || words(text).any(|w| {
+            // "120k", "140K": figures of money.
+            w.len() > 1 && w.ends_with('k') && w[..w.len() - 1].chars().all(|c| c.is_ascii_digit())
+        });
+    let text_words: Vec<String> = words(text).collect();
+    !text.trim().is_empty()
+        && !shorthand
+        && !text_words.iter().any(|w| PRIVATE.contains(&w.as_str()))
+        && !names_anyone(text, people)
+}
+
+/// A `learned` note as a letter may use it, or `None` when it must stay
+/// private. `people` are everyone of the application, by name.
+pub fn from_learned(note: &str, people: &[&str]) -> Option<Note> {
+    let note = note.trim();
+    for lead in TOPICS {
+        if let Some(topic) = strip_lead(note, lead) {
+            // "we discussed their migration": the employer's own words
+            // ("their", "they") are turned to "your" by the draft.
+            let bare = topic
+                .split_whitespace()
+                .map(|w| match w.to_lowercase().as_str() {
+                    "their" | "theirs" | "they" => "x",
+                    _ => w,
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            return sayable(&bare, people).then(|| Note::Topic(topic.to_string()));
+        }
+    }
+    let fact = REPORTED
+        .iter()
+        .find_map(|lead| strip_lead(note, lead))
+        .or_else(|| strip_named(note, people))
+        .unwrap_or(note);
+    let fact = strip_lead(fact, "that").unwrap_or(fact);
+    sayable(fact, people).then(|| Note::Fact(fact.to_string()))
+}
+
+/// A `next_steps` note as a check-in may recall it ("when we spoke, you
+/// mentioned …"), or `None`: a note of a few words ("waiting on them") or
+/// a private one stays out.
+pub fn from_next_steps(note: &str, people: &[&str]) -> Option<String> {
+    let note = note.trim();
+    let note = strip_named(note, people).unwrap_or(note);
+    let long_enough = words(note).count() >= 3;
+    let lower: Vec<String> = words(note).collect();
+    let theirs = lower.iter().any(|w| w == "them" || w == "recruiter");
+    (long_enough && !theirs && sayable(note, people)).then(|| note.to_string())
+}
+
+/// Titles that come before a name.
+const HONORIFICS: &[&str] = &[
+    "dr",
+    "prof",
+    "professor",
+    "mr",
+    "mrs",
+    "ms",
+    "mx",
+    "miss",
+    "sir",
+    "dame",
+    "rev",
+];
+
+/// How a letter greets `name`: the first name; a title with the surname
+/// ("Dr. Smith") when the name starts with one; the part after the comma
+/// of "Smith, John".
+pub fn greeting(name: &str) -> String {
+    let name = name.trim();
+    if let Some((last, first)) = name.split_once(',') {
+        let first = first.split_whitespace().next().unwrap_or("");
+        if !first.is_empty() && !last.trim().is_empty() {
+            return greeting(&format!("{first} {}", last.trim()));
+        }
+    }
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    match parts.as_slice() {
+        [] => String::new(),
+        [title, .., last]
+            if HONORIFICS.contains(&title.trim_end_matches('.').to_lowercase().as_str()) =>
+        {
+            format!("{title} {last}")
+        }
+        [first, ..] => first.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PEOPLE: &[&str] = &["Sam Rivera", "Maria Lopez", "John Smith"];
+
+    fn fact(s: &str) -> Option<Note> {
+        Some(Note::Fact(s.to_string()))
+    }
+
+    #[test]
+    fn private_notes_stay_out_of_letters() {
+        for note in [
+            "the interviewer seemed bored and checked their phone a lot",
+            "salary band is 120-140k; I was vague about equity",
+            "their CEO is a jerk according to Glassdoor",
+            "he said the role reports to the CTO",
+            "team uses dbt heavily; on-call is 1 week in 6",
+            "Maria said she is leaving the company next month, so John will own hiring.",
+            "They struggle with flaky CI and I think their test culture is weak.",
+            "I was nervous during the system design part",
+        ] {
+            assert_eq!(from_learned(note, PEOPLE), None, "{note}");
+        }
+    }
+
+    #[test]
+    fn reporting_leads_are_taken_off() {
+        assert_eq!(
+            from_learned(
+                "I learned that the team is hiring three more engineers.",
+                PEOPLE
+            ),
+            fact("the team is hiring three more engineers.")
+        );
+        assert_eq!(
+            from_learned(
+                "Sam mentioned they are moving to Snowflake next year.",
+                PEOPLE
+            ),
+            fact("they are moving to Snowflake next year.")
+        );
+        assert_eq!(
+            from_learned("we discussed their migration to Kafka", PEOPLE),
+            Some(Note::Topic("their migration to Kafka".into()))
+        );
+        assert_eq!(
+            from_learned("The platform team ships twice a day", PEOPLE),
+            fact("The platform team ships twice a day")
+        );
+    }
+
+    #[test]
+    fn next_steps_are_recalled_only_when_they_read_as_said() {
+        assert_eq!(
+            from_next_steps("An onsite on the 26th.", PEOPLE),
+            Some("An onsite on the 26th.".into())
+        );
+        for note in [
+            "recruiter said: decision in 2 weeks, I should not follow up before",
+            "waiting on them",
+            "i need to send references first",
+        ] {
+            assert_eq!(from_next_steps(note, PEOPLE), None, "{note}");
+        }
+    }
+
+    #[test]
+    fn a_person_is_named_by_first_name_or_a_longer_part() {
+        assert!(names_anyone(
+            "Ellen wants SLOs for every service.",
+            &["Ellen Park"]
+        ));
+        assert!(names_anyone("a talk with Park's team", &["Ellen Park"]));
+        assert!(!names_anyone("Ellenborough Road", &["Ellen Park"]));
+        assert!(names_anyone("an API for Al", &["Al Wu"]));
+        assert!(!names_anyone("we use Wu-style kernels", &["Al Wu"]));
+    }
+
+    #[test]
+    fn greetings_use_the_name_a_letter_would() {
+        for (name, hi) in [
+            ("Jane Smith", "Jane"),
+            ("Dr. Jane Smith", "Dr. Smith"),
+            ("Prof. Alan Turing", "Prof. Turing"),
+            ("Smith, John", "John"),
+            ("Ms Lee", "Ms Lee"),
+            ("Priya", "Priya"),
+        ] {
+            assert_eq!(greeting(name), hi, "{name}");
+        }
+    }
+}
