@@ -87,6 +87,6 @@ pub fn weekly_reports(
         .collect();
     weeks
         .iter()
-        .map(|w| weekly::sum(*w, today, &shares, slug, limit))
+        .map(|w| weekly::sum(*w, today, &shares, slug, limit, None))
         .collect()
 }

@@ -92,8 +92,8 @@ pub struct Counts {
     pub next_seven: usize,
 }
 
-/// A list of a report that copies of the report share until one of them
-/// changes it (a week changed by difference keeps most of its lists).
+/// A list of a report, shared by its copies (a page made without its long
+/// sections copies the report, not the lists).
 pub type Shared<T> = Arc<Vec<T>>;
 
 /// The report of one week.
@@ -393,7 +393,7 @@ pub struct Of<'a> {
 
 /// What one application adds to one week's report: where it stood on the
 /// week's day, its actions open then, and its events and reflections.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WeekShare {
     /// Its place in `pipeline::STANDINGS`.
     standing: usize,
@@ -403,8 +403,15 @@ pub struct WeekShare {
     part: Option<Box<Part>>,
 }
 
+impl WeekShare {
+    /// Its events and reflections (`None`: none in the week).
+    pub fn events(&self) -> Option<&impl PartialEq> {
+        self.part.as_deref()
+    }
+}
+
 /// One application's events and reflections in one week.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct Part {
     interviews: Vec<Event>,
     sent: Vec<Event>,
@@ -436,7 +443,7 @@ pub struct Share {
 
 impl Share {
     /// Its share of `week`, if the week is one it has a share of.
-    fn of(&self, week: Week) -> Option<&WeekShare> {
+    pub fn of(&self, week: Week) -> Option<&WeekShare> {
         self.weeks
             .binary_search_by_key(&week, |(w, _)| *w)
             .ok()
@@ -628,12 +635,15 @@ fn events(app: &Application<'_>, week: Week, day: NaiveDate, of: &Of<'_>) -> Par
 /// (`shares`: one per application of the repository), each action list
 /// cut to `limit` (the most recently overdue, the soonest due next; the
 /// counts count them all). `slug` gives an action's journal page.
+/// `events`: a report of this week whose events and reflections are
+/// known to be this sum's (no share of them changed), to take them from.
 pub fn sum<'a>(
     week: Week,
     today: NaiveDate,
     shares: impl IntoIterator<Item = &'a Share>,
     slug: &(dyn Fn(&str) -> String + Sync),
     limit: usize,
+    events: Option<&WeekReport>,
 ) -> WeekReport {
     let day = as_of(week, today);
     let mut all = Part::default();
@@ -647,7 +657,7 @@ pub fn sum<'a>(
         };
         by_outcome[s.standing] += 1;
         actions.extend(s.actions.iter().flat_map(|a| a.iter()));
-        if let Some(p) = &s.part {
+        if let (Some(p), None) = (&s.part, events) {
             all.interviews.extend_from_slice(&p.interviews);
             all.sent.extend_from_slice(&p.sent);
             all.replies.extend_from_slice(&p.replies);
@@ -671,41 +681,54 @@ pub fn sum<'a>(
         .into_iter()
         .filter(|a| a.due <= horizon)
         .partition(|a| a.due < day);
-    let counts = Counts {
-        interviews: all.interviews.len(),
-        sent: all.sent.len(),
-        replies: all.replies.len(),
-        outcomes: all.outcomes.len(),
-        overdue: overdue.len(),
-        next_seven: next.len(),
+    let mut report = match events {
+        Some(r) => WeekReport {
+            overdue: Vec::new(),
+            next_seven: Vec::new(),
+            ..r.clone()
+        },
+        None => {
+            let mut days = [0usize; 7];
+            for e in [&all.interviews, &all.sent, &all.replies, &all.outcomes]
+                .into_iter()
+                .flatten()
+            {
+                days[(e.date - week.monday()).num_days() as usize] += 1;
+            }
+            WeekReport {
+                week: week.to_string(),
+                span: week.span(),
+                monday: week.monday(),
+                sunday: week.sunday(),
+                as_of: day,
+                current: day == today,
+                counts: Counts {
+                    interviews: all.interviews.len(),
+                    sent: all.sent.len(),
+                    replies: all.replies.len(),
+                    outcomes: all.outcomes.len(),
+                    ..Counts::default()
+                },
+                interviews: sorted(all.interviews, by_event),
+                sent: sorted(all.sent, by_event),
+                replies: sorted(all.replies, by_event),
+                outcomes: sorted(all.outcomes, by_event),
+                overdue: Vec::new(),
+                next_seven: Vec::new(),
+                pipeline: String::new(),
+                reflections: sorted(all.reflections, by_reflection),
+                unreflected: sorted(all.unreflected, by_journal),
+                practice: Vec::new(),
+                days,
+            }
+        }
     };
-    let mut days = [0usize; 7];
-    for e in [&all.interviews, &all.sent, &all.replies, &all.outcomes]
-        .into_iter()
-        .flatten()
-    {
-        days[(e.date - week.monday()).num_days() as usize] += 1;
-    }
-    WeekReport {
-        week: week.to_string(),
-        span: week.span(),
-        monday: week.monday(),
-        sunday: week.sunday(),
-        as_of: day,
-        current: day == today,
-        counts,
-        interviews: sorted(all.interviews, by_event),
-        sent: sorted(all.sent, by_event),
-        replies: sorted(all.replies, by_event),
-        outcomes: sorted(all.outcomes, by_event),
-        overdue: end_of(overdue, limit, true).iter().map(line).collect(),
-        next_seven: end_of(next, limit, false).iter().map(line).collect(),
-        pipeline: super::pipeline::line(&by_outcome),
-        reflections: sorted(all.reflections, by_reflection),
-        unreflected: sorted(all.unreflected, by_journal),
-        practice: Vec::new(),
-        days,
-    }
+    report.counts.overdue = overdue.len();
+    report.counts.next_seven = next.len();
+    report.overdue = end_of(overdue, limit, true).iter().map(line).collect();
+    report.next_seven = end_of(next, limit, false).iter().map(line).collect();
+    report.pipeline = super::pipeline::line(&by_outcome);
+    report
 }
 
 /// The last (`last`) or first `n` of `actions` in the order lists show

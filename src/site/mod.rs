@@ -554,6 +554,7 @@ pub fn render(
         today,
         journal_slug: &journal_slug,
         previous: previous.map(|(_, _, memo)| memo),
+        touched: previous.map(|(keys, _, _)| keys),
     };
     let (reports, sections) = weeks::weeks(&w, &input, &mut phases)?;
     let grouped = reflections::reflections(

@@ -15,7 +15,7 @@ use super::writer::Writer;
 use super::{BuildError, Memo, Phases};
 use crate::render::theme::ThemeError;
 use crate::report::week::Week;
-use crate::report::weekly::{self, Counts, WeekReport};
+use crate::report::weekly::{self, Counts, WeekReport, WeekShare};
 
 /// A week page's long parts, rendered by the theme's `_week_done.html`,
 /// `_week_reflections.html` and `_week_due.html`.
@@ -86,8 +86,9 @@ pub(super) struct Weeks<'a> {
     /// A journal's page, by path.
     pub journal_slug: &'a (dyn Fn(&str) -> String + Sync),
     /// What the render before left (a save's pages and sections equal to
-    /// those are not made again).
+    /// those are not made again), and the applications the save touched.
     pub previous: Option<&'a Memo>,
+    pub touched: Option<&'a std::collections::BTreeSet<String>>,
 }
 
 /// Writes the week pages (those equal to the previous render's are not
@@ -105,16 +106,38 @@ pub(super) fn weeks(
         today,
         journal_slug,
         previous,
+        touched,
     } = *input;
+    // After a save, a week whose shares the save left as they were is as
+    // it was; one whose events and reflections are as they were keeps them.
+    let kept = |week: Week| -> Option<(&Arc<WeekReport>, bool, bool)> {
+        let (memo, keys) = (previous?, touched?);
+        let (was, _) = memo.week(&week.to_string())?;
+        fn share<'p>(parts: &'p Parts, key: &str, week: Week) -> Option<Option<&'p WeekShare>> {
+            parts.get(key).map(|p| p.weeks.of(week))
+        }
+        let (mut all, mut events) = (true, true);
+        for k in keys {
+            let (then, now) = (share(&memo.parts, k, week), share(parts, k, week));
+            all &= then == now;
+            events &= then.flatten().map(WeekShare::events) == now.flatten().map(WeekShare::events);
+        }
+        Some((was, all, events))
+    };
     // A week's report is the sum of every application's share of it.
     let reports: Vec<Arc<WeekReport>> = weeks
         .par_iter()
         .map(|week| {
+            let was = kept(*week);
+            if let Some((was, true, _)) = was {
+                return Arc::clone(was);
+            }
+            let events = was.and_then(|(was, _, events)| events.then_some(&**was));
             let shares = parts.values().map(|p| &p.weeks);
-            let r = weekly::sum(*week, today, shares, journal_slug, WEEK_LIST_LIMIT);
+            let r = weekly::sum(*week, today, shares, journal_slug, WEEK_LIST_LIMIT, events);
             // Kept as it was when it is: its page is then not made again.
-            match previous.and_then(|memo| memo.week(&r.week)) {
-                Some((was, _)) if **was == r => Arc::clone(was),
+            match was {
+                Some((was, ..)) if **was == r => Arc::clone(was),
                 _ => Arc::new(r),
             }
         })
