@@ -97,9 +97,14 @@ fn dashboard_charts<'p>(
     ]
 }
 
-/// `a` against `b` ignoring case, runs of digits compared as numbers.
-fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
-    fn pieces(s: &str) -> Vec<(bool, String)> {
+/// A name as a person orders names: ignoring case, runs of digits
+/// compared as numbers ("Acme 2" before "Acme 10"). Made once per name
+/// for a sort, not at every comparison.
+#[derive(PartialEq, Eq)]
+struct Natural(Vec<(bool, String)>);
+
+impl Natural {
+    fn of(s: &str) -> Natural {
         let mut out: Vec<(bool, String)> = Vec::new();
         for c in s.chars().flat_map(char::to_lowercase) {
             let digit = c.is_ascii_digit();
@@ -108,22 +113,32 @@ fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
                 _ => out.push((digit, c.to_string())),
             }
         }
-        out
+        Natural(out)
     }
-    let (a, b) = (pieces(a), pieces(b));
-    for (x, y) in a.iter().zip(&b) {
-        let order = match (x, y) {
-            ((true, m), (true, n)) => {
-                let (m, n) = (m.trim_start_matches('0'), n.trim_start_matches('0'));
-                m.len().cmp(&n.len()).then_with(|| m.cmp(n))
+}
+
+impl Ord for Natural {
+    fn cmp(&self, other: &Natural) -> std::cmp::Ordering {
+        for (x, y) in self.0.iter().zip(&other.0) {
+            let order = match (x, y) {
+                ((true, m), (true, n)) => {
+                    let (m, n) = (m.trim_start_matches('0'), n.trim_start_matches('0'));
+                    m.len().cmp(&n.len()).then_with(|| m.cmp(n))
+                }
+                _ => x.1.cmp(&y.1),
+            };
+            if order.is_ne() {
+                return order;
             }
-            _ => x.1.cmp(&y.1),
-        };
-        if order.is_ne() {
-            return order;
         }
+        self.0.len().cmp(&other.0.len())
     }
-    a.len().cmp(&b.len())
+}
+
+impl PartialOrd for Natural {
+    fn partial_cmp(&self, other: &Natural) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 /// A list of the dashboard, whose numbered pages link back to it.
@@ -142,9 +157,9 @@ pub(super) fn dashboard(w: &Writer<'_>, d: &Dashboard<'_>) -> Result<(), BuildEr
     let mut page = Splice::default();
 
     // The actions, by when they are due.
-    let mut items: Vec<Vec<Rooted>> = vec![Vec::new(); pages::GROUPS.len()];
+    let mut items: Vec<Vec<&Rooted>> = vec![Vec::new(); pages::GROUPS.len()];
     for a in d.actions {
-        items[pages::group_of(a.action(), d.today)].push(a.item.clone());
+        items[pages::group_of(a.action(), d.today)].push(&a.item);
     }
     let mut groups: Vec<GroupView> = Vec::new();
     for ((id, name), items) in pages::GROUPS.iter().zip(&items) {
@@ -163,7 +178,7 @@ pub(super) fn dashboard(w: &Writer<'_>, d: &Dashboard<'_>) -> Result<(), BuildEr
     // The interviews scheduled, soonest first.
     let mut upcoming: Vec<&parts::Upcoming> = d.parts.values().flat_map(|p| &p.upcoming).collect();
     upcoming.sort_by_key(|u| u.at);
-    let upcoming: Vec<Rooted> = upcoming.iter().map(|u| u.item.clone()).collect();
+    let upcoming: Vec<&Rooted> = upcoming.iter().map(|u| &u.item).collect();
     let (firsts, more_upcoming) = first(&upcoming, "upcoming");
     let upcoming_slot = page.slot_at(&firsts, "");
     w.list_pages(
@@ -194,18 +209,13 @@ pub(super) fn dashboard(w: &Writer<'_>, d: &Dashboard<'_>) -> Result<(), BuildEr
     // The board: each application in the column where it stands.
     let mut cards: Vec<(&String, &parts::AppPart)> =
         d.parts.iter().map(|(k, p)| (k, &**p)).collect();
-    cards.sort_by(|(_, a), (_, b)| {
-        a.card
-            .order()
-            .cmp(&b.card.order())
-            .then_with(|| natural_cmp(&a.company, &b.company))
-    });
+    cards.sort_by_cached_key(|(_, p)| (p.card.order(), Natural::of(&p.company)));
     let mut columns = Vec::new();
     for column in board::Column::ALL {
-        let items: Vec<Rooted> = cards
+        let items: Vec<&Rooted> = cards
             .iter()
             .filter(|(_, p)| p.card.column == column)
-            .map(|(_, p)| p.board.clone())
+            .map(|(_, p)| &p.board)
             .collect();
         let dir = format!("board/{}", column.id());
         let (firsts, more) = first(&items, &dir);
@@ -236,10 +246,8 @@ pub(super) fn dashboard(w: &Writer<'_>, d: &Dashboard<'_>) -> Result<(), BuildEr
     let charts = dashboard_charts(&pipeline, d.recent, d.parts.values().map(|p| &p.chart));
     // "Acme 2" before "Acme 10", as a person reads numbers.
     let mut by_name: Vec<&parts::AppPart> = d.parts.values().map(|p| &**p).collect();
-    by_name.sort_by(|a, b| {
-        natural_cmp(&a.company, &b.company).then_with(|| natural_cmp(&a.role, &b.role))
-    });
-    let lines: Vec<Rooted> = by_name.iter().map(|p| p.line.clone()).collect();
+    by_name.sort_by_cached_key(|p| (Natural::of(&p.company), Natural::of(&p.role)));
+    let lines: Vec<&Rooted> = by_name.iter().map(|p| &p.line).collect();
     let all = format!("applications/{}", pages::ALL);
     let (firsts, more_applications) = first(&lines, &all);
     let summary = page.slot_at(&firsts, "");
@@ -280,9 +288,9 @@ pub(super) fn drafts(w: &Writer<'_>, actions: &[&ActionPart]) -> Result<(), Buil
         let make = || {
             let root = root_of(&file);
             let mut page = Splice::default();
-            let mut days: Vec<(NaiveDate, Vec<Rooted>)> = Vec::new();
+            let mut days: Vec<(NaiveDate, Vec<&Rooted>)> = Vec::new();
             for a in on_page {
-                let (due, item) = (a.action().due, a.item.clone());
+                let (due, item) = (a.action().due, &a.item);
                 match days.last_mut() {
                     Some((d, items)) if *d == due => items.push(item),
                     _ => days.push((due, vec![item])),
@@ -312,7 +320,7 @@ mod tests {
     #[test]
     fn numbers_in_names_sort_as_numbers() {
         let mut names = vec!["Acme 10", "acme 2", "Acme 1", "Beta", "acme", "Acme 02b"];
-        names.sort_by(|a, b| super::natural_cmp(a, b));
+        names.sort_by_cached_key(|n| super::Natural::of(n));
         assert_eq!(
             names,
             ["acme", "Acme 1", "acme 2", "Acme 02b", "Acme 10", "Beta"]

@@ -37,8 +37,8 @@ struct ReflectionsView {
 /// The reflections page's grouped lists, rendered: kept while the items
 /// they gather stay as they were.
 pub(super) struct Grouped {
-    strengths: GroupedList,
-    practice: GroupedList,
+    strengths: Arc<GroupedList>,
+    practice: Arc<GroupedList>,
     /// The top of the practice list, for prep sheets.
     pub top: Vec<String>,
 }
@@ -54,15 +54,27 @@ struct GroupedList {
 /// How many places and wordings a group of the practice list names.
 const GROUP_NAMES: usize = 12;
 
-/// What an application's past interviews noted, in the order the grouped
-/// lists read them: their place, reference and items.
+/// The items of one heading (`items`) an application's past interviews
+/// noted, in the order the grouped lists read them, with each journal's
+/// place and reference.
 fn noted(
     part: Option<&Arc<parts::AppPart>>,
-) -> Vec<(&weekly::Order, &weekly::JournalRef, &[String], &[String])> {
+    items: fn(&parts::PastPart) -> &[String],
+) -> Vec<(&weekly::Order, &weekly::JournalRef, &[String])> {
     part.iter()
         .flat_map(|p| &p.past)
-        .map(|x| (&x.order, &x.journal, &x.went_well[..], &x.struggled[..]))
+        .map(|x| (&x.order, &x.journal, items(x)))
         .collect()
+}
+
+/// The items under "went well".
+fn went_well(p: &parts::PastPart) -> &[String] {
+    &p.went_well
+}
+
+/// The items under "struggled".
+fn struggled(p: &parts::PastPart) -> &[String] {
+    &p.struggled
 }
 
 /// A list of the reflections page, whose numbered pages link back to it.
@@ -76,10 +88,21 @@ fn listed<'a>(title: &'a str, dir: &'a str, kind: &'a str) -> ListOf<'a> {
     }
 }
 
-/// The grouped lists of `past` interviews (in order), rendered.
-fn group(w: &Writer<'_>, past: &[&parts::PastPart]) -> Result<Grouped, ThemeError> {
-    let strengths = group_items(past.iter().map(|p| (&p.journal, &p.went_well[..])));
-    let practice = group_items(past.iter().map(|p| (&p.journal, &p.struggled[..])));
+/// The grouped lists of `past` interviews (in order), rendered; `kept`
+/// gives those that are as they were (the strengths, the practice list).
+fn group(
+    w: &Writer<'_>,
+    past: &[&parts::PastPart],
+    kept: (Option<&Arc<GroupedList>>, Option<&Arc<Grouped>>),
+) -> Result<Grouped, ThemeError> {
+    let items = |of: fn(&parts::PastPart) -> &[String]| {
+        group_items(past.iter().map(|p| (&p.journal, of(p))))
+    };
+    // The two lists are grouped at once.
+    let (strengths, practice) = rayon::join(
+        || kept.0.is_none().then(|| items(went_well)),
+        || kept.1.is_none().then(|| items(struggled)),
+    );
     // Rendered with the root of the page it is on.
     let chunk =
         |groups: &[practice::Group<weekly::JournalRef>], start: usize, root: &str, empty: &str| {
@@ -108,23 +131,35 @@ fn group(w: &Writer<'_>, past: &[&parts::PastPart]) -> Result<Grouped, ThemeErro
             pages,
         })
     };
-    let top = practice
-        .iter()
-        .take(crate::report::prep::TOP_PRACTICE)
-        .map(|g| g.label.clone())
-        .collect();
-    Ok(Grouped {
-        top,
-        strengths: list(
-            &strengths,
+    let strengths = match (kept.0, strengths) {
+        (Some(kept), _) => Arc::clone(kept),
+        (None, groups) => Arc::new(list(
+            &groups.unwrap_or_default(),
             "reflections/strengths",
             "Nothing noted under “went well” yet.",
-        )?,
-        practice: list(
-            &practice,
-            "reflections/practice",
-            "Nothing noted under “struggled” yet.",
-        )?,
+        )?),
+    };
+    let (practice, top) = match (kept.1, practice) {
+        (Some(kept), _) => (Arc::clone(&kept.practice), kept.top.clone()),
+        (None, groups) => {
+            let groups = groups.unwrap_or_default();
+            let top = groups
+                .iter()
+                .take(crate::report::prep::TOP_PRACTICE)
+                .map(|g| g.label.clone())
+                .collect();
+            let list = list(
+                &groups,
+                "reflections/practice",
+                "Nothing noted under “struggled” yet.",
+            )?;
+            (Arc::new(list), top)
+        }
+    };
+    Ok(Grouped {
+        top,
+        strengths,
+        practice,
     })
 }
 
@@ -139,15 +174,21 @@ pub(super) fn reflections(
 ) -> Result<Arc<Grouped>, BuildError> {
     let mut past: Vec<&parts::PastPart> = parts.values().flat_map(|p| &p.past).collect();
     past.sort_by(|a, b| a.order.cmp(&b.order));
-    let grouped = match previous {
-        Some((keys, then, grouped))
-            if keys
-                .iter()
-                .all(|k| noted(then.get(k.as_str())) == noted(parts.get(k.as_str()))) =>
-        {
-            Arc::clone(grouped)
-        }
-        _ => Arc::new(group(w, &past)?),
+    // A list whose items a save left as they were stays as it was.
+    let same = |items: fn(&parts::PastPart) -> &[String]| {
+        previous.is_some_and(|(keys, then, _)| {
+            keys.iter()
+                .all(|k| noted(then.get(k.as_str()), items) == noted(parts.get(k.as_str()), items))
+        })
+    };
+    let was = previous.map(|(_, _, grouped)| grouped);
+    let kept = (
+        was.filter(|_| same(went_well)).map(|g| &g.strengths),
+        was.filter(|_| same(struggled)),
+    );
+    let grouped = match kept {
+        (Some(_), Some(both)) => Arc::clone(both),
+        _ => Arc::new(group(w, &past, kept)?),
     };
     for (list, title) in [
         (&grouped.practice, "Practice list"),

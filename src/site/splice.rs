@@ -171,10 +171,10 @@ impl Splice {
 
     /// The marker for `items` on a page whose way back to the root is
     /// `root`.
-    pub fn slot_at(&mut self, items: &[Rooted], root: &str) -> String {
+    pub fn slot_at<R: std::borrow::Borrow<Rooted>>(&mut self, items: &[R], root: &str) -> String {
         let root = Bytes::copy_from_slice(root.as_bytes());
         let mut pieces = Vec::with_capacity(items.len() * 3);
-        items.iter().for_each(|i| i.at(&root, &mut pieces));
+        items.iter().for_each(|i| i.borrow().at(&root, &mut pieces));
         self.slot(pieces)
     }
 

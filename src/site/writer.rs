@@ -2,6 +2,7 @@
 //! values and the page's way back to the root, its long lists spliced in,
 //! handed to the sink; and the numbered pages of lists too long for one.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::sync::Mutex;
 
@@ -54,9 +55,9 @@ pub(super) fn root_of(file: &str) -> String {
 
 /// The first items of a list for a summary page, and where the whole list
 /// is when it is longer.
-pub(super) fn first(items: &[Rooted], dir: &str) -> (Vec<Rooted>, Option<String>) {
+pub(super) fn first<'i, R: Borrow<Rooted>>(items: &'i [R], dir: &str) -> (&'i [R], Option<String>) {
     let more = (items.len() > paginate::SHOWN).then(|| paginate::href(dir, 1));
-    (items[..items.len().min(paginate::SHOWN)].to_vec(), more)
+    (&items[..items.len().min(paginate::SHOWN)], more)
 }
 
 /// A numbered page of a list as written: what it was made from (the
@@ -184,7 +185,11 @@ impl<'a> Writer<'a> {
 
     /// Writes the numbered pages of a long list of rendered items, when a
     /// summary page shows only the first ones ([`first`]).
-    pub fn list_pages(&self, of: &ListOf<'_>, items: &[Rooted]) -> Result<(), BuildError> {
+    pub fn list_pages<R: Borrow<Rooted>>(
+        &self,
+        of: &ListOf<'_>,
+        items: &[R],
+    ) -> Result<(), BuildError> {
         if items.len() <= paginate::SHOWN {
             return Ok(());
         }
@@ -201,10 +206,10 @@ impl<'a> Writer<'a> {
         &self,
         file: String,
         of: &ListOf<'_>,
-        items: &[Rooted],
+        items: &[impl Borrow<Rooted>],
         pager: &paginate::Pager,
     ) -> Result<(), BuildError> {
-        let identity = items.iter().flat_map(Rooted::identity);
+        let identity = items.iter().flat_map(|i| i.borrow().identity());
         let root = root_of(&file);
         self.numbered(file.clone(), identity, pager, || {
             let mut lists = Splice::default();
