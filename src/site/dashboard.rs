@@ -169,7 +169,7 @@ pub(super) fn dashboard(w: &Writer<'_>, d: &Dashboard<'_>) -> Result<(), BuildEr
             id,
             name,
             count: items.len(),
-            items: page.slot_at(&firsts, ""),
+            items: page.slot_at(firsts, ""),
             more,
         });
         w.list_pages(&listed(name, &dir, "actions"), items)?;
@@ -180,7 +180,7 @@ pub(super) fn dashboard(w: &Writer<'_>, d: &Dashboard<'_>) -> Result<(), BuildEr
     upcoming.sort_by_key(|u| u.at);
     let upcoming: Vec<&Rooted> = upcoming.iter().map(|u| &u.item).collect();
     let (firsts, more_upcoming) = first(&upcoming, "upcoming");
-    let upcoming_slot = page.slot_at(&firsts, "");
+    let upcoming_slot = page.slot_at(firsts, "");
     w.list_pages(
         &listed("Upcoming interviews", "upcoming", "upcoming"),
         &upcoming,
@@ -199,7 +199,7 @@ pub(super) fn dashboard(w: &Writer<'_>, d: &Dashboard<'_>) -> Result<(), BuildEr
         &problem_items,
     )?;
     let problems_view = pages::ProblemsView {
-        items: page.slot_at(&firsts, ""),
+        items: page.slot_at(firsts, ""),
         more,
         errors: d.counts.errors,
         warnings: d.counts.warnings,
@@ -224,7 +224,7 @@ pub(super) fn dashboard(w: &Writer<'_>, d: &Dashboard<'_>) -> Result<(), BuildEr
             id: column.id(),
             name: column.heading(),
             count: items.len(),
-            items: page.slot_at(&firsts, ""),
+            items: page.slot_at(firsts, ""),
             more,
         });
     }
@@ -250,7 +250,7 @@ pub(super) fn dashboard(w: &Writer<'_>, d: &Dashboard<'_>) -> Result<(), BuildEr
     let lines: Vec<&Rooted> = by_name.iter().map(|p| &p.line).collect();
     let all = format!("applications/{}", pages::ALL);
     let (firsts, more_applications) = first(&lines, &all);
-    let summary = page.slot_at(&firsts, "");
+    let summary = page.slot_at(firsts, "");
     w.list_pages(&listed("Applications", &all, "applications"), &lines)?;
 
     w.spliced("index.html", "templates/index.html", &page, &|c| {

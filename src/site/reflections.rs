@@ -222,10 +222,10 @@ pub(super) fn reflections(
         strengths: lists.slot(vec![grouped.strengths.shown.clone()]),
         strengths_count: grouped.strengths.count,
         more_strengths: more(&grouped.strengths, "reflections/strengths"),
-        takeaways: lists.slot_at(&takeaways_shown, "../"),
+        takeaways: lists.slot_at(takeaways_shown, "../"),
         takeaways_count: takeaways.len(),
         more_takeaways,
-        unreflected: lists.slot_at(&unreflected_shown, "../"),
+        unreflected: lists.slot_at(unreflected_shown, "../"),
         unreflected_count: unreflected.len(),
         more_unreflected,
     };
