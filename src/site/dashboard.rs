@@ -282,37 +282,39 @@ pub(super) fn dashboard(w: &Writer<'_>, d: &Dashboard<'_>) -> Result<(), BuildEr
 /// pages for the rest.
 pub(super) fn drafts(w: &Writer<'_>, actions: &[&ActionPart]) -> Result<(), BuildError> {
     let every: Vec<&ActionPart> = actions.iter().copied().filter(|a| a.drafted).collect();
-    for (range, pager) in paginate::pages("drafts", every.len(), paginate::PER_PAGE) {
-        let file = paginate::file("drafts", pager.page);
-        let on_page = &every[range];
-        let make = || {
-            let root = root_of(&file);
-            let mut page = Splice::default();
-            let mut days: Vec<(NaiveDate, Vec<&Rooted>)> = Vec::new();
-            for a in on_page {
-                let (due, item) = (a.action().due, &a.item);
-                match days.last_mut() {
-                    Some((d, items)) if *d == due => items.push(item),
-                    _ => days.push((due, vec![item])),
+    use rayon::prelude::*;
+    paginate::pages("drafts", every.len(), paginate::PER_PAGE)
+        .into_par_iter()
+        .try_for_each(|(range, pager)| {
+            let file = paginate::file("drafts", pager.page);
+            let on_page = &every[range];
+            let make = || {
+                let root = root_of(&file);
+                let mut page = Splice::default();
+                let mut days: Vec<(NaiveDate, Vec<&Rooted>)> = Vec::new();
+                for a in on_page {
+                    let (due, item) = (a.action().due, &a.item);
+                    match days.last_mut() {
+                        Some((d, items)) if *d == due => items.push(item),
+                        _ => days.push((due, vec![item])),
+                    }
                 }
-            }
-            let days: Vec<DayView> = days
-                .into_iter()
-                .map(|(due, items)| DayView {
-                    due,
-                    items: page.slot_at(&items, &root),
-                })
-                .collect();
-            let html = w.render("templates/drafts.html", &root, &|c| {
-                c.insert("days", &days);
-                c.insert("pager", &pager);
-            })?;
-            Ok(page.apply(html))
-        };
-        let identity = on_page.iter().flat_map(|a| a.item.identity());
-        w.numbered(file.clone(), identity, &pager, make)?;
-    }
-    Ok(())
+                let days: Vec<DayView> = days
+                    .into_iter()
+                    .map(|(due, items)| DayView {
+                        due,
+                        items: page.slot_at(&items, &root),
+                    })
+                    .collect();
+                let html = w.render("templates/drafts.html", &root, &|c| {
+                    c.insert("days", &days);
+                    c.insert("pager", &pager);
+                })?;
+                Ok(page.apply(html))
+            };
+            let identity = on_page.iter().flat_map(|a| a.item.identity());
+            w.numbered(file.clone(), identity, &pager, make)
+        })
 }
 
 #[cfg(test)]

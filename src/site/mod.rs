@@ -495,9 +495,9 @@ pub fn render(
         });
     }
     let app_pages: Vec<applications::AppPage> = apps
-        .iter()
+        .par_iter()
         .map(|a| {
-            let own = by_app.remove(a.key.as_str()).unwrap_or_default();
+            let own = by_app.get(a.key.as_str()).map_or(&[][..], |o| &o[..]);
             let views = own.iter().map(|p| p.view.clone()).collect();
             applications::AppPage {
                 view: pages::application(a, views, &slugs, config, today, tz),

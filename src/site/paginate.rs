@@ -76,18 +76,23 @@ pub fn pages(dir: &str, total: usize, per_page: usize) -> Vec<(Range<usize>, Pag
     (1..=count)
         .map(|page| {
             let range = (page - 1) * per_page..(page * per_page).min(total);
+            // The first page, those around this one and the last; a gap
+            // between them is one `None`. Only those are visited: a list
+            // of thousands of pages must not cost pages × pages.
+            let mut shown: Vec<usize> = vec![1];
+            shown.extend(page.saturating_sub(AROUND).max(1)..=(page + AROUND).min(count));
+            shown.push(count);
+            shown.dedup();
             let mut numbers = Vec::new();
-            for n in 1..=count {
-                let near = n.abs_diff(page) <= AROUND;
-                if n == 1 || n == count || near {
-                    numbers.push(Some(PageLink {
-                        n,
-                        href: href(dir, n),
-                        current: n == page,
-                    }));
-                } else if numbers.last().is_some_and(Option::is_some) {
+            for (i, &n) in shown.iter().enumerate() {
+                if i > 0 && n > shown[i - 1] + 1 {
                     numbers.push(None);
                 }
+                numbers.push(Some(PageLink {
+                    n,
+                    href: href(dir, n),
+                    current: n == page,
+                }));
             }
             let pager = Pager {
                 page,
@@ -157,5 +162,26 @@ mod tests {
             shown(&pages[0].1),
             vec![Some(1), Some(2), Some(3), None, Some(100)]
         );
+    }
+
+    #[test]
+    fn a_pager_shows_the_first_the_last_and_the_near_pages_with_gaps() {
+        // Every page of lists of 1 to 12 pages, against the rule read
+        // number by number.
+        for count in 1..=12 {
+            for (_, p) in pages("due", count * 10, 10) {
+                let mut want: Vec<Option<usize>> = Vec::new();
+                for n in 1..=count {
+                    if n == 1 || n == count || n.abs_diff(p.page) <= AROUND {
+                        want.push(Some(n));
+                    } else if want.last().is_some_and(Option::is_some) {
+                        want.push(None);
+                    }
+                }
+                let got: Vec<Option<usize>> =
+                    p.numbers.iter().map(|l| l.as_ref().map(|l| l.n)).collect();
+                assert_eq!(got, want, "page {} of {count}", p.page);
+            }
+        }
     }
 }

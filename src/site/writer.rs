@@ -152,7 +152,8 @@ impl<'a> Writer<'a> {
 
     /// Writes `file`, a numbered page of a list made from `items` (the
     /// fragments it shows, whose identity says whether it changed) by
-    /// `make` ... unless the render before made it from the same items.
+    /// `make`, unless the render before made it from the same items (then
+    /// it is left where that render put it).
     pub fn numbered(
         &self,
         file: String,
@@ -166,11 +167,15 @@ impl<'a> Writer<'a> {
             .and_then(|p| p.get(&file))
             .filter(|l| l.made_from == made_from && l.pager.as_ref() == Some(pager))
             .map(|l| l.bytes.clone());
+        // A page kept as it was is already where the render before put it.
         let bytes = match kept {
             Some(bytes) => bytes,
-            None => make()?,
+            None => {
+                let bytes = make()?;
+                self.sink.put(&file, bytes.clone())?;
+                bytes
+            }
         };
-        self.sink.put(&file, bytes.clone())?;
         let listed = Listed {
             made_from,
             pager: Some(pager.clone()),
@@ -185,7 +190,7 @@ impl<'a> Writer<'a> {
 
     /// Writes the numbered pages of a long list of rendered items, when a
     /// summary page shows only the first ones ([`first`]).
-    pub fn list_pages<R: Borrow<Rooted>>(
+    pub fn list_pages<R: Borrow<Rooted> + Sync>(
         &self,
         of: &ListOf<'_>,
         items: &[R],
@@ -193,11 +198,13 @@ impl<'a> Writer<'a> {
         if items.len() <= paginate::SHOWN {
             return Ok(());
         }
-        for (range, pager) in paginate::pages(of.dir, items.len(), paginate::PER_PAGE) {
-            let file = paginate::file(of.dir, pager.page);
-            self.list_page(file, of, &items[range], &pager)?;
-        }
-        Ok(())
+        use rayon::prelude::*;
+        paginate::pages(of.dir, items.len(), paginate::PER_PAGE)
+            .into_par_iter()
+            .try_for_each(|(range, pager)| {
+                let file = paginate::file(of.dir, pager.page);
+                self.list_page(file, of, &items[range], &pager)
+            })
     }
 
     /// Writes `file`, a numbered page of a list of `items` (rendered
