@@ -45,10 +45,13 @@ fn staged(path: &Path, contents: &str) -> Result<tempfile::NamedTempFile, Scaffo
     let io = |e| ScaffoldError::Io(path.to_path_buf(), e);
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(io)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".debrief-")
-        .tempfile_in(dir)
-        .map_err(io)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".debrief-");
+    // A temporary file is private (0600); the file it becomes is made as
+    // any other the user makes: read-write, less what their umask takes.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir).map_err(io)?;
     tmp.write_all(contents.as_bytes()).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     Ok(tmp)

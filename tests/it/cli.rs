@@ -1123,3 +1123,47 @@ fn build_due_and_draft_say_where_a_bad_journal_is_wrong() {
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains(where_[0]), "{}", r.stderr);
 }
+
+// Regression (an outside audit): init and new made their files 0600, as
+// temporary files are, where any other tool's follow the umask.
+#[cfg(unix)]
+#[test]
+fn files_init_and_new_make_follow_the_umask_like_any_other() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = assert_cmd::Command::cargo_bin("debrief").unwrap();
+    cmd.arg("init").arg(dir.path().join("search"));
+    let r = crate::common::run(cmd);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let root = dir.path().join("search");
+    let mut cmd = assert_cmd::Command::cargo_bin("debrief").unwrap();
+    cmd.current_dir(&root).args([
+        "new",
+        "--company",
+        "Acme",
+        "--role",
+        "Dev",
+        "--date",
+        "2026-11-20",
+    ]);
+    let r = crate::common::run(cmd);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // What the same process makes with plain std::fs: 0666 less the umask.
+    std::fs::write(root.join("plain.txt"), "x").unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let plain = mode(&root.join("plain.txt"));
+    let journal = walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.file_type().is_file() && e.path().to_string_lossy().contains("acme"))
+        .map(|e| e.into_path())
+        .expect("the new journal");
+    for file in [root.join("debrief.toml"), root.join(".gitignore"), journal] {
+        assert_eq!(mode(&file), plain, "{}", file.display());
+    }
+    assert_ne!(
+        plain & 0o044,
+        0,
+        "the test runs with a umask that lets others read"
+    );
+}
