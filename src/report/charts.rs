@@ -267,16 +267,20 @@ pub fn followups(flows: &[Flow]) -> Chart {
     }
 }
 
-/// Days from each of `app`'s interviews to the first reply (or outcome) on
-/// or after it; `None`: none yet. One application's share of the reply-time
-/// chart, so a site can keep it while the application does not change.
+/// Days from each of `app`'s interviews to the first answer from them on
+/// or after it (a reply, an offer, a rejection; not what you decided:
+/// withdrawing, accepting, declining); `None`: none yet. One application's
+/// share of the reply-time chart, so a site can keep it while the
+/// application does not change.
 pub fn waits(app: &Application<'_>, tz: Tz) -> Vec<Option<i64>> {
+    use crate::journal::model::Outcome;
     let mut answers: Vec<NaiveDate> = app.replies().map(|r| r.on).collect();
-    if app.outcome != crate::journal::model::Outcome::Pending
-        && let Some(on) = app.outcome_on
-    {
-        answers.push(on);
-    }
+    answers.extend(
+        app.journals
+            .iter()
+            .filter(|j| matches!(j.outcome, Some(Outcome::Offer | Outcome::Rejected)))
+            .map(|j| j.outcome_on.unwrap_or_else(|| j.date.date(tz))),
+    );
     app.journals
         .iter()
         .map(|j| {
@@ -398,6 +402,28 @@ pub fn sparkline(values: &[usize]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_their_answers_end_a_wait() {
+        use crate::rules::testkit::journals;
+        let tz = chrono_tz::UTC;
+        let day = |d: &str| crate::time::parse_date(d).unwrap();
+        let wait = |text: &[&str]| {
+            let js = journals(text);
+            let apps = crate::journal::application::group(&js, day("2026-12-31"), tz);
+            waits(&apps[0], tz)
+        };
+        // Withdrawing is yours: no answer came.
+        let withdrawn =
+            ["company: A\nrole: R\ndate: 2026-11-02\noutcome: withdrawn\noutcome_on: 2026-11-04"];
+        assert_eq!(wait(&withdrawn), vec![None]);
+        // An offer answered on the 12th, then declined on the 20th.
+        let declined = [
+            "company: A\nrole: R\ndate: 2026-11-02\noutcome: offer\noutcome_on: 2026-11-12",
+            "company: A\nrole: R\ndate: 2026-11-02T18:00\noutcome: declined\noutcome_on: 2026-11-20",
+        ];
+        assert_eq!(wait(&declined), vec![Some(10), Some(10)]);
+    }
 
     #[test]
     fn a_legend_of_every_standing_fits_the_chart() {

@@ -455,13 +455,20 @@ pub fn application(
         timeline.extend(j.replies.iter().map(|r| reply_event(r, &jslug)));
         promised.extend(j.promised.iter().map(|p| promise_view(p, j, today, tz)));
     }
-    if let (Some(on), Some(j)) = (app.outcome_on, app.outcome_journal)
-        && app.outcome != Outcome::Pending
-    {
+    // Every outcome the journals record, in order (an offer, then the
+    // answer to it), each once.
+    let mut last = None;
+    for j in app.journals.iter().chain(&app.scheduled) {
+        let Some(outcome) = j.outcome.filter(|o| *o != Outcome::Pending) else {
+            continue;
+        };
+        if last.replace(outcome) == Some(outcome) {
+            continue;
+        }
         timeline.push(Event {
-            date: on,
+            date: j.outcome_on.unwrap_or_else(|| j.date.date(tz)),
             kind: "outcome",
-            text: format!("Outcome: {}", app.outcome.as_str()),
+            text: format!("Outcome: {}", outcome.as_str()),
             journal: slugs.journal(&j.path),
         });
     }

@@ -1027,3 +1027,31 @@ fn empty_template_headings_are_not_rendered() {
     assert!(!page.contains("What went well"), "{page}");
     assert!(!page.contains("Questions I asked"), "{page}");
 }
+
+// Regression (a trial): an offer declined showed only "declined" on the
+// application's timeline, as if no offer had come.
+#[test]
+fn an_applications_timeline_shows_each_outcome_recorded() {
+    let case = Case::temp()
+        .file(
+            "content/acme/final.md",
+            "---\ncompany: Acme\nrole: Dev\ndate: 2026-11-02\ninterviewers: [Ann Lee]\noutcome: offer\noutcome_on: 2026-11-10\n---\n",
+        )
+        .file(
+            "content/acme/answer.md",
+            "---\ncompany: Acme\nrole: Dev\ndate: 2026-11-02T18:00\ninterviewers: [Ann Lee]\noutcome: declined\noutcome_on: 2026-11-14\n---\n",
+        );
+    let r = case.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = crate::common::read(
+        &case.root().join("public"),
+        "applications/acme-dev/index.html",
+    );
+    let offer = page
+        .find("Outcome: offer")
+        .expect("the offer on the timeline");
+    let declined = page
+        .find("Outcome: declined")
+        .expect("the answer on the timeline");
+    assert!(offer < declined, "the offer first");
+}
