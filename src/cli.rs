@@ -226,8 +226,14 @@ fn print(g: &Global, text: &str) {
 /// The repository at `root` and the day to report for. No command keeps
 /// the journals' Markdown: the site reads each body again for its page.
 fn load(root: &Path, g: &Global) -> Result<(Repository, NaiveDate), Error> {
+    load_reading(root, g, Body::Drop)
+}
+
+/// [`load`], reading of each body what `body` says (`check` and `due`
+/// need only whether a journal has a reflection).
+fn load_reading(root: &Path, g: &Global, body: Body) -> Result<(Repository, NaiveDate), Error> {
     let started = std::time::Instant::now();
-    let repo = Repository::load_with(root, g.config.as_deref(), Body::Drop)?;
+    let repo = Repository::load_with(root, g.config.as_deref(), body)?;
     if std::env::var_os("DEBRIEF_TIMINGS").is_some() {
         let _ = writeln!(
             anstream::stderr(),

@@ -7,7 +7,7 @@ use clap::ValueEnum;
 use debrief::diagnostics::Counts;
 use debrief::output;
 
-use super::{Error, Exit, Global, load, print, repository};
+use super::{Error, Exit, Global, load_reading, print, repository};
 
 /// What `check` takes.
 #[derive(clap::Args, Debug)]
@@ -37,7 +37,7 @@ enum Deny {
 /// `debrief check`.
 pub fn run(g: &Global, args: &Args) -> Result<Exit, Error> {
     let root = repository(g, args.root.as_deref());
-    let (repo, today) = load(&root, g)?;
+    let (repo, today) = load_reading(&root, g, debrief::journal::Body::Headings)?;
     let problems = repo.evaluate(today).problems;
     let text = match args.format {
         Format::Human => output::check_human(&problems, &repo.root, repo.files),

@@ -6,7 +6,7 @@ use clap::ValueEnum;
 
 use debrief::{output, time};
 
-use super::{Error, Exit, Global, bad_files_warning, load, print, repository};
+use super::{Error, Exit, Global, bad_files_warning, load_reading, print, repository};
 
 /// What `due` takes.
 #[derive(clap::Args, Debug)]
@@ -30,7 +30,7 @@ enum Format {
 /// `debrief due`.
 pub fn run(g: &Global, args: &Args) -> Result<Exit, Error> {
     let root = repository(g, args.root.as_deref());
-    let (repo, today) = load(&root, g)?;
+    let (repo, today) = load_reading(&root, g, debrief::journal::Body::Headings)?;
     let mut actions = repo.evaluate(today).actions;
     let mut interviews = debrief::report::scheduled::upcoming(&repo.journals, today, repo.tz);
     if let Some(days) = args.within {

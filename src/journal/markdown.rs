@@ -137,11 +137,21 @@ fn without_containers(line: &str) -> &str {
 /// against heading text.
 pub fn reflection<S: AsRef<str>>(body: &str, keywords: &[S]) -> Reflection {
     let keywords: Vec<String> = keywords.iter().map(|k| k.as_ref().to_lowercase()).collect();
-    reflection_from(&body[reflection_start(body, &keywords)..], &keywords)
+    reflection_from(&body[reflection_start(body, &keywords)..], &keywords, false)
 }
 
-/// [`reflection`] with lower-cased keywords, parsing all of `body`.
-fn reflection_from(body: &str, keywords: &[String]) -> Reflection {
+/// Whether `body` has a reflection section, as [`reflection`] finds them:
+/// its first section's heading only, no items. Parsing stops at that
+/// heading (what `check` and `due` need; the long reflections after it
+/// are not read).
+pub fn first_reflection<S: AsRef<str>>(body: &str, keywords: &[S]) -> Reflection {
+    let keywords: Vec<String> = keywords.iter().map(|k| k.as_ref().to_lowercase()).collect();
+    reflection_from(&body[reflection_start(body, &keywords)..], &keywords, true)
+}
+
+/// [`reflection`] with lower-cased keywords, parsing all of `body`, or
+/// up to its first section (`first`).
+fn reflection_from(body: &str, keywords: &[String], first: bool) -> Reflection {
     let mut out = Reflection::default();
     let mut in_heading: Option<(HeadingLevel, String)> = None;
     // The open headings inside a reflection section, outermost first, each
@@ -163,6 +173,9 @@ fn reflection_from(body: &str, keywords: &[String]) -> Reflection {
                 let inherited = stack.last().map_or(Bucket::None, |(_, b)| *b);
                 if keywords.iter().any(|k| lower.contains(k.as_str())) {
                     out.sections.push(text.trim().to_string());
+                    if first {
+                        return out;
+                    }
                     let bucket = match bucket_of(&lower) {
                         Bucket::None => inherited,
                         b => b,
@@ -209,7 +222,12 @@ mod tests {
     use super::*;
 
     fn read(body: &str) -> Reflection {
-        reflection(body, DEFAULT_REFLECTION_HEADINGS)
+        let whole = reflection(body, DEFAULT_REFLECTION_HEADINGS);
+        // What `check` and `due` read agrees: the first section, or none.
+        let first = first_reflection(body, DEFAULT_REFLECTION_HEADINGS);
+        assert_eq!(first.sections.first(), whole.sections.first(), "{body}");
+        assert!(first.sections.len() <= 1);
+        whole
     }
 
     #[test]
@@ -262,7 +280,7 @@ mod tests {
             .collect();
         assert_eq!(
             read(body),
-            reflection_from(body, &keywords),
+            reflection_from(body, &keywords, false),
             "start {} of {body:?}",
             reflection_start(body, &keywords)
         );

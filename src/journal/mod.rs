@@ -61,6 +61,10 @@ pub enum Body {
     Keep,
     /// Left out once the reflection is parsed (`Journal::body` is empty).
     Drop,
+    /// Left out, and of the reflection only whether there is one is read
+    /// (`Reflection::sections` holds its first heading, the lists are
+    /// empty): what the rules need, for `check` and `due`.
+    Headings,
 }
 
 /// The Markdown body of a journal file, as [`parse`] keeps it in
@@ -148,7 +152,10 @@ pub fn parse_with<S: AsRef<str>>(
         };
     }
     let journal = parsed.journal.map(|mut j| {
-        j.reflection = markdown::reflection(split.body, reflection_headings);
+        j.reflection = match body {
+            Body::Headings => markdown::first_reflection(split.body, reflection_headings),
+            Body::Keep | Body::Drop => markdown::reflection(split.body, reflection_headings),
+        };
         if body == Body::Keep {
             j.body = split.body.to_string();
         }
