@@ -403,10 +403,47 @@ impl Journal {
     }
 }
 
+/// Titles written before a name ("Dr. Jane Smith").
+pub const HONORIFICS: &[&str] = &[
+    "dr",
+    "prof",
+    "professor",
+    "mr",
+    "mrs",
+    "ms",
+    "mx",
+    "miss",
+    "sir",
+    "dame",
+    "rev",
+];
+
+/// Whether `word` is a title written before a name (`Dr.`, `Ms`, …).
+pub fn is_honorific(word: &str) -> bool {
+    HONORIFICS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+}
+
+/// The words of a name in the order first name first, without a title
+/// before it: "Dr. Jane Smith" and "Smith, Jane" are both `Jane Smith`.
+pub fn name_words(name: &str) -> Vec<&str> {
+    let words: Vec<&str> = match name.split_once(',') {
+        Some((last, first)) if !first.trim().is_empty() && !last.trim().is_empty() => first
+            .split_whitespace()
+            .chain(last.split_whitespace())
+            .collect(),
+        _ => name.split_whitespace().collect(),
+    };
+    let titles = words.iter().take_while(|w| is_honorific(w)).count();
+    // A name that is only a title ("Dr.") is kept as it is.
+    words[titles.min(words.len().saturating_sub(1))..].to_vec()
+}
+
 /// Whether a name written in `to` or `contact` means this person: the same
-/// name ignoring case and spacing, or just their first name.
+/// name ignoring case, spacing and a title before it ("Dr. Jane Smith",
+/// "Smith, Jane"), or just their first name.
 pub fn same_person(full: &str, written: &str) -> bool {
-    let (mut a, mut b) = (full.split_whitespace(), written.split_whitespace());
+    let (a, b) = (name_words(full), name_words(written));
+    let (mut a, mut b) = (a.into_iter(), b.into_iter());
     let (Some(a_first), Some(b_first)) = (a.next(), b.next()) else {
         // Both blank count as the same; one blank matches nothing.
         return full.trim().is_empty() && written.trim().is_empty();
@@ -466,6 +503,13 @@ mod tests {
         assert!(!same_person("Tony", "Tony Stark"));
         assert!(same_person(" TONY\tSTARK ", "tony stark"));
         assert!(same_person("Zoë Ørsted", "ZOË"));
+        // A title before the name, and "Last, First".
+        assert!(same_person("Mr. George Costanza", "George"));
+        assert!(same_person("Dr Anjali Rao-Bhattacharya", "anjali"));
+        assert!(same_person("Tyrell, Eldon", "Eldon"));
+        assert!(same_person("Dr. Jian Yang", "Jian Yang"));
+        assert!(!same_person("Dr. Jian Yang", "Dr. Li"));
+        assert!(same_person("Dr.", "dr."));
         assert_eq!(normalise("  Acme\u{a0}CORP  Ltd "), "acme corp ltd");
         assert_eq!(normalise("Zoë  ÅS"), "zoë ås");
     }

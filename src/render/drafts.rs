@@ -200,18 +200,21 @@ fn to_second_person(text: &str, company: &str) -> String {
 }
 
 /// A note made into a fragment that sits inside a sentence: no closing
-/// stop, and a capital first letter lowered unless the first word is a
-/// name (`proper`) or an acronym.
+/// stop, a word written twice in a row once, and a capital first letter
+/// lowered when the first word is a common one ("The", "Their", "Led"):
+/// a name ("Kafka", "Python", `proper`), an acronym or "I" keeps it.
 fn fragment(text: &str, proper: &[&str]) -> String {
-    let t = clause(text);
+    let t = once_each(&clause(text));
     let first = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    // "I led…": the pronoun stays a capital, as acronyms and names do.
-    let acronym = first.chars().skip(1).any(char::is_uppercase) || first == "I";
+    let lower = first.to_lowercase();
+    let common = LOWERABLE.contains(&lower.as_str())
+        || VERBS.contains(&lower.as_str())
+        || (lower.len() > 4 && lower.ends_with("ed"));
     let name = proper.iter().any(|p| {
         p.split_whitespace()
             .any(|w| w.trim_end_matches("'s").eq_ignore_ascii_case(first))
     });
-    if acronym || name || first.is_empty() {
+    if !common || name || first.is_empty() || first.chars().skip(1).any(char::is_uppercase) {
         return t;
     }
     let mut chars = t.chars();
@@ -220,6 +223,28 @@ fn fragment(text: &str, proper: &[&str]) -> String {
         .map(|c| c.to_lowercase().collect())
         .unwrap_or_default();
     head + chars.as_str()
+}
+
+/// Verbs a highlight of your work starts with ("Led the migration"),
+/// besides those ending in "-ed": lowered inside a sentence.
+const VERBS: &[&str] = &[
+    "led", "built", "ran", "cut", "grew", "wrote", "drove", "won", "set", "made", "taught",
+    "brought", "took", "kept", "held", "found", "met", "sold", "put", "got", "began", "spent",
+];
+
+/// `text` with a word written twice in a row ("the the") once.
+fn once_each(text: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for w in text.split(' ') {
+        if out
+            .last()
+            .is_some_and(|l| !w.is_empty() && l.eq_ignore_ascii_case(w))
+        {
+            continue;
+        }
+        out.push(w);
+    }
+    out.join(" ")
 }
 
 /// An item as the object of "send …": with an article when it has none
@@ -333,9 +358,6 @@ pub fn data(
             })
         })
         .unwrap_or(0);
-    let own = j
-        .interviewer(&name)
-        .and_then(|i| i.discussed.first().cloned());
     // Everyone of the application: a note naming one of them was written
     // about them, and is not repeated in a letter.
     let people: Vec<&str> = app
@@ -345,15 +367,23 @@ pub fn data(
         .flat_map(|j| j.interviewers.iter().map(|i| i.name.as_str()))
         .chain(action.person.as_deref())
         .collect();
+    let own = j.interviewer(&name).and_then(|i| {
+        i.discussed
+            .iter()
+            .find(|d| super::notes::from_discussed(d, &people).is_some())
+            .cloned()
+    });
     let pick = |items: Vec<Note>| {
         let n = items.len().max(1);
         items.into_iter().nth(seat % n)
     };
     // A `discussed` item is written for drafts; a `learned` note only when
     // it reads as something heard from them (see `notes`).
+    let topic = |t: &String| super::notes::from_discussed(t, &people).map(Note::Topic);
     let note = own
-        .map(Note::Topic)
-        .or_else(|| pick(j.discussed.iter().cloned().map(Note::Topic).collect()))
+        .as_ref()
+        .and_then(topic)
+        .or_else(|| pick(j.discussed.iter().filter_map(topic).collect()))
         .or_else(|| {
             pick(
                 j.learned

@@ -55,10 +55,8 @@ const PRIVATE: &[&str] = &[
     "bonus",
     "band",
     "stock",
-    "options",
     "offer",
     "budget",
-    "rate",
     // Hearsay and guesses.
     "glassdoor",
     "blind",
@@ -80,8 +78,39 @@ const PRIVATE: &[&str] = &[
     "seemed",
     "seems",
     "seem",
+    // Shorthand a letter does not use.
+    "tbh",
+    "imo",
+    "imho",
+    "lol",
+    "btw",
+    "fyi",
+    "eow",
+    "eod",
+    "asap",
+    "tbd",
+    "tbc",
+    "etc",
+    // Reported speech and people by role: whose words these are is unclear.
+    "interviewer",
+    "interviewers",
+    "recruiter",
+    "said",
+    "mentioned",
+    "told",
+    // Funding and job-ad text.
+    "funding",
+    "raised",
+    "valuation",
+    "revenue",
+    "series",
+    "required",
+    "requirements",
+    "responsibilities",
+    "qualifications",
     // Judgement.
     "jerk",
+    "mess",
     "bored",
     "boring",
     "rude",
@@ -139,12 +168,14 @@ const PRIVATE: &[&str] = &[
     "rambled",
     "awkward",
     "unclear",
-    "flag",
-    "flags",
 ];
 
 /// Leads that report a fact; what follows is the fact.
 const REPORTED: &[&str] = &[
+    "turns out that",
+    "turns out",
+    "it turns out that",
+    "it turns out",
     "i learned that",
     "i learned",
     "learned that",
@@ -220,11 +251,16 @@ fn strip_named<'a>(text: &'a str, people: &[&str]) -> Option<&'a str> {
 /// Whether `text` names one of `people` (a first name, or another part
 /// of a name of three letters or more).
 pub fn names_anyone(text: &str, people: &[&str]) -> bool {
-    let said: Vec<String> = words(text)
-        .map(|w| w.trim_end_matches("'s").to_string())
+    let said: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
         .collect();
     people.iter().any(|p| {
-        p.split_whitespace()
+        crate::journal::model::name_words(p)
+            .iter()
+            .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .enumerate()
             .filter(|(i, n)| *i == 0 || n.chars().count() >= 3)
@@ -233,39 +269,43 @@ pub fn names_anyone(text: &str, people: &[&str]) -> bool {
 }
 
 /// Whether `text` can be said to someone at the employer as it is: no
-/// one named, nothing private, no shorthand.
+/// one named, nothing private, no shorthand, no aside.
 fn sayable(text: &str, people: &[&str]) -> bool {
-    let shorthand = text.contains([';', ':', '?', '!', '$', '€', '£', '=', '>', '<', '|'])
-        || text.contains("--")
+    let text = text.trim().trim_end_matches(['.', '!']);
+    let lower = text.to_lowercase();
+    let shorthand = text.contains([
+        ';', ':', '?', '!', '$', '€', '£', '=', '>', '<', '|', '+', '/', '—', '–', '(', '[',
+    ]) || text.contains("--")
+        || text.contains(" - ")
+        || lower.contains("red flag")
         || words(text).any(|w| {
-            // "120k", "140K": figures of money.
-            w.len() > 1 && w.ends_with('k') && w[..w.len() - 1].chars().all(|c| c.is_ascii_digit())
+            // "120k", "40M", "2bn": figures of money.
+            let digits = w.chars().take_while(char::is_ascii_digit).count();
+            digits > 0 && matches!(&w[digits..], "k" | "m" | "b" | "bn" | "mm")
         });
-    let text_words: Vec<String> = words(text).collect();
-    !text.trim().is_empty()
-        && !shorthand
-        && !text_words.iter().any(|w| PRIVATE.contains(&w.as_str()))
-        && !names_anyone(text, people)
+    // "you'll", "I'm": the word before the apostrophe says whose voice.
+    let private = words(text).any(|w| {
+        let stem = w.split('\'').next().unwrap_or(&w);
+        PRIVATE.contains(&w.as_str()) || PRIVATE.contains(&stem)
+    });
+    !text.is_empty() && !shorthand && !private && !names_anyone(text, people)
 }
+
+/// Words a fact heard from them may start with, besides a capitalised
+/// one (a name, or the start of a sentence): a fact in shorthand ("team
+/// of 6", "uses Go heavily") starts with none of them.
+const SUBJECTS: &[&str] = &[
+    "the", "they", "their", "a", "an", "this", "that", "these", "those", "it", "its", "there",
+    "every", "each", "most", "many", "some", "all", "both", "one", "two", "three", "several",
+];
 
 /// A `learned` note as a letter may use it, or `None` when it must stay
 /// private. `people` are everyone of the application, by name.
 pub fn from_learned(note: &str, people: &[&str]) -> Option<Note> {
     let note = note.trim();
-    for lead in TOPICS {
-        if let Some(topic) = strip_lead(note, lead) {
-            // "we discussed their migration": the employer's own words
-            // ("their", "they") are turned to "your" by the draft.
-            let bare = topic
-                .split_whitespace()
-                .map(|w| match w.to_lowercase().as_str() {
-                    "their" | "theirs" | "they" => "x",
-                    _ => w,
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
-            return sayable(&bare, people).then(|| Note::Topic(topic.to_string()));
-        }
+    if TOPICS.iter().any(|lead| strip_lead(note, lead).is_some()) {
+        // "we discussed their migration": a topic.
+        return from_discussed(note, people).map(Note::Topic);
     }
     let fact = REPORTED
         .iter()
@@ -273,7 +313,34 @@ pub fn from_learned(note: &str, people: &[&str]) -> Option<Note> {
         .or_else(|| strip_named(note, people))
         .unwrap_or(note);
     let fact = strip_lead(fact, "that").unwrap_or(fact);
-    sayable(fact, people).then(|| Note::Fact(fact.to_string()))
+    let first = fact.split_whitespace().next().unwrap_or("");
+    let subject =
+        first.starts_with(char::is_uppercase) || SUBJECTS.contains(&first.to_lowercase().as_str());
+    (subject && sayable(fact, people)).then(|| Note::Fact(fact.to_string()))
+}
+
+/// A `discussed` item (a topic, to follow "our conversation about …") as
+/// a letter may use it, or `None`: what was written about a person, in
+/// your own voice, or as a judgement stays out, as for `learned`.
+pub fn from_discussed(item: &str, people: &[&str]) -> Option<String> {
+    let item = item.trim();
+    let topic = TOPICS
+        .iter()
+        .find_map(|lead| strip_lead(item, lead))
+        .unwrap_or(item);
+    sayable(&theirs_as_any(topic), people).then(|| topic.to_string())
+}
+
+/// `text` with the employer's own words ("their", "they") as any other:
+/// the draft turns them to "your" and "you".
+fn theirs_as_any(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| match w.to_lowercase().as_str() {
+            "their" | "theirs" | "they" => "x",
+            _ => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A `next_steps` note as a check-in may recall it ("when we spoke, you
@@ -288,41 +355,32 @@ pub fn from_next_steps(note: &str, people: &[&str]) -> Option<String> {
     (long_enough && !theirs && sayable(note, people)).then(|| note.to_string())
 }
 
-/// Titles that come before a name.
-const HONORIFICS: &[&str] = &[
-    "dr",
-    "prof",
-    "professor",
-    "mr",
-    "mrs",
-    "ms",
-    "mx",
-    "miss",
-    "sir",
-    "dame",
-    "rev",
-];
-
 /// How a letter greets `name`: the first name; a title with the surname
-/// ("Dr. Smith") when the name starts with one; the part after the comma
-/// of "Smith, John".
+/// ("Dr. Smith", "Ms. Van der Berg"), or with the first name for "Sir"
+/// and "Dame"; the part after the comma of "Smith, John".
 pub fn greeting(name: &str) -> String {
+    use crate::journal::model::{is_honorific, name_words};
     let name = name.trim();
-    if let Some((last, first)) = name.split_once(',') {
-        let first = first.split_whitespace().next().unwrap_or("");
-        if !first.is_empty() && !last.trim().is_empty() {
-            return greeting(&format!("{first} {}", last.trim()));
-        }
-    }
-    let parts: Vec<&str> = name.split_whitespace().collect();
-    match parts.as_slice() {
-        [] => String::new(),
-        [title, .., last]
-            if HONORIFICS.contains(&title.trim_end_matches('.').to_lowercase().as_str()) =>
+    let title = name
+        .split_whitespace()
+        .next()
+        .filter(|w| is_honorific(w) && name.split_whitespace().count() > 1);
+    let words = name_words(name);
+    let Some(first) = words.first() else {
+        return String::new();
+    };
+    match title {
+        Some(t)
+            if matches!(
+                t.trim_end_matches('.').to_lowercase().as_str(),
+                "sir" | "dame"
+            ) =>
         {
-            format!("{title} {last}")
+            format!("{t} {first}")
         }
-        [first, ..] => first.to_string(),
+        Some(t) if words.len() > 1 => format!("{t} {}", words[1..].join(" ")),
+        Some(t) => format!("{t} {first}"),
+        None => first.to_string(),
     }
 }
 
@@ -347,6 +405,14 @@ mod tests {
             "Maria said she is leaving the company next month, so John will own hiring.",
             "They struggle with flaky CI and I think their test culture is weak.",
             "I was nervous during the system design part",
+            "They're rewriting the app in Flutter — big risk IMO",
+            "The interviewer mentioned they use Go.",
+            "The team lead said they value testing.",
+            "You'll be working with the payments team.",
+            "They're on Series B, raised 40M.",
+            "5+ years of experience with C++ or Rust required.",
+            "team of 6, 2 open reqs",
+            "brand refresh planned for summer",
         ] {
             assert_eq!(from_learned(note, PEOPLE), None, "{note}");
         }
@@ -376,6 +442,44 @@ mod tests {
             from_learned("The platform team ships twice a day", PEOPLE),
             fact("The platform team ships twice a day")
         );
+        assert_eq!(
+            from_learned("Turns out they use Go.", PEOPLE),
+            fact("they use Go.")
+        );
+        assert_eq!(
+            from_learned(
+                "The team ships several times a day behind feature flags.",
+                PEOPLE
+            ),
+            fact("The team ships several times a day behind feature flags.")
+        );
+    }
+
+    #[test]
+    fn discussed_topics_are_judged_as_notes_are() {
+        let people = &["Dana Ruiz", "Bo Chen"];
+        for item in [
+            "Dana's team and how she runs standups",
+            "their awful legacy code",
+            "he asked about my gaps in employment",
+            "my salary expectations (asked for 140k)",
+            "Is the role hybrid?",
+            "their Terraform modules — which are a bit of a mess tbh",
+            "I told him about my best paper-sales quarter",
+        ] {
+            assert_eq!(from_discussed(item, people), None, "{item}");
+        }
+        assert_eq!(
+            from_discussed(
+                "we discussed their plan to win back the county schools",
+                people
+            ),
+            Some("their plan to win back the county schools".into())
+        );
+        assert_eq!(
+            from_discussed("the migration to Kubernetes!", people),
+            Some("the migration to Kubernetes!".into())
+        );
     }
 
     #[test]
@@ -384,6 +488,8 @@ mod tests {
             from_next_steps("An onsite on the 26th.", PEOPLE),
             Some("An onsite on the 26th.".into())
         );
+        let jo = &["Ms. Jo-Ann Van der Berg"];
+        assert_eq!(from_next_steps("Jo-Ann to revert by EOW.", jo), None);
         for note in [
             "recruiter said: decision in 2 weeks, I should not follow up before",
             "waiting on them",
@@ -414,6 +520,10 @@ mod tests {
             ("Smith, John", "John"),
             ("Ms Lee", "Ms Lee"),
             ("Priya", "Priya"),
+            ("Ms. Jo-Ann Van der Berg", "Ms. Van der Berg"),
+            ("Sir Robert Walpole", "Sir Robert"),
+            ("Dame Judi Dench", "Dame Judi"),
+            ("Bighetti, Nelson", "Nelson"),
         ] {
             assert_eq!(greeting(name), hi, "{name}");
         }

@@ -178,9 +178,9 @@ fn promises_past_their_date_are_owned_up_to() {
     }
     let check_in = find(&all, "check-in", "Hank Scorpio", Channel::Email);
     assert!(
-        check_in
-            .body
-            .contains("I am sorry for the delay with the code sample; it will follow very soon."),
+        check_in.body.contains(
+            "I am sorry for the delay with the code sample, which will follow very soon."
+        ),
         "{}",
         check_in.body
     );
@@ -398,4 +398,32 @@ fn linkedin_notes_fit_300_characters_and_cards_remind_of_promises() {
     );
     let note = find(&all, "thank-you", "Lee Chan", Channel::Linkedin);
     assert!(note.body.contains("the code sample"), "{}", note.body);
+}
+
+// Regression (an outside trial): a `discussed` item went into letters as
+// written ("your Terraform modules — which are a bit of a mess tbh"), a
+// promise to "George" missed "Mr. George Costanza", and "Kafka" was
+// lowered to "kafka".
+#[test]
+fn discussed_items_are_judged_titles_match_and_names_keep_their_capital() {
+    let all = notes_drafts();
+    let thanks = find(&all, "thank-you", "Mr. George Costanza", Channel::Email);
+    assert!(
+        thanks.body.starts_with("Hi Mr. Costanza,\n"),
+        "{}",
+        thanks.body
+    );
+    assert!(!thanks.body.contains("mess"), "{}", thanks.body);
+    assert!(
+        thanks
+            .body
+            .contains("our conversation about Kafka pipelines for the latex imports"),
+        "{}",
+        thanks.body
+    );
+    assert!(
+        thanks.body.contains("I will send a copy of my certificate"),
+        "{}",
+        thanks.body
+    );
 }
