@@ -359,23 +359,30 @@ pub struct Journal {
     pub reflection: Reflection,
 }
 
+/// What an interview at `stage` is called: "onsite interview", or
+/// "interview" without a stage; a stage that already ends in "interview"
+/// ("final round interview") as it is.
+pub fn interview_name(stage: Option<&str>) -> String {
+    match stage.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) if s.to_lowercase().ends_with("interview") => s.to_string(),
+        Some(s) => format!("{s} interview"),
+        None => "interview".into(),
+    }
+}
+
 impl Journal {
     /// The title as written, or one made from the stage and company.
     pub fn display_title(&self) -> String {
         if let Some(t) = &self.title {
             return t.clone();
         }
-        match &self.stage {
-            Some(stage) => {
-                let mut chars = stage.chars();
-                let first = chars
-                    .next()
-                    .map(|c| c.to_uppercase().collect::<String>())
-                    .unwrap_or_default();
-                format!("{first}{} interview at {}", chars.as_str(), self.company)
-            }
-            None => format!("Interview at {}", self.company),
-        }
+        let name = interview_name(self.stage.as_deref());
+        let mut chars = name.chars();
+        let first = chars
+            .next()
+            .map(|c| c.to_uppercase().collect::<String>())
+            .unwrap_or_default();
+        format!("{first}{} at {}", chars.as_str(), self.company)
     }
 
     /// Who a `sent` entry of this journal went to: its `to`, or every
@@ -510,6 +517,18 @@ mod tests {
         assert!(same_person("Dr. Jian Yang", "Jian Yang"));
         assert!(!same_person("Dr. Jian Yang", "Dr. Li"));
         assert!(same_person("Dr.", "dr."));
+    }
+
+    #[test]
+    fn an_interview_is_named_once() {
+        assert_eq!(interview_name(Some("onsite")), "onsite interview");
+        assert_eq!(interview_name(Some("Onsite Interview")), "Onsite Interview");
+        assert_eq!(
+            interview_name(Some("final round panel interview")),
+            "final round panel interview"
+        );
+        assert_eq!(interview_name(Some("  ")), "interview");
+        assert_eq!(interview_name(None), "interview");
         assert_eq!(normalise("  Acme\u{a0}CORP  Ltd "), "acme corp ltd");
         assert_eq!(normalise("Zoë  ÅS"), "zoë ås");
     }

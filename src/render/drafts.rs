@@ -446,12 +446,7 @@ pub fn data(
         company: action.company.clone(),
         role: action.role.clone(),
         stage: j.stage.clone(),
-        // "final round interview", not "final round interview interview".
-        interview: match &j.stage {
-            Some(s) if s.to_lowercase().trim_end().ends_with("interview") => s.trim().to_string(),
-            Some(s) => format!("{s} interview"),
-            None => "interview".into(),
-        },
+        interview: crate::journal::model::interview_name(j.stage.as_deref()),
         date: j.date.date(tz).format("%-d %B").to_string(),
         learned_short: learned.first().map(|l| short(l, 90)).unwrap_or_default(),
         learned,

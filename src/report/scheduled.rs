@@ -66,17 +66,13 @@ impl Interview {
 /// `stage` as the start of a sentence, with "interview" after it:
 /// "Onsite interview"; "Interview" when there is none.
 pub fn stage_label(stage: Option<&str>) -> String {
-    match stage.map(str::trim).filter(|s| !s.is_empty()) {
-        Some(s) => {
-            let mut c = s.chars();
-            let first: String = c
-                .next()
-                .map(|x| x.to_uppercase().collect())
-                .unwrap_or_default();
-            format!("{first}{} interview", c.as_str())
-        }
-        None => "Interview".into(),
-    }
+    let name = crate::journal::model::interview_name(stage);
+    let mut c = name.chars();
+    let first: String = c
+        .next()
+        .map(|x| x.to_uppercase().collect())
+        .unwrap_or_default();
+    first + c.as_str()
 }
 
 /// The scheduled interviews of `app`, soonest first.

@@ -732,10 +732,10 @@ pub fn hours_after(j: &Journal, hours: i64, tz: Tz) -> (NaiveDate, DateTime<Fixe
 
 /// A stage name for titles: "the onsite interview" or "the interview".
 pub fn the_interview(j: &Journal) -> String {
-    match &j.stage {
-        Some(s) => format!("the {s} interview"),
-        None => "the interview".into(),
-    }
+    format!(
+        "the {}",
+        crate::journal::model::interview_name(j.stage.as_deref())
+    )
 }
 
 #[cfg(test)]
