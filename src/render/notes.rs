@@ -221,8 +221,8 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(|w| w.replace('’', "'").to_lowercase())
 }
 
-/// `text` without `lead` (a phrase of whole words, any case) and a
-/// following "that", if it starts with it.
+/// `text` without `lead` (a phrase of whole words, any case), if it
+/// starts with it.
 fn strip_lead<'a>(text: &'a str, lead: &str) -> Option<&'a str> {
     let head = text.get(..lead.len())?;
     let rest = &text[lead.len()..];
@@ -234,7 +234,11 @@ fn strip_lead<'a>(text: &'a str, lead: &str) -> Option<&'a str> {
 fn strip_named<'a>(text: &'a str, people: &[&str]) -> Option<&'a str> {
     let mut names: Vec<&str> = people
         .iter()
-        .flat_map(|p| std::iter::once(p.trim()).chain(p.split_whitespace().take(1)))
+        .flat_map(|p| {
+            // "Dr. Sam Rivera said", "Sam said".
+            let first = crate::journal::model::name_words(p).first().copied();
+            std::iter::once(p.trim()).chain(first)
+        })
         .filter(|n| !n.is_empty())
         .collect();
     // The longest first: "Sam Rivera said" before "Sam".
