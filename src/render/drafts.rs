@@ -100,6 +100,9 @@ pub struct DraftData {
     last_check_in: Option<String>,
     /// The date an offer reply promises an answer by.
     answer_by: String,
+    /// For an offer reply written on or after the date they asked for an
+    /// answer by: that date (the draft owns up to it and asks for time).
+    their_date: Option<String>,
     /// The next interview of the application still booked, if any (a
     /// withdrawal asks to cancel it).
     booked: Option<String>,
@@ -468,6 +471,10 @@ pub fn data(
             .max()
             .map(|d| d.format("%-d %B").to_string()),
         answer_by: answer_by.format("%A %-d %B").to_string(),
+        their_date: j
+            .decision_by
+            .filter(|d| *d <= send_on)
+            .map(|d| d.format("%A %-d %B").to_string()),
         booked: app
             .scheduled
             .first()

@@ -427,3 +427,31 @@ fn discussed_items_are_judged_titles_match_and_names_keep_their_capital() {
         thanks.body
     );
 }
+
+// Regression (an outside trial): an offer reply written after the date
+// they asked for promised an answer a week later as if nothing were late.
+#[test]
+fn an_offer_reply_after_their_date_owns_up_and_asks_for_time() {
+    let all = notes_drafts();
+    let d = find(&all, "offer-reply", "Eli Vance", Channel::Email);
+    assert!(
+        d.body.contains(
+            "I know you asked for my answer by Monday 16 November, and I am sorry to be late with it. Could you give me until"
+        ),
+        "{}",
+        d.body
+    );
+    assert!(
+        !d.body.contains("I will give you my answer by"),
+        "{}",
+        d.body
+    );
+    for channel in [Channel::Mail, Channel::Linkedin, Channel::Phone] {
+        let d = find(&all, "offer-reply", "Eli Vance", channel);
+        assert!(
+            d.body.contains("late") || d.body.contains("missing"),
+            "{channel:?}: {}",
+            d.body
+        );
+    }
+}
