@@ -454,7 +454,11 @@ pub fn data(
         learned_short: learned.first().map(|l| short(l, 90)).unwrap_or_default(),
         learned,
         highlights: j.highlights.iter().map(|h| clause(h)).collect(),
-        highlight: j.highlights.first().map(|h| fragment(h, &proper)),
+        highlight: j
+            .highlights
+            .iter()
+            .find_map(|h| super::notes::from_highlight(h))
+            .map(|h| fragment(&h, &proper)),
         promised,
         // What happens next, when it reads as what they said.
         next_steps: j

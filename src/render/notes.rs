@@ -292,7 +292,7 @@ fn sayable(text: &str, people: &[&str]) -> bool {
         let stem = w.split('\'').next().unwrap_or(&w);
         PRIVATE.contains(&w.as_str()) || PRIVATE.contains(&stem)
     });
-    !text.is_empty() && !shorthand && !private && !names_anyone(text, people)
+    !text.is_empty() && !shorthand && !private && !shouting(text) && !names_anyone(text, people)
 }
 
 /// Words a fact heard from them may start with, besides a capitalised
@@ -357,6 +357,40 @@ pub fn from_next_steps(note: &str, people: &[&str]) -> Option<String> {
     let lower: Vec<String> = words(note).collect();
     let theirs = lower.iter().any(|w| w == "them" || w == "recruiter");
     (long_enough && !theirs && sayable(note, people)).then(|| note.to_string())
+}
+
+/// One of your highlights as a letter may quote it ("It connected with my
+/// own work (…)"), or `None`: shorthand ("@ prev job"), shouting, an aside
+/// in brackets or a note to yourself stays out. Emoji are left out.
+pub fn from_highlight(text: &str) -> Option<String> {
+    let plain: String = text
+        .chars()
+        .filter(|c| {
+            c.is_alphanumeric()
+                || c.is_whitespace()
+                || c.is_ascii_punctuation()
+                || "’–—£€%".contains(*c)
+        })
+        .collect();
+    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = plain.to_lowercase();
+    let aside = plain.contains(['@', '(', '[', ';', '|', '='])
+        || ["tbh", "imo", "prev ", "w/", "etc"]
+            .iter()
+            .any(|s| lower.contains(s));
+    (!plain.is_empty() && !aside && !shouting(&plain)).then_some(plain)
+}
+
+/// Whether `text` is written in capitals: words of four letters or more
+/// all in capitals, more than one of them.
+fn shouting(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            w.chars().count() >= 4 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
+        > 1
 }
 
 /// How a letter greets `name`: the first name; a title with the surname
@@ -513,6 +547,22 @@ mod tests {
         assert!(!names_anyone("Ellenborough Road", &["Ellen Park"]));
         assert!(names_anyone("an API for Al", &["Al Wu"]));
         assert!(!names_anyone("we use Wu-style kernels", &["Al Wu"]));
+    }
+
+    #[test]
+    fn highlights_are_quoted_when_they_read_as_written_for_others() {
+        assert_eq!(
+            from_highlight("Grew the newsletter to 45k subscribers in 18 months 📈"),
+            Some("Grew the newsletter to 45k subscribers in 18 months".into())
+        );
+        for note in [
+            "led kafka migration @ prev job",
+            "cut freight costs by £2.4m (18%) in 2024",
+            "SHIPPED THE WHOLE BILLING REWRITE ALONE",
+        ] {
+            assert_eq!(from_highlight(note), None, "{note}");
+        }
+        assert!(from_learned("They HAVE NO AUTOMATED TESTS AT ALL", PEOPLE).is_none());
     }
 
     #[test]
