@@ -395,30 +395,49 @@ pub fn data(
                     .collect(),
             )
         });
-    let (enjoyed, recall, detail) = match (note, action.rule) {
-        (_, "offer-reply") | (None, _) => (None, None, None),
-        (Some(Note::Topic(t)), _) => {
-            let t = voice(&t);
-            (
-                Some(format!("our conversation about {t}")),
-                Some(format!("our conversation about {t}")),
-                Some(t),
-            )
-        }
-        (Some(Note::Fact(f)), _) => {
-            let f = voice(&f);
-            (
-                Some(format!("hearing that {f}")),
-                Some(format!("learning that {f}")),
-                Some(f),
-            )
+    // How a note reads after "I especially enjoyed …", after "I keep
+    // thinking back to …", and on its own.
+    let said = |note: &Note| -> (String, String, String) {
+        match note {
+            Note::Topic(t) => {
+                let t = voice(t);
+                (
+                    format!("our conversation about {t}"),
+                    format!("our conversation about {t}"),
+                    t,
+                )
+            }
+            Note::Fact(f) => {
+                let f = voice(f);
+                (format!("hearing that {f}"), format!("learning that {f}"), f)
+            }
         }
     };
-    let recall_card = recall.clone().filter(|_| {
-        detail
-            .as_deref()
-            .is_some_and(|d| d.split_whitespace().count() <= CARD_DETAIL_WORDS)
-    });
+    let offer = action.rule == "offer-reply";
+    let (enjoyed, recall, detail) = match note.as_ref().filter(|_| !offer).map(said) {
+        Some((e, r, d)) => (Some(e), Some(r), Some(d)),
+        None => (None, None, None),
+    };
+    let fits_a_card = |d: &str| d.split_whitespace().count() <= CARD_DETAIL_WORDS;
+    // A card or LinkedIn note holds a short detail: the one chosen, or
+    // else the first short one of the journal's (a long one is left out
+    // whole, never cut).
+    let recall_card = match &detail {
+        Some(d) if fits_a_card(d) => recall.clone(),
+        Some(_) => j
+            .discussed
+            .iter()
+            .filter_map(topic)
+            .chain(
+                j.learned
+                    .iter()
+                    .filter_map(|l| super::notes::from_learned(l, &people)),
+            )
+            .map(|n| said(&n))
+            .find(|(_, _, d)| fits_a_card(d))
+            .map(|(_, r, _)| r),
+        None => None,
+    };
     let learned: Vec<String> = j.learned.iter().map(|l| clause(l)).collect();
     // The check-ins of the cadence running now: since the latest interview
     // or reply (a reply answered the ones before it).

@@ -455,3 +455,35 @@ fn an_offer_reply_after_their_date_owns_up_and_asks_for_time() {
         );
     }
 }
+
+// Regression (an outside trial): a card or LinkedIn note whose detail was
+// too long for it said nothing specific, though a short one was there.
+#[test]
+fn a_short_note_falls_back_to_a_short_detail() {
+    let all = notes_drafts();
+    let note = find(
+        &all,
+        "linkedin",
+        "Priya Venkataraman-Subramanian",
+        Channel::Linkedin,
+    );
+    assert!(
+        note.body
+            .contains("our conversation about your on-call rotation"),
+        "{}",
+        note.body
+    );
+    let email = find(
+        &all,
+        "thank-you",
+        "Priya Venkataraman-Subramanian",
+        Channel::Email,
+    );
+    assert!(
+        email
+            .body
+            .contains("progressive rollout with automatic rollback"),
+        "the email keeps the chosen detail: {}",
+        email.body
+    );
+}
