@@ -103,7 +103,7 @@ fn reflection_start(body: &str, keywords: &[String]) -> usize {
                     return at;
                 }
             }
-        } else if without_containers(text).starts_with('#') {
+        } else if text.contains('#') && without_containers(text).starts_with('#') {
             // Perhaps a heading inside a list item or a quote: parse it all.
             return 0;
         }

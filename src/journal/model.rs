@@ -427,7 +427,8 @@ pub const HONORIFICS: &[&str] = &[
 
 /// Whether `word` is a title written before a name (`Dr.`, `Ms`, …).
 pub fn is_honorific(word: &str) -> bool {
-    HONORIFICS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+    let word = word.trim_end_matches('.');
+    HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word))
 }
 
 /// The words of a name in the order first name first, without a title
@@ -449,11 +450,28 @@ pub fn name_words(name: &str) -> Vec<&str> {
 /// name ignoring case, spacing and a title before it ("Dr. Jane Smith",
 /// "Smith, Jane"), or just their first name.
 pub fn same_person(full: &str, written: &str) -> bool {
-    let (a, b) = (name_words(full), name_words(written));
-    let (mut a, mut b) = (a.into_iter(), b.into_iter());
-    let (Some(a_first), Some(b_first)) = (a.next(), b.next()) else {
+    // Most names need no reordering: they are compared where they lie
+    // (the rules compare names often).
+    let plain =
+        |n: &str| !n.contains(',') && !n.split_whitespace().next().is_some_and(is_honorific);
+    if plain(full) && plain(written) {
+        return same_words(full.split_whitespace(), written.split_whitespace());
+    }
+    same_words(
+        name_words(full).into_iter(),
+        name_words(written).into_iter(),
+    )
+}
+
+/// [`same_person`] of two names as words, first name first.
+fn same_words<'a>(
+    mut a: impl Iterator<Item = &'a str>,
+    mut b: impl Iterator<Item = &'a str>,
+) -> bool {
+    let (a_first, b_first) = (a.next(), b.next());
+    let (Some(a_first), Some(b_first)) = (a_first, b_first) else {
         // Both blank count as the same; one blank matches nothing.
-        return full.trim().is_empty() && written.trim().is_empty();
+        return a_first.is_none() && b_first.is_none();
     };
     if !same_word(a_first, b_first) {
         return false;
