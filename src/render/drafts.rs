@@ -68,6 +68,59 @@ struct PromiseView {
     late: bool,
 }
 
+/// The promises of a draft joined per state ("the code sample and my
+/// slides"), so several make one sentence, not a line each.
+#[derive(Serialize, Clone, Default)]
+struct PromisesView {
+    /// Those already sent.
+    sent: Option<String>,
+    /// Those past their date, not sent.
+    late: Option<String>,
+    /// Those still to come, each with its date ("the deck by 19 November").
+    coming: Option<String>,
+}
+
+impl PromisesView {
+    fn of(promised: &[PromiseView]) -> PromisesView {
+        let join = |items: Vec<String>| (!items.is_empty()).then(|| and_list(&items));
+        PromisesView {
+            sent: join(
+                promised
+                    .iter()
+                    .filter(|p| p.done)
+                    .map(|p| p.item.clone())
+                    .collect(),
+            ),
+            late: join(
+                promised
+                    .iter()
+                    .filter(|p| !p.done && p.late)
+                    .map(|p| p.item.clone())
+                    .collect(),
+            ),
+            coming: join(
+                promised
+                    .iter()
+                    .filter(|p| !p.done && !p.late)
+                    .map(|p| match &p.due {
+                        Some(d) => format!("{} by {d}", p.item),
+                        None => p.item.clone(),
+                    })
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 /// Everything a draft template can use. Documented in the README.
 #[derive(Serialize, Clone)]
 pub struct DraftData {
@@ -84,6 +137,8 @@ pub struct DraftData {
     learned_short: String,
     highlights: Vec<String>,
     promised: Vec<PromiseView>,
+    /// The same, joined into one phrase per state, for one sentence each.
+    promises: PromisesView,
     next_steps: Option<String>,
     /// The one specific thing this draft mentions, to follow "I especially
     /// enjoyed …": "our conversation about …" or "hearing that …".
@@ -309,7 +364,7 @@ pub fn data(
     let send_on = today.max(action.due);
     // A draft to one person reminds them only of what was promised to them
     // (or to nobody in particular).
-    let promised = j
+    let promised: Vec<PromiseView> = j
         .promised
         .iter()
         .filter(|p| match (&p.to, &action.person) {
@@ -478,6 +533,7 @@ pub fn data(
             .iter()
             .find_map(|h| super::notes::from_highlight(h))
             .map(|h| fragment(&h, &proper)),
+        promises: PromisesView::of(&promised),
         promised,
         // What happens next, when it reads as what they said.
         next_steps: j

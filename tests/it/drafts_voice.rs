@@ -421,8 +421,17 @@ fn discussed_items_are_judged_titles_match_and_names_keep_their_capital() {
         "{}",
         thanks.body
     );
+    // Several promises make one sentence, not a line each.
     assert!(
-        thanks.body.contains("I will send a copy of my certificate"),
+        thanks.body.contains(
+            "As promised, I will send a copy of my certificate, the deck I mentioned and two references."
+        ),
+        "{}",
+        thanks.body
+    );
+    assert_eq!(
+        thanks.body.matches("As promised").count(),
+        1,
         "{}",
         thanks.body
     );
