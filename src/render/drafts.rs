@@ -22,8 +22,8 @@ pub const PLACEHOLDER: &str = "[add something specific you discussed]";
 /// mid-sentence; anything else (a name, an acronym) keeps its capital.
 const LOWERABLE: &[&str] = &[
     "the", "their", "they", "there", "our", "a", "an", "its", "it", "how", "what", "we", "your",
-    "this", "that", "these", "those", "his", "her", "he", "she", "my", "in", "on", "at", "for",
-    "with", "about", "most", "some",
+    "you", "this", "that", "these", "those", "his", "her", "he", "she", "my", "in", "on", "at",
+    "for", "with", "about", "most", "some",
 ];
 
 /// A rendered draft.
@@ -783,6 +783,22 @@ mod tests {
             fragment("Northwind ships weekly", &proper),
             "Northwind ships weekly"
         );
+        // A name keeps its capital; a common first word, "you" and a verb
+        // of your highlights do not; "I" does.
+        assert_eq!(
+            fragment("Python is the main language", &proper),
+            "Python is the main language"
+        );
+        assert_eq!(
+            fragment("You are moving to Snowflake.", &proper),
+            "you are moving to Snowflake"
+        );
+        assert_eq!(
+            fragment("Led the the migration", &proper),
+            "led the migration"
+        );
+        assert_eq!(fragment("Shipped a new API", &proper), "shipped a new API");
+        assert_eq!(fragment("I led the team", &proper), "I led the team");
     }
 
     #[test]
