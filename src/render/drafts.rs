@@ -156,7 +156,8 @@ pub struct DraftData {
     /// The date an offer reply promises an answer by.
     answer_by: String,
     /// For an offer reply written on or after the date they asked for an
-    /// answer by: that date (the draft owns up to it and asks for time).
+    /// answer by (a `decision_by` after the offer came): that date (the
+    /// draft owns up to it and asks for time).
     their_date: Option<String>,
     /// The next interview of the application still booked, if any (a
     /// withdrawal asks to cancel it).
@@ -550,9 +551,11 @@ pub fn data(
             .max()
             .map(|d| d.format("%-d %B").to_string()),
         answer_by: answer_by.format("%A %-d %B").to_string(),
+        // A `decision_by` after the offer came is when they want the
+        // answer; one on or before it was when they would decide.
         their_date: j
             .decision_by
-            .filter(|d| *d <= send_on)
+            .filter(|d| *d <= send_on && Some(*d) > j.outcome_on.or(Some(j.date.date(tz))))
             .map(|d| d.format("%A %-d %B").to_string()),
         booked: app
             .scheduled

@@ -496,3 +496,22 @@ fn a_short_note_falls_back_to_a_short_detail() {
         email.body
     );
 }
+
+// The demo's offer came on the day they said they would decide: that day
+// was theirs, not a date for your answer, and nothing is owned up to.
+#[test]
+fn a_decision_date_on_the_offer_day_is_not_a_date_for_the_answer() {
+    let r = crate::common::Case::at(&crate::common::checkout()).run(&[
+        "draft",
+        "content/cyberdyne-platform-engineer/2026-11-12-final.md",
+        "--rule",
+        "offer-reply",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stdout.contains("sorry to be late"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("I will give you my answer by"),
+        "{}",
+        r.stdout
+    );
+}
