@@ -501,7 +501,7 @@ fn a_short_note_falls_back_to_a_short_detail() {
 // was theirs, not a date for your answer, and nothing is owned up to.
 #[test]
 fn a_decision_date_on_the_offer_day_is_not_a_date_for_the_answer() {
-    let r = crate::common::Case::at(&crate::common::checkout()).run(&[
+    let r = crate::common::Case::at(crate::common::checkout()).run(&[
         "draft",
         "content/cyberdyne-platform-engineer/2026-11-12-final.md",
         "--rule",
