@@ -71,7 +71,7 @@ pub struct Prep {
     pub notes: String,
     /// Who you will meet.
     pub people: Vec<Person>,
-    /// The rounds before, oldest first.
+    /// The latest rounds before, at most [`LIST_SHOWN`], oldest first.
     pub rounds: Vec<Round>,
     /// What you learned about them, every round.
     pub learned: Vec<String>,
@@ -79,8 +79,13 @@ pub struct Prep {
     pub discussed: Vec<String>,
     /// Your highlights so far.
     pub highlights: Vec<String>,
-    /// Promises made in earlier rounds.
+    /// Promises made in earlier rounds (those not sent first), at most
+    /// [`LIST_SHOWN`].
     pub promised: Vec<Promised>,
+    /// How many more promises the earlier rounds hold.
+    pub promised_more: usize,
+    /// How many more earlier rounds there are than `rounds` lists.
+    pub rounds_more: usize,
     /// What they said happens next, in their words.
     pub next_steps: Option<String>,
     /// When they said they would decide.
@@ -170,7 +175,7 @@ pub fn prep(
             }
         })
         .collect();
-    let promised = before
+    let mut promised: Vec<Promised> = before
         .iter()
         .flat_map(|j| {
             j.promised.iter().map(|p| Promised {
@@ -181,6 +186,11 @@ pub fn prep(
             })
         })
         .collect();
+    // What is still owed comes first; a sheet shows a dozen.
+    promised.sort_by_key(|p| p.kept);
+    let promised_more = promised.len().saturating_sub(LIST_SHOWN);
+    promised.truncate(LIST_SHOWN);
+    let rounds_more = before.len().saturating_sub(LIST_SHOWN);
     let next_steps = app
         .journals
         .iter()
@@ -201,7 +211,7 @@ pub fn prep(
         format: interview.format.clone(),
         notes: tidy(&body(interview)),
         people,
-        rounds: before
+        rounds: before[rounds_more..]
             .iter()
             .map(|j| Round {
                 date: j.date.date(tz),
@@ -217,6 +227,8 @@ pub fn prep(
         discussed: capped(once(before.iter().flat_map(|j| j.discussed.clone()))),
         highlights: capped(once(before.iter().flat_map(|j| j.highlights.clone()))),
         promised,
+        promised_more,
+        rounds_more,
         next_steps,
         decision_by: app.decision_by,
         // What the earlier rounds already list is not said twice.
@@ -460,6 +472,12 @@ pub fn to_markdown(p: &Prep) -> String {
     }
     if !p.rounds.is_empty() {
         heading("Earlier rounds", &mut line);
+        if p.rounds_more > 0 {
+            line(format!(
+                "- … {} earlier ones, in their journals",
+                p.rounds_more
+            ));
+        }
         for r in &p.rounds {
             let with = if r.people.is_empty() {
                 String::new()
@@ -490,6 +508,12 @@ pub fn to_markdown(p: &Prep) -> String {
                 .map_or(String::new(), |t| format!(" to {t}"));
             let state = if pr.kept { "sent" } else { "not sent yet" };
             line(format!("- {}{to}, due {}: {state}", pr.item, pr.due));
+        }
+        if p.promised_more > 0 {
+            line(format!(
+                "- … and {} more in the earlier rounds' journals",
+                p.promised_more
+            ));
         }
     }
     list("What was hard in earlier rounds", &p.struggled, &mut line);

@@ -246,8 +246,11 @@ fn a_prep_sheets_lists_stay_short_however_long_the_journals_are() {
     let learned: String = (1..=40)
         .map(|i| format!("  - fact number {i} about them\n"))
         .collect();
+    let promised: String = (1..=14)
+        .map(|i| format!("  - {{item: sample number {i}, done: {}}}\n", i > 3))
+        .collect();
     let screen = format!(
-        "---\ncompany: Acme\nrole: Dev\ndate: 2026-11-10\ninterviewers: [Ann Lee]\nlearned:\n{learned}---\n\n## Questions I asked\n\n{questions}"
+        "---\ncompany: Acme\nrole: Dev\ndate: 2026-11-10\ninterviewers: [Ann Lee]\nlearned:\n{learned}promised:\n{promised}---\n\n## Questions I asked\n\n{questions}"
     );
     let r = Case::temp()
         .file("content/acme/screen.md", &screen)
@@ -272,4 +275,12 @@ fn a_prep_sheets_lists_stay_short_however_long_the_journals_are() {
         2,
         "{sheet}"
     );
+    // Promises: a dozen, those not sent first.
+    assert!(
+        sheet.contains("- … and 2 more in the earlier rounds' journals"),
+        "{sheet}"
+    );
+    let first = sheet.find("- sample number 1,").expect("an open promise");
+    let sent = sheet.find("- sample number 4,").expect("a sent one");
+    assert!(first < sent, "{sheet}");
 }
