@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use bytes::Bytes;
 use chrono_tz::Tz;
@@ -32,7 +33,7 @@ struct JournalView {
     decision_by: Option<chrono::NaiveDate>,
     no_contact_before: Option<chrono::NaiveDate>,
     extra: Vec<(String, String)>,
-    actions: Vec<ActionView>,
+    actions: Vec<Arc<ActionView>>,
     discussed: Vec<String>,
     learned: Vec<String>,
     highlights: Vec<String>,
@@ -161,7 +162,7 @@ fn rendered<T: Serialize>(
 pub(super) struct JournalsOf<'a> {
     pub slugs: &'a Slugs,
     /// The open actions of each journal, by path.
-    pub actions: &'a HashMap<&'a str, Vec<ActionView>>,
+    pub actions: &'a HashMap<&'a str, Vec<Arc<ActionView>>>,
     /// The prep sheets written (their files).
     pub preps: &'a std::collections::HashSet<&'a str>,
     pub today: chrono::NaiveDate,

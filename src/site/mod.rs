@@ -457,7 +457,7 @@ pub fn render(
     let problem_counts = crate::diagnostics::Counts::of_all(problems.iter().map(|p| &p.problem));
     // The actions of each page made, soonest first.
     let mut by_app: HashMap<&str, Vec<&parts::ActionPart>> = HashMap::new();
-    let mut by_journal: HashMap<&str, Vec<ActionView>> = HashMap::new();
+    let mut by_journal: HashMap<&str, Vec<Arc<ActionView>>> = HashMap::new();
     for a in &apps {
         let mut own: Vec<&parts::ActionPart> = parts
             .get(&a.key)
@@ -468,7 +468,7 @@ pub fn render(
             by_journal
                 .entry(p.action().journal.as_str())
                 .or_default()
-                .push(p.view.clone());
+                .push(Arc::clone(&p.view));
         }
         by_app.insert(a.key.as_str(), own);
     }
@@ -498,7 +498,7 @@ pub fn render(
         .par_iter()
         .map(|a| {
             let own = by_app.get(a.key.as_str()).map_or(&[][..], |o| &o[..]);
-            let views = own.iter().map(|p| p.view.clone()).collect();
+            let views = own.iter().map(|p| Arc::clone(&p.view)).collect();
             applications::AppPage {
                 view: pages::application(a, views, &slugs, config, today, tz),
                 actions: own.iter().map(|p| p.item.clone()).collect(),

@@ -308,7 +308,7 @@ pub struct ApplicationView {
     /// Promised items.
     pub promised: Vec<PromiseView>,
     /// Open actions, soonest first.
-    pub actions: Vec<ActionView>,
+    pub actions: Vec<std::sync::Arc<ActionView>>,
     /// Its journals, as (slug, title, date).
     pub journals: Vec<(String, String, String)>,
     /// Where the whole of each list is, when the page shows only part.
@@ -434,7 +434,7 @@ pub fn promise_view(
 /// Builds the page of one application; `actions` are its open actions.
 pub fn application(
     app: &Application<'_>,
-    actions: Vec<ActionView>,
+    actions: Vec<std::sync::Arc<ActionView>>,
     slugs: &Slugs,
     config: &Config,
     today: NaiveDate,

@@ -38,7 +38,8 @@ pub struct ActionPart {
     /// Where it stands in the order lists show actions in.
     pub order: rules::SortKey,
     /// The action, with its links and draft, for the templates.
-    pub view: ActionView,
+    /// Shared: the application and journal pages list it too.
+    pub view: std::sync::Arc<ActionView>,
     /// Its item on the dashboard, the drafts page (if it has a draft) and
     /// their numbered pages: the theme's `_action.html`.
     pub item: Rooted,
@@ -554,7 +555,7 @@ impl Maker<'_> {
         let json = action_json(&view.action).into();
         Ok(ActionPart {
             order: view.action.sort_key(),
-            view,
+            view: view.into(),
             item,
             drafted,
             event,
