@@ -222,7 +222,14 @@ pub fn to_html(body: &str) -> String {
             pending_level = Some(level);
         }
         block.push(event);
-        if depth == 0 {
+        if depth == 0 && !raw && pending_level.is_none() {
+            // Most blocks: Markdown's own output, which always shows
+            // something, straight into the page (no copy of each block).
+            for (_, h) in headings.drain(..) {
+                out.push_str(&h);
+            }
+            html::push_html(&mut out, block.drain(..));
+        } else if depth == 0 {
             let mut piece = String::new();
             if raw {
                 let mut dirty = String::new();
