@@ -31,7 +31,7 @@ use crate::report::{board, calendar, charts, history, pipeline, prep, scheduled}
 use crate::rules::{self, Action};
 
 use super::pages::{self, ActionView, DraftView, Slugs};
-use super::splice::{Pieces, ROOT, Rooted};
+use super::splice::{Pieces, ROOT, Rooted, lean};
 
 /// One open action, made ready for every shared page that lists it.
 pub struct ActionPart {
@@ -121,11 +121,11 @@ pub fn problem_parts(
         .map(|problem| {
             let mut ctx = tera::Context::new();
             ctx.insert("p", &problem);
-            let item = theme::render(tera, "templates/_problem.html", &ctx)?.into();
+            let item = lean(theme::render(tera, "templates/_problem.html", &ctx)?);
             let json = serde_json::to_string_pretty(&problem).expect("a problem serializes");
             Ok(ProblemPart {
                 item,
-                json: indented(&json, "    ").into(),
+                json: lean(indented(&json, "    ")),
                 problem,
             })
         })
@@ -408,7 +408,7 @@ impl Maker<'_> {
         InterviewPart {
             order: (j.date.instant(self.tz).with_timezone(&Utc), j.path.clone()),
             timed: j.date.has_time(),
-            event: event.into(),
+            event: lean(event),
         }
     }
 
@@ -518,13 +518,23 @@ impl Maker<'_> {
                     .and_then(|i| i.phone.as_deref())
                     .filter(|_| d.channel == Channel::Phone)
                     .and_then(pages::tel);
+                // Kept for the whole build, without spare capacity.
+                let lean = |mut s: String| {
+                    s.shrink_to_fit();
+                    s
+                };
                 Some(DraftView {
                     channel: d.channel.as_str(),
-                    mailto: (d.channel == Channel::Email)
-                        .then(|| pages::mailto(email.as_deref(), d.subject.as_deref(), &d.body)),
+                    mailto: (d.channel == Channel::Email).then(|| {
+                        lean(pages::mailto(
+                            email.as_deref(),
+                            d.subject.as_deref(),
+                            &d.body,
+                        ))
+                    }),
                     tel,
                     subject: d.subject,
-                    body: d.body,
+                    body: lean(d.body),
                 })
             }
             _ => None,
@@ -540,7 +550,7 @@ impl Maker<'_> {
         ctx.insert("a", &view);
         let item = self.rooted("templates/_action.html", &mut ctx)?;
         let drafted = view.draft_text.is_some();
-        let event: Bytes = calendar::event(&calendar::Entry {
+        let event: Bytes = lean(calendar::event(&calendar::Entry {
             action: &view.action,
             draft: view
                 .draft_text
@@ -550,9 +560,8 @@ impl Maker<'_> {
             url: self
                 .base
                 .map(|b| format!("{b}/journals/{}/", view.journal_slug)),
-        })
-        .into();
-        let json = action_json(&view.action).into();
+        }));
+        let json = lean(action_json(&view.action));
         Ok(ActionPart {
             order: view.action.sort_key(),
             view: view.into(),

@@ -41,10 +41,19 @@ pub static ROOT: LazyLock<String> = LazyLock::new(|| {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rooted(Vec<Bytes>);
 
+/// `text` as bytes that keep no spare capacity. Templates and writers
+/// grow their strings by doubling, so a fragment kept for the whole build
+/// (an action's item, event and entry, for every open action) would hold
+/// up to twice its size.
+pub fn lean(mut text: String) -> Bytes {
+    text.shrink_to_fit();
+    Bytes::from(text)
+}
+
 impl Rooted {
     /// `rendered` (made with [`ROOT`] for the root), cut where the root goes.
     pub fn new(rendered: String) -> Rooted {
-        let all = Bytes::from(rendered);
+        let all = lean(rendered);
         let text = std::str::from_utf8(&all).expect("rendered from a String");
         let mut pieces = Vec::new();
         let mut from = 0;
