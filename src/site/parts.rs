@@ -519,14 +519,14 @@ impl Maker<'_> {
                     .filter(|_| d.channel == Channel::Phone)
                     .and_then(pages::tel);
                 // Kept for the whole build, without spare capacity.
-                let lean = |mut s: String| {
+                let shrunk = |mut s: String| {
                     s.shrink_to_fit();
                     s
                 };
                 Some(DraftView {
                     channel: d.channel.as_str(),
                     mailto: (d.channel == Channel::Email).then(|| {
-                        lean(pages::mailto(
+                        shrunk(pages::mailto(
                             email.as_deref(),
                             d.subject.as_deref(),
                             &d.body,
@@ -534,7 +534,7 @@ impl Maker<'_> {
                     }),
                     tel,
                     subject: d.subject,
-                    body: lean(d.body),
+                    body: shrunk(d.body),
                 })
             }
             _ => None,
