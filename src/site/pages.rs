@@ -4,6 +4,7 @@
 //! go out. Redaction happens here, before anything reaches a template.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -308,7 +309,7 @@ pub struct ApplicationView {
     /// Promised items.
     pub promised: Vec<PromiseView>,
     /// Open actions, soonest first.
-    pub actions: Vec<std::sync::Arc<ActionView>>,
+    pub actions: Vec<Arc<ActionView>>,
     /// Its journals, as (slug, title, date).
     pub journals: Vec<(String, String, String)>,
     /// Where the whole of each list is, when the page shows only part.
@@ -434,7 +435,7 @@ pub fn promise_view(
 /// Builds the page of one application; `actions` are its open actions.
 pub fn application(
     app: &Application<'_>,
-    actions: Vec<std::sync::Arc<ActionView>>,
+    actions: Vec<Arc<ActionView>>,
     slugs: &Slugs,
     config: &Config,
     today: NaiveDate,

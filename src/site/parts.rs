@@ -31,7 +31,7 @@ use crate::report::{board, calendar, charts, history, pipeline, prep, scheduled}
 use crate::rules::{self, Action};
 
 use super::pages::{self, ActionView, DraftView, Slugs};
-use super::splice::{Pieces, ROOT, Rooted, lean};
+use super::splice::{Pieces, ROOT, Rooted, lean, shrunk};
 
 /// One open action, made ready for every shared page that lists it.
 pub struct ActionPart {
@@ -39,7 +39,7 @@ pub struct ActionPart {
     pub order: rules::SortKey,
     /// The action, with its links and draft, for the templates.
     /// Shared: the application and journal pages list it too.
-    pub view: std::sync::Arc<ActionView>,
+    pub view: Arc<ActionView>,
     /// Its item on the dashboard, the drafts page (if it has a draft) and
     /// their numbered pages: the theme's `_action.html`.
     pub item: Rooted,
@@ -518,11 +518,6 @@ impl Maker<'_> {
                     .and_then(|i| i.phone.as_deref())
                     .filter(|_| d.channel == Channel::Phone)
                     .and_then(pages::tel);
-                // Kept for the whole build, without spare capacity.
-                let shrunk = |mut s: String| {
-                    s.shrink_to_fit();
-                    s
-                };
                 Some(DraftView {
                     channel: d.channel.as_str(),
                     mailto: (d.channel == Channel::Email).then(|| {

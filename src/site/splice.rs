@@ -41,13 +41,18 @@ pub static ROOT: LazyLock<String> = LazyLock::new(|| {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rooted(Vec<Bytes>);
 
-/// `text` as bytes that keep no spare capacity. Templates and writers
-/// grow their strings by doubling, so a fragment kept for the whole build
-/// (an action's item, event and entry, for every open action) would hold
-/// up to twice its size.
-pub fn lean(mut text: String) -> Bytes {
+/// `text` without spare capacity. Templates and writers grow their
+/// strings by doubling, so a fragment kept for the whole build (an
+/// action's item, event, entry and draft, for every open action) would
+/// hold up to twice its size.
+pub fn shrunk(mut text: String) -> String {
     text.shrink_to_fit();
-    Bytes::from(text)
+    text
+}
+
+/// [`shrunk`] `text`, as bytes.
+pub fn lean(text: String) -> Bytes {
+    Bytes::from(shrunk(text))
 }
 
 impl Rooted {
