@@ -6,6 +6,7 @@
 
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -105,28 +106,43 @@ impl Repository {
                 root.display()
             )));
         }
-        let found = discover::discover(root, &content);
         let snooze_rules = rules::action_ids();
         let headings = &config.rules.reflection_headings;
-        let reads: Vec<(String, journal::Read)> = found
-            .files
-            .par_iter()
-            .map(|(path, rel)| {
-                (
-                    rel.clone(),
-                    read_one(path, rel, headings, &snooze_rules, body),
-                )
+        // Each journal is read and parsed as soon as the walk finds it, on
+        // the other threads, while the walk goes on: (its place in the
+        // walk's order, path on disk, path from the root, what it holds).
+        let reads = std::sync::Mutex::new(Vec::new());
+        let walked = rayon::scope(|s| {
+            let mut order = 0usize;
+            discover::walk(root, &content, |path, rel| {
+                let (reads, snooze_rules) = (&reads, &snooze_rules);
+                let at = order;
+                order += 1;
+                s.spawn(move |_| {
+                    let read = read_one(&path, &rel, headings, snooze_rules, body);
+                    if let Ok(mut reads) = reads.lock() {
+                        reads.push((at, path, rel, read));
+                    }
+                });
             })
+        });
+        let mut reads = reads.into_inner().unwrap_or_else(|e| e.into_inner());
+        reads.sort_unstable_by_key(|r| r.0);
+        let files = reads.len();
+        let disk = reads
+            .iter()
+            .filter(|(_, path, _, _)| path.to_str().is_none())
+            .map(|(_, path, rel, _)| (rel.clone(), path.clone()))
             .collect();
 
         let mut journals = Vec::with_capacity(reads.len());
-        let mut reading = found.problems;
+        let mut reading = walked;
         let mut bad_files: Vec<String> = reading
             .iter()
             .filter(|p| p.severity == Severity::Error)
             .filter_map(|p| p.file.clone())
             .collect();
-        for (rel, read) in reads {
+        for (_, _, rel, read) in reads {
             let good = read.is_good();
             reading.extend(read.problems);
             match read.journal {
@@ -137,17 +153,11 @@ impl Repository {
         bad_files.sort();
         bad_files.dedup();
         reading.sort_by(by_file);
-        let disk = found
-            .files
-            .iter()
-            .filter(|(path, _)| path.to_str().is_none())
-            .map(|(path, rel)| (rel.clone(), path.clone()))
-            .collect();
         Ok(Repository {
             root: root.to_path_buf(),
             config,
             tz,
-            files: found.files.len(),
+            files,
             journals,
             reading,
             bad_files,
@@ -407,27 +417,61 @@ fn read_one(
             message,
         )],
     };
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > MAX_JOURNAL_BYTES => {
-            return fail(format!(
-                "the file is {:.1} MB; journals larger than {} MB are not read (move \
-                 attachments out of the journal and link to them)",
-                m.len() as f64 / 1_048_576.0,
-                MAX_JOURNAL_BYTES / 1_048_576
-            ));
-        }
-        // Checked again here, not only by the walk: `serve` reads files
-        // its watcher names, and a FIFO would block the read for ever.
-        Ok(m) if !m.is_file() => {
-            return fail(discover::NOT_A_FILE.into());
-        }
-        Ok(_) => {}
+    let too_big = |len: u64| {
+        fail(format!(
+            "the file is {:.1} MB; journals larger than {} MB are not read (move \
+             attachments out of the journal and link to them)",
+            len as f64 / 1_048_576.0,
+            MAX_JOURNAL_BYTES / 1_048_576
+        ))
+    };
+    // Opened without waiting (a FIFO named like a journal would block an
+    // open for ever), then asked what it is: one look at the file, which
+    // cannot be swapped for another between the look and the read.
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        libc::O_NONBLOCK | libc::O_NOCTTY,
+    );
+    let (file, len) = match options.open(path).and_then(|f| Ok((f.metadata()?, f))) {
+        // Checked here, not only by the walk: `serve` reads files its
+        // watcher names.
+        Ok((m, _)) if !m.is_file() => return fail(discover::NOT_A_FILE.into()),
+        Ok((m, _)) if m.len() > MAX_JOURNAL_BYTES => return too_big(m.len()),
+        Ok((m, f)) => (f, m.len()),
         Err(e) => return fail(format!("cannot read the file: {e}")),
-    }
-    match std::fs::read(path) {
+    };
+    match read_all(file, len) {
+        Ok(bytes) if bytes.len() as u64 > MAX_JOURNAL_BYTES => too_big(bytes.len() as u64),
         Ok(bytes) => journal::parse_with(rel, &bytes, headings, snooze_rules, body),
         Err(e) => fail(format!("cannot read the file: {e}")),
     }
+}
+
+/// Reads `file`, `len` bytes long when it was asked: into a buffer of that
+/// size and one byte more, so a journal takes one read and one to see the
+/// end (`fs::read` asks the size again; `read_to_end` without a size reads
+/// 8 KB at a time). A file that grew since is read on, to one byte past
+/// [`MAX_JOURNAL_BYTES`] at most.
+fn read_all(mut file: std::fs::File, len: u64) -> std::io::Result<Vec<u8>> {
+    let mut bytes = vec![0; len.min(MAX_JOURNAL_BYTES) as usize + 1];
+    let mut filled = 0;
+    while filled < bytes.len() {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => {
+                bytes.truncate(filled);
+                return Ok(bytes);
+            }
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    file.take(MAX_JOURNAL_BYTES + 1 - filled as u64)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 #[cfg(test)]
@@ -471,6 +515,51 @@ mod tests {
         repo.reread(&["content/env.md".to_string()]);
         assert_eq!(repo.bad_files, ["content/env.md"]);
         assert_eq!(repo.reading[0].message, discover::LINK_OUT);
+    }
+
+    // A FIFO the watcher names is reported at once (an open that waited
+    // for a writer would stop `serve` for ever); a file past the limit is
+    // refused with its size, one at the limit is read.
+    #[test]
+    fn one_read_refuses_what_is_not_a_plain_file_or_too_big() {
+        let dir = tempfile::tempdir().unwrap();
+        let read = |path: &Path| read_one(path, "content/x.md", &[], &[], Body::Keep);
+        let fifo = dir.path().join("pipe.md");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: mkfifo with a NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let r = read(&fifo);
+        assert!(r.journal.is_none());
+        assert_eq!(r.problems[0].message, discover::NOT_A_FILE);
+        let big = dir.path().join("big.md");
+        let text = journal("A", "");
+        let pad = MAX_JOURNAL_BYTES as usize - text.len();
+        std::fs::write(&big, text.clone() + &" ".repeat(pad)).unwrap();
+        assert!(read(&big).is_good(), "{:?}", read(&big).problems);
+        std::fs::write(&big, text + &" ".repeat(pad + 1)).unwrap();
+        let r = read(&big);
+        assert!(
+            r.problems[0].message.starts_with("the file is 1.0 MB"),
+            "{:?}",
+            r.problems
+        );
+    }
+
+    // The size asked before the read may be stale: a file that grew or
+    // shrank since is read whole all the same, never past the limit.
+    #[test]
+    fn a_file_is_read_whole_whatever_size_was_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.md");
+        let text = "x".repeat(20_000);
+        std::fs::write(&path, &text).unwrap();
+        for asked in [0, 1, 8192, 19_999, 20_000, 20_001, 50_000] {
+            let file = std::fs::File::open(&path).unwrap();
+            assert_eq!(read_all(file, asked).unwrap(), text.as_bytes(), "asked {asked}");
+        }
+        std::fs::write(&path, "x".repeat(MAX_JOURNAL_BYTES as usize + 10)).unwrap();
+        let file = std::fs::File::open(&path).unwrap();
+        assert_eq!(read_all(file, 10).unwrap().len() as u64, MAX_JOURNAL_BYTES + 1);
     }
 
     /// Reading a few files again gives what a fresh load of the folder gives.

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use debrief::output;
 use debrief::site::BuildError;
 
-use super::{Error, Exit, Global, load, print, repository};
+use super::{Error, Exit, Global, leave, load, print, repository};
 
 /// What `build` takes.
 #[derive(clap::Args, Debug)]
@@ -85,5 +85,6 @@ pub fn run(g: &Global, args: &Args) -> Result<Exit, Error> {
             output::terminal_safe(&repo.bad_files.join(", "))
         );
     }
+    leave(repo);
     Ok(Exit::Clean)
 }

@@ -7,7 +7,7 @@ use clap::ValueEnum;
 use debrief::diagnostics::Counts;
 use debrief::output;
 
-use super::{Error, Exit, Global, load_reading, print, repository};
+use super::{Error, Exit, Global, leave, load_reading, print, repository};
 
 /// What `check` takes.
 #[derive(clap::Args, Debug)]
@@ -47,5 +47,6 @@ pub fn run(g: &Global, args: &Args) -> Result<Exit, Error> {
     print(g, &text);
     let c = Counts::of(&problems);
     let denied = c.errors > 0 || (args.deny == Some(Deny::Warnings) && c.warnings > 0);
+    leave((repo, problems));
     Ok(if denied { Exit::Found } else { Exit::Clean })
 }

@@ -6,7 +6,7 @@ use clap::ValueEnum;
 
 use debrief::{output, time};
 
-use super::{Error, Exit, Global, bad_files_warning, load_reading, print, repository};
+use super::{Error, Exit, Global, bad_files_warning, leave, load_reading, print, repository};
 
 /// What `due` takes.
 #[derive(clap::Args, Debug)]
@@ -43,5 +43,7 @@ pub fn run(g: &Global, args: &Args) -> Result<Exit, Error> {
         Format::Json => output::due_json(today, &actions, &interviews),
     };
     print(g, &text);
-    Ok(bad_files_warning(&repo, g))
+    let exit = bad_files_warning(&repo, g);
+    leave(repo);
+    Ok(exit)
 }

@@ -70,6 +70,15 @@ pub fn relative(root: &Path, path: &Path) -> String {
 /// is reported too, never read and never skipped silently.
 pub fn discover(root: &Path, content: &Path) -> Found {
     let mut files = Vec::new();
+    let problems = walk(root, content, |path, rel| files.push((path, rel)));
+    Found { files, problems }
+}
+
+/// [`discover`], handing each journal file to `found` (its path on disk,
+/// its path relative to the root) in sorted order as soon as the walk
+/// reaches it, so reading can start before the walk ends. Returns the
+/// walk's problems.
+pub fn walk(root: &Path, content: &Path, mut found: impl FnMut(PathBuf, String)) -> Vec<Problem> {
     let mut problems = Vec::new();
     let real_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut walker = WalkDir::new(content)
@@ -106,7 +115,7 @@ pub fn discover(root: &Path, content: &Path) -> Found {
                 }
                 if e.file_type().is_file() {
                     let rel = relative(root, e.path());
-                    files.push((e.into_path(), rel));
+                    found(e.into_path(), rel);
                 } else if !e.file_type().is_dir() {
                     problems.push(Problem::at(
                         UNREADABLE,
@@ -148,7 +157,7 @@ pub fn discover(root: &Path, content: &Path) -> Found {
             }
         }
     }
-    Found { files, problems }
+    problems
 }
 
 #[cfg(test)]
