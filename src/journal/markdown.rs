@@ -52,14 +52,16 @@ fn bucket_of(heading: &str) -> Bucket {
 /// a setext underline) means starting at 0.
 fn reflection_start(body: &str, keywords: &[String]) -> usize {
     let mut fence: Option<(u8, usize)> = None;
-    let mut offset = 0;
     // Keywords of letters and spaces survive dropping the marks below.
     let plain = keywords
         .iter()
         .all(|k| k.chars().all(|c| c.is_alphanumeric() || c == ' '));
-    for line in body.split_inclusive('\n') {
-        let at = offset;
-        offset += line.len();
+    for (at, line) in super::lines(body) {
+        // A line that starts with a letter is paragraph text: not a fence,
+        // heading, HTML, reference, underline or container (most lines).
+        if line.as_bytes()[0].is_ascii_alphabetic() {
+            continue;
+        }
         let text = line.trim_end_matches(['\n', '\r']);
         let indent = text.len() - text.trim_start_matches(' ').len();
         let rest = &text[indent..];
@@ -93,11 +95,24 @@ fn reflection_start(body: &str, keywords: &[String]) -> usize {
             if level <= 6 && (after.is_empty() || after.starts_with([' ', '\t'])) {
                 // Emphasis, code and link marks only split the words the
                 // heading's text is made of; entities and HTML can hide them.
-                let lower: String = after
-                    .to_lowercase()
-                    .chars()
-                    .filter(|c| !matches!(c, '*' | '_' | '`' | '[' | ']' | '!'))
-                    .collect();
+                let marks = |c: char| matches!(c, '*' | '_' | '`' | '[' | ']' | '!');
+                let lower: String = if after.is_ascii() {
+                    // As above, without Unicode case tables (most headings).
+                    let mut lower = String::with_capacity(after.len());
+                    lower.extend(
+                        after
+                            .chars()
+                            .filter(|c| !marks(*c))
+                            .map(|c| c.to_ascii_lowercase()),
+                    );
+                    lower
+                } else {
+                    after
+                        .to_lowercase()
+                        .chars()
+                        .filter(|c| !marks(*c))
+                        .collect()
+                };
                 let hidden = lower.contains(['&', '\\', '<']) || !plain;
                 if hidden || keywords.iter().any(|k| lower.contains(k.as_str())) {
                     return at;

@@ -244,7 +244,17 @@ impl<'a> YamlBuilder<'a> {
                             });
                         }
                     };
-                    if !names.insert(name.clone()) {
+                    // Small mappings (every journal's) are searched; a
+                    // hostile one of thousands of keys gets a set.
+                    let seen = if entries.len() < 16 {
+                        entries.iter().any(|(k, _)| k.name == name)
+                    } else {
+                        if names.is_empty() {
+                            names.extend(entries.iter().map(|(k, _)| k.name.clone()));
+                        }
+                        !names.insert(name.clone())
+                    };
+                    if seen {
                         return Err(SyntaxError {
                             loc: key_node.loc,
                             message: format!("duplicate key `{name}`"),
@@ -544,6 +554,26 @@ mod tests {
         src += "k7: again\n";
         let err = from_yaml(&src, 2).unwrap_err();
         assert_eq!(err.loc, Loc::new(50_002, 1));
+    }
+
+    // Small mappings are searched, larger ones get a set: a duplicate is
+    // found on either side of the switch, wherever its first use was.
+    #[test]
+    fn a_duplicate_is_found_around_the_switch_to_a_set() {
+        for n in 14..=18 {
+            for first in [0, n / 2, n - 1] {
+                let mut src: String = (0..n).map(|i| format!("k{i}: {i}\n")).collect();
+                assert_eq!(map(&from_yaml(&src, 2).unwrap()).len(), n);
+                src += &format!("k{first}: again\n");
+                let err = from_yaml(&src, 2).unwrap_err();
+                assert_eq!(
+                    err.loc,
+                    Loc::new(n as u32 + 2, 1),
+                    "{n} keys, k{first} again"
+                );
+                assert!(err.message.contains(&format!("`k{first}`")), "{err:?}");
+            }
+        }
     }
 
     #[test]
