@@ -219,7 +219,18 @@ fn repository(g: &Global, root: Option<&Path>) -> PathBuf {
 
 fn print(g: &Global, text: &str) {
     if !g.quiet {
-        let _ = anstream::stdout().write_all(output::terminal_safe(text).as_bytes());
+        let text = output::terminal_safe(text);
+        let stdout = std::io::stdout();
+        // Not a terminal (a pipe, a file): the colour codes are dropped in
+        // one pass over the text, where anstream's stripping parses every
+        // byte (a twentieth of `check`'s time at 10,000 journals).
+        if anstream::AutoStream::choice(&stdout) == anstream::ColorChoice::Never {
+            let _ = stdout
+                .lock()
+                .write_all(output::without_styles(&text).as_bytes());
+        } else {
+            let _ = anstream::AutoStream::auto(stdout).write_all(text.as_bytes());
+        }
     }
 }
 

@@ -46,25 +46,27 @@ pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
         (c.is_control() && c != '\n' && c != '\t')
             || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
     };
-    if !text.chars().any(unsafe_char) {
+    // Only these bytes can start a character that needs a look: ASCII
+    // controls, and the first byte of C1 controls (U+0080–U+009F) and of
+    // the separators, overrides and isolates (U+2028–U+2069). The runs
+    // between them are copied whole.
+    let suspect = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || matches!(b, 0x7f | 0xc2 | 0xe2);
+    if !text.bytes().any(suspect) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        if c == '\u{1b}' {
-            let sgr = rest[1..].strip_prefix('[').and_then(|params| {
-                let n = params
-                    .bytes()
-                    .take_while(|b| b.is_ascii_digit() || *b == b';')
-                    .count();
-                (params.as_bytes().get(n) == Some(&b'm')).then_some(n + 3)
-            });
-            if let Some(len) = sgr {
-                out.push_str(&rest[..len]);
-                rest = &rest[len..];
-                continue;
-            }
+    loop {
+        let run = rest.bytes().position(suspect).unwrap_or(rest.len());
+        out.push_str(&rest[..run]);
+        rest = &rest[run..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        if let Some(len) = sgr_len(rest) {
+            out.push_str(&rest[..len]);
+            rest = &rest[len..];
+            continue;
         }
         if c == '\r' && rest[1..].starts_with('\n') {
             out.push('\r');
@@ -75,6 +77,35 @@ pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
         }
         rest = &rest[c.len_utf8()..];
     }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The length of the colour (SGR) sequence `text` starts with, if it
+/// starts with one: ESC `[`, digits and `;`, `m`.
+fn sgr_len(text: &str) -> Option<usize> {
+    let params = text.strip_prefix("\u{1b}[")?;
+    let n = params
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b';')
+        .count();
+    (params.as_bytes().get(n) == Some(&b'm')).then_some(n + 3)
+}
+
+/// `text`, as [`terminal_safe`] leaves it, without its colour sequences:
+/// for output that is not a terminal. (anstream strips the same, looking
+/// at every byte for any escape; these are the only ones left.)
+pub fn without_styles(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\u{1b}') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = memchr::memchr(0x1b, rest.as_bytes()) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        rest = &rest[sgr_len(rest).unwrap_or(1)..];
+    }
+    out.push_str(rest);
     std::borrow::Cow::Owned(out)
 }
 
@@ -448,6 +479,85 @@ mod tests {
             terminal_safe("a\u{202e}b\u{2028}c"),
             "a\\u{202e}b\\u{2028}c"
         );
+    }
+
+    // Copying the runs between suspect bytes whole writes what looking at
+    // every character writes: checked on strings mixing plain text, SGR
+    // and other escapes, C0 and C1 controls, CR LF, separators, bidi
+    // marks, harmless non-ASCII (· é …) and emoji.
+    #[test]
+    fn copying_runs_whole_changes_nothing() {
+        let one_by_one = |text: &str| -> String {
+            text.chars()
+                .map(|c| {
+                    let bad = (c.is_control() && c != '\n' && c != '\t')
+                        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}');
+                    if bad { format!("\\u{{{:x}}}", c as u32) } else { c.to_string() }
+                })
+                .collect()
+        };
+        let pieces = [
+            "plain ",
+            "\u{1b}[1m",
+            "\u{1b}[0m",
+            "\u{1b}]52;c;x\u{7}",
+            "\r\n",
+            "\r",
+            "\n",
+            "\t",
+            "\u{0}",
+            "\u{7f}",
+            "\u{85}",
+            "\u{9b}",
+            "·",
+            "é",
+            "…",
+            "\u{2028}",
+            "\u{202e}",
+            "\u{2066}",
+            "\u{2069}",
+            "\u{2070}",
+            "😀",
+            "\u{1b}[",
+            "\u{1b}[12;3m",
+        ];
+        let mut x = 7u64;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text += pieces[(x >> 33) as usize % pieces.len()];
+            }
+            // The reference, with the two things the real one lets through.
+            let mut want = String::new();
+            let mut rest = text.as_str();
+            while !rest.is_empty() {
+                let sgr = rest.strip_prefix("\u{1b}[").and_then(|p| {
+                    let n = p
+                        .bytes()
+                        .take_while(|b| b.is_ascii_digit() || *b == b';')
+                        .count();
+                    (p.as_bytes().get(n) == Some(&b'm')).then_some(n + 3)
+                });
+                let keep = sgr.or_else(|| rest.starts_with("\r\n").then_some(2));
+                let len = keep.unwrap_or_else(|| rest.chars().next().map_or(1, char::len_utf8));
+                match keep {
+                    Some(_) => want += &rest[..len],
+                    None => want += &one_by_one(&rest[..len]),
+                }
+                rest = &rest[len..];
+            }
+            assert_eq!(terminal_safe(&text), want, "{text:?}");
+            // Stripped for a pipe as anstream would strip it.
+            let safe = terminal_safe(&text);
+            assert_eq!(
+                without_styles(&safe),
+                anstream::adapter::strip_str(&safe).to_string(),
+                "{safe:?}"
+            );
+        }
     }
 
     // Regression: a 900 KB line was quoted whole, with a caret line as long.

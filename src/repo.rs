@@ -555,11 +555,18 @@ mod tests {
         std::fs::write(&path, &text).unwrap();
         for asked in [0, 1, 8192, 19_999, 20_000, 20_001, 50_000] {
             let file = std::fs::File::open(&path).unwrap();
-            assert_eq!(read_all(file, asked).unwrap(), text.as_bytes(), "asked {asked}");
+            assert_eq!(
+                read_all(file, asked).unwrap(),
+                text.as_bytes(),
+                "asked {asked}"
+            );
         }
         std::fs::write(&path, "x".repeat(MAX_JOURNAL_BYTES as usize + 10)).unwrap();
         let file = std::fs::File::open(&path).unwrap();
-        assert_eq!(read_all(file, 10).unwrap().len() as u64, MAX_JOURNAL_BYTES + 1);
+        assert_eq!(
+            read_all(file, 10).unwrap().len() as u64,
+            MAX_JOURNAL_BYTES + 1
+        );
     }
 
     /// Reading a few files again gives what a fresh load of the folder gives.

@@ -734,6 +734,16 @@ pub fn sum<'a>(
 /// The last (`last`) or first `n` of `actions` in the order lists show
 /// them, in that order: only those are sorted.
 fn end_of(mut actions: Vec<&Action>, n: usize, last: bool) -> Vec<&Action> {
+    if actions.len() > n && n > 0 {
+        // The order is by due date first: cut by date alone (a cheap
+        // comparison; thousands of actions are overdue in a late week),
+        // so only the actions due on the day at the cut are compared by
+        // company, person and title below.
+        let at = if last { actions.len() - n } else { n - 1 };
+        let (_, edge, _) = actions.select_nth_unstable_by_key(at, |a| a.due);
+        let edge = edge.due;
+        actions.retain(|a| if last { a.due >= edge } else { a.due <= edge });
+    }
     if actions.len() > n {
         if last {
             let from = actions.len() - n;
@@ -771,4 +781,68 @@ fn by_journal(a: &JournalRef, b: &JournalRef) -> std::cmp::Ordering {
 fn sorted<T>(mut list: Vec<T>, order: fn(&T, &T) -> std::cmp::Ordering) -> Shared<T> {
     list.sort_by(order);
     Arc::new(list)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Actions due over a few days, many on the same day, with names that
+    /// differ in case: the cut by date must keep what a full sort keeps
+    /// (compared by their keys: actions equal in every key may come in
+    /// either order, as before).
+    fn actions(n: usize, seed: u64) -> Vec<Action> {
+        let mut x = seed;
+        let mut next = move |m: u64| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) % m
+        };
+        let names = ["acme", "Acme", "Bluth", "bluth co", "Initech", "Ünicorn"];
+        (0..n)
+            .map(|i| Action {
+                id: i.to_string(),
+                entry: None,
+                rule: ["thank-you", "check-in", "linkedin"][next(3) as usize],
+                status: crate::rules::Status::Due,
+                due: crate::time::add_days(
+                    NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+                    next(6) as i64,
+                ),
+                due_at: None,
+                person: (next(4) > 0).then(|| names[next(6) as usize].to_string()),
+                company: names[next(6) as usize].into(),
+                role: "Dev".into(),
+                journal: format!("content/{}.md", next(5)),
+                channel: None,
+                title: format!("Do {}", next(3)),
+                draft: false,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_ends_of_a_list_are_what_a_full_sort_gives() {
+        for seed in 0..40 {
+            let all = actions(1 + (seed as usize * 7) % 90, seed);
+            let mut sorted: Vec<&Action> = all.iter().collect();
+            Action::sort(&mut sorted);
+            for n in [0, 1, 2, 5, 10, 30, 100] {
+                let first: Vec<_> = end_of(all.iter().collect(), n, false)
+                    .iter()
+                    .map(|a| a.sort_key())
+                    .collect();
+                let want: Vec<_> = sorted.iter().take(n).map(|a| a.sort_key()).collect();
+                assert_eq!(first, want, "first {n}, seed {seed}");
+                let last: Vec<_> = end_of(all.iter().collect(), n, true)
+                    .iter()
+                    .map(|a| a.sort_key())
+                    .collect();
+                let from = sorted.len().saturating_sub(n);
+                let want: Vec<_> = sorted[from..].iter().map(|a| a.sort_key()).collect();
+                assert_eq!(last, want, "last {n}, seed {seed}");
+            }
+        }
+    }
 }
