@@ -439,9 +439,24 @@ impl Part {
 pub struct Share {
     /// Oldest first.
     weeks: Vec<(Week, WeekShare)>,
+    /// Its last week, when its weeks follow one another without a gap:
+    /// then a week's share is found by its distance from the last.
+    upto: Option<Week>,
 }
 
 impl Share {
+    /// A share of these weeks, oldest first.
+    fn new(weeks: Vec<(Week, WeekShare)>) -> Share {
+        // Weeks without a gap: as many as the first and last are apart.
+        let upto = match (weeks.first(), weeks.last()) {
+            (Some((first, _)), Some((last, _))) => {
+                (weeks_before(*first, *last) == Some(weeks.len() - 1)).then_some(*last)
+            }
+            _ => None,
+        };
+        Share { weeks, upto }
+    }
+
     /// Its share of `week`, if the week is one it has a share of.
     pub fn of(&self, week: Week) -> Option<&WeekShare> {
         self.weeks
@@ -449,6 +464,46 @@ impl Share {
             .ok()
             .map(|i| &self.weeks[i].1)
     }
+
+    /// [`Share::of`], for a `week` that is `back` weeks before `upto`:
+    /// found by position when `upto` is its last week (a week's report
+    /// looks up thousands of shares, and a search through each one's
+    /// weeks waited on memory at every step).
+    fn back(&self, week: Week, upto: Week, back: usize) -> Option<&WeekShare> {
+        if self.upto != Some(upto) {
+            return self.of(week);
+        }
+        let i = self.weeks.len().checked_sub(back + 1)?;
+        match &self.weeks[i] {
+            (w, share) if *w == week => Some(share),
+            _ => self.of(week),
+        }
+    }
+}
+
+impl Share {
+    /// [`Share::of`], by position where it can: `distance` keeps how far
+    /// `week` is from the last week of the shares looked in so far (the
+    /// same for all shares made with the same weeks, so worked out once).
+    fn find(&self, week: Week, distance: &mut Option<(Week, Option<usize>)>) -> Option<&WeekShare> {
+        let Some(upto) = self.upto else {
+            return self.of(week);
+        };
+        let back = match *distance {
+            Some((u, back)) if u == upto => back,
+            _ => {
+                let back = weeks_before(week, upto);
+                *distance = Some((upto, back));
+                back
+            }
+        };
+        self.back(week, upto, back?)
+    }
+}
+
+/// How many weeks `week` is before `last`; `None` after it.
+fn weeks_before(week: Week, last: Week) -> Option<usize> {
+    (week <= last).then(|| ((last.monday() - week.monday()).num_days() / 7) as usize)
 }
 
 /// The share of the `weeks` asked (oldest first) of one application, all
@@ -481,7 +536,7 @@ pub fn share(journals: &[&Journal], weeks: &[Week], of: &Of<'_>) -> Share {
         .map(Week::of)
         .collect();
     let mut standings: std::collections::HashMap<usize, usize> = Default::default();
-    let weeks = weeks
+    let weeks: Vec<(Week, WeekShare)> = weeks
         .into_iter()
         .zip(answers)
         .map(|(week, answer)| {
@@ -514,7 +569,7 @@ pub fn share(journals: &[&Journal], weeks: &[Week], of: &Of<'_>) -> Share {
             (week, share)
         })
         .collect();
-    Share { weeks }
+    Share::new(weeks)
 }
 
 /// Where `standing` is in `pipeline::STANDINGS`.
@@ -649,8 +704,9 @@ pub fn sum<'a>(
     let mut all = Part::default();
     let mut by_outcome = [0; super::pipeline::STANDING_COUNT];
     let mut actions: Vec<&Action> = Vec::new();
+    let mut distance = None;
     for share in shares {
-        let Some(s) = share.of(week) else {
+        let Some(s) = share.find(week, &mut distance) else {
             // Before its first interview an application is only pending.
             by_outcome[standing_index(Outcome::Pending.as_str())] += 1;
             continue;
@@ -820,6 +876,49 @@ mod tests {
                 draft: false,
             })
             .collect()
+    }
+
+    // A week's share found by position is the one a search finds, for
+    // shares of weeks without gaps and with them, before, in and after
+    // their weeks, whatever shares were looked in before.
+    #[test]
+    fn a_share_found_by_position_is_the_one_searched_for() {
+        let first = Week::of(NaiveDate::from_ymd_opt(2025, 12, 1).unwrap());
+        let all = first.through(Week::of(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()));
+        let share = |weeks: &[Week]| {
+            Share::new(
+                weeks
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| {
+                        (
+                            *w,
+                            WeekShare {
+                                standing: i,
+                                actions: None,
+                                part: None,
+                            },
+                        )
+                    })
+                    .collect(),
+            )
+        };
+        let shares = [
+            share(&all[5..]),
+            share(&all[..]),
+            share(&[all[2], all[7], all[13]]),
+            share(&all[3..9]),
+            share(&[]),
+            share(&all[13..]),
+        ];
+        assert!(shares[0].upto.is_some() && shares[2].upto.is_none());
+        for week in first.through(Week::of(NaiveDate::from_ymd_opt(2026, 4, 6).unwrap())) {
+            let mut distance = None;
+            for s in shares.iter().chain(shares.iter().rev()) {
+                let found = s.find(week, &mut distance).map(|x| x.standing);
+                assert_eq!(found, s.of(week).map(|x| x.standing), "{week}");
+            }
+        }
     }
 
     #[test]
