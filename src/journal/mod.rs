@@ -23,9 +23,9 @@ use frontmatter::{Format, SplitError};
 use schema::FRONT_MATTER;
 
 /// The lines of `text` with where each starts, line ends kept (as
-/// `split_inclusive('\n')`), found with `memchr`'s vector search: every
-/// journal's body is walked line by line twice on each read, and the
-/// standard library's search for one byte is not vectorized.
+/// `split_inclusive('\n')`), found with `memchr`'s vector search: the
+/// scan for reflection headings walks every journal's body line by line,
+/// and the standard library's search for one byte is not vectorized.
 pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut start = 0;
     std::iter::from_fn(move || {
