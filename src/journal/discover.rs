@@ -23,14 +23,6 @@ pub const LINK_OUT: &str = "a symbolic link that leads out of the repository: de
 pub const NOT_A_FILE: &str = "not a plain file (a FIFO, socket or device): a journal must be a \
                               regular file, so this was not read";
 
-/// The journals found, and what went wrong finding them.
-pub struct Found {
-    /// Journal files, sorted, as (path on disk, path relative to the root).
-    pub files: Vec<(PathBuf, String)>,
-    /// Loops and unreadable entries.
-    pub problems: Vec<Problem>,
-}
-
 /// Whether a file name is a journal's: `.md` (any case), not hidden, not a
 /// backup.
 pub fn is_journal_name(name: &str) -> bool {
@@ -61,23 +53,16 @@ pub fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// Walks `content` (a folder under `root`) for journals.
+/// Walks `content` (a folder under `root`) for journals, handing each
+/// journal file to `found` (its path on disk, its path relative to the
+/// root) in sorted order as soon as it is reached, so reading can start
+/// before the walk ends. Returns the walk's problems.
 ///
 /// Symbolic links are followed while they stay inside the repository: a
 /// link that leads out of it (say to `/proc/self/environ`, whose text
 /// `check` would then quote into a CI log) is reported, not read. A name
 /// that looks like a journal but is not a plain file (a FIFO, a device)
 /// is reported too, never read and never skipped silently.
-pub fn discover(root: &Path, content: &Path) -> Found {
-    let mut files = Vec::new();
-    let problems = walk(root, content, |path, rel| files.push((path, rel)));
-    Found { files, problems }
-}
-
-/// [`discover`], handing each journal file to `found` (its path on disk,
-/// its path relative to the root) in sorted order as soon as the walk
-/// reaches it, so reading can start before the walk ends. Returns the
-/// walk's problems.
 pub fn walk(root: &Path, content: &Path, mut found: impl FnMut(PathBuf, String)) -> Vec<Problem> {
     let mut problems = Vec::new();
     let real_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
@@ -186,10 +171,11 @@ mod walk_tests {
     use super::*;
 
     fn found(root: &Path) -> (Vec<String>, Vec<(String, String)>) {
-        let f = discover(root, &root.join("content"));
+        let mut files = Vec::new();
+        let problems = walk(root, &root.join("content"), |_, rel| files.push(rel));
         (
-            f.files.into_iter().map(|(_, rel)| rel).collect(),
-            f.problems
+            files,
+            problems
                 .into_iter()
                 .map(|p| (p.file.unwrap_or_default(), p.message))
                 .collect(),

@@ -95,24 +95,15 @@ fn reflection_start(body: &str, keywords: &[String]) -> usize {
             if level <= 6 && (after.is_empty() || after.starts_with([' ', '\t'])) {
                 // Emphasis, code and link marks only split the words the
                 // heading's text is made of; entities and HTML can hide them.
-                let marks = |c: char| matches!(c, '*' | '_' | '`' | '[' | ']' | '!');
-                let lower: String = if after.is_ascii() {
-                    // As above, without Unicode case tables (most headings).
-                    let mut lower = String::with_capacity(after.len());
-                    lower.extend(
-                        after
-                            .chars()
-                            .filter(|c| !marks(*c))
-                            .map(|c| c.to_ascii_lowercase()),
-                    );
-                    lower
-                } else {
-                    after
-                        .to_lowercase()
-                        .chars()
-                        .filter(|c| !marks(*c))
-                        .collect()
+                // ASCII (most headings) without Unicode's case tables.
+                let lower = match after.is_ascii() {
+                    true => after.to_ascii_lowercase(),
+                    false => after.to_lowercase(),
                 };
+                let lower: String = lower
+                    .chars()
+                    .filter(|c| !matches!(c, '*' | '_' | '`' | '[' | ']' | '!'))
+                    .collect();
                 let hidden = lower.contains(['&', '\\', '<']) || !plain;
                 if hidden || keywords.iter().any(|k| lower.contains(k.as_str())) {
                     return at;

@@ -465,23 +465,6 @@ impl Share {
             .map(|i| &self.weeks[i].1)
     }
 
-    /// [`Share::of`], for a `week` that is `back` weeks before `upto`:
-    /// found by position when `upto` is its last week (a week's report
-    /// looks up thousands of shares, and a search through each one's
-    /// weeks waited on memory at every step).
-    fn back(&self, week: Week, upto: Week, back: usize) -> Option<&WeekShare> {
-        if self.upto != Some(upto) {
-            return self.of(week);
-        }
-        let i = self.weeks.len().checked_sub(back + 1)?;
-        match &self.weeks[i] {
-            (w, share) if *w == week => Some(share),
-            _ => self.of(week),
-        }
-    }
-}
-
-impl Share {
     /// [`Share::of`], by position where it can: `distance` keeps how far
     /// `week` is from the last week of the shares looked in so far (the
     /// same for all shares made with the same weeks, so worked out once).
@@ -497,7 +480,14 @@ impl Share {
                 back
             }
         };
-        self.back(week, upto, back?)
+        // By position (a week's report looks up thousands of shares, and a
+        // search through each one's weeks waited on memory at every
+        // step), checked.
+        let i = self.weeks.len().checked_sub(back? + 1)?;
+        match &self.weeks[i] {
+            (w, share) if *w == week => Some(share),
+            _ => self.of(week),
+        }
     }
 }
 
